@@ -1,0 +1,117 @@
+//! Dates as content writes them: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+
+use std::fmt;
+
+use serde::Deserialize;
+
+/// A calendar date, possibly known only to the month or the year.
+/// Orders by year, then month, then day, a missing part sorting first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i16,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+}
+
+impl Date {
+    /// Today's date in UTC.
+    pub fn today() -> Date {
+        let now = jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::UTC);
+        Date { year: now.year(), month: Some(now.month()), day: Some(now.day()) }
+    }
+
+    /// Whether day and month are known.
+    pub fn is_full(&self) -> bool {
+        self.day.is_some()
+    }
+
+    /// The number of whole years from `self` to `later` (a missing part counts as the first).
+    pub fn years_until(&self, later: &Date) -> i32 {
+        let key = |d: &Date| (d.month.unwrap_or(1), d.day.unwrap_or(1));
+        let years = i32::from(later.year - self.year);
+        if key(later) < key(self) { years - 1 } else { years }
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Date, String> {
+        let bad = || format!("date is `{s}`; expected YYYY-MM-DD, YYYY-MM or YYYY");
+        let parts: Vec<&str> = s.split('-').collect();
+        let widths_ok = matches!(parts.iter().map(|p| p.len()).collect::<Vec<_>>()[..], [4] | [4, 2] | [4, 2, 2]);
+        if !widths_ok || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
+            return Err(bad());
+        }
+        let year: i16 = parts[0].parse().map_err(|_| bad())?;
+        let month: Option<i8> = parts.get(1).map(|m| m.parse()).transpose().map_err(|_| bad())?;
+        let day: Option<i8> = parts.get(2).map(|d| d.parse()).transpose().map_err(|_| bad())?;
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return Err(format!("date `{s}` has month {m}; expected 01 to 12"));
+        }
+        if let (Some(m), Some(d)) = (month, day)
+            && jiff::civil::Date::new(year, m, d).is_err()
+        {
+            return Err(format!("date `{s}` is not a real date"));
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // YAML reads a bare `2019` as a number; accept it as a year.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Year(i64),
+            Text(String),
+        }
+        let text = match Raw::deserialize(d)? {
+            Raw::Year(y) => y.to_string(),
+            Raw::Text(t) => t,
+        };
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_three_precisions() {
+        assert_eq!("2019".parse::<Date>().unwrap().to_string(), "2019");
+        assert_eq!("2019-06".parse::<Date>().unwrap().to_string(), "2019-06");
+        assert_eq!("2019-06-27".parse::<Date>().unwrap().to_string(), "2019-06-27");
+    }
+
+    #[test]
+    fn rejects_unreal_dates_and_shapes() {
+        for bad in ["2019-02-30", "2019-13", "19-06-27", "2019/06/27", "", "2019-6-1", "２０１９"] {
+            assert!(bad.parse::<Date>().is_err(), "{bad} should fail");
+        }
+    }
+
+    #[test]
+    fn counts_whole_years() {
+        let a: Date = "2020-05-01".parse().unwrap();
+        assert_eq!(a.years_until(&"2022-04-30".parse().unwrap()), 1);
+        assert_eq!(a.years_until(&"2022-05-01".parse().unwrap()), 2);
+    }
+}

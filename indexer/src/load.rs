@@ -1,0 +1,238 @@
+//! Reading a content tree from disk into the model, turning every unreadable file into a
+//! diagnostic rather than a failure: one bad file never hides the others' problems.
+
+use std::fs;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Content, FrontMatter, Record, Source};
+
+/// Files larger than this are refused unread; no honest content file comes near it.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Loads `root`, returning what could be read and the problems met on the way.
+/// Paths in the model and in diagnostics are relative to `root`.
+pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut content = Content {
+        regulators: list_file(root, "regulators.yaml", &mut problems),
+        domains: list_file(root, "domains.yaml", &mut problems),
+        topics: list_file(root, "topics.yaml", &mut problems),
+        modalities: list_file(root, "modalities.yaml", &mut problems),
+        glossary: list_file(root, "glossary.yaml", &mut problems),
+        ..Content::default()
+    };
+    for rel in files_in(root, "sources", &mut problems) {
+        if rel.ends_with(".yaml") {
+            let mut sources: Vec<Source> = list_file(root, &rel, &mut problems);
+            sources.iter_mut().for_each(|s| s.file = rel.clone());
+            content.sources.extend(sources);
+        } else {
+            problems.push(unexpected(&rel, "a `.yaml` file"));
+        }
+    }
+    for dir in files_in(root, "records", &mut problems) {
+        if !root.join(&dir).is_dir() {
+            problems.push(unexpected(&dir, "a folder named after a regulator"));
+            continue;
+        }
+        for rel in files_in(root, &dir, &mut problems) {
+            if rel.ends_with(".md") {
+                content.records.extend(record_file(root, &rel, &mut problems));
+            } else {
+                problems.push(unexpected(&rel, "a `.md` record"));
+            }
+        }
+    }
+    content.unreadable = problems.iter().filter(|d| d.severity == Severity::Error).map(|d| d.path.clone()).collect();
+    (content, problems)
+}
+
+/// Parses a record from its text: front matter between `---` lines, then Markdown.
+/// `rel` is the path below the content root, used for the id and in diagnostics.
+pub fn parse_record(rel: &str, text: &str) -> Result<Record, Diagnostic> {
+    let stem = rel.strip_suffix(".md").unwrap_or(rel);
+    let id = stem.strip_prefix("records/").unwrap_or(stem).to_owned();
+    let (yaml, body, body_line) = split_front_matter(text).ok_or_else(|| {
+        Diagnostic::error(
+            rel,
+            (1, 1),
+            "front-matter",
+            "no front matter; a record starts with a `---` line, its YAML fields, and a closing `---` line",
+        )
+    })?;
+    // The YAML starts on line 2, below the opening `---`.
+    let front: FrontMatter = parse_yaml(rel, yaml, 1)?;
+    Ok(Record { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+}
+
+fn record_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Record> {
+    let text = read_text(root, rel).map_err(|d| problems.push(d)).ok()?;
+    parse_record(rel, &text).map_err(|d| problems.push(d)).ok()
+}
+
+/// Reads a YAML file holding a list of entries; a missing or broken file gives no entries.
+fn list_file<T: DeserializeOwned>(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Vec<T> {
+    let text = match read_text(root, rel) {
+        Ok(text) => text,
+        Err(d) => {
+            problems.push(d);
+            return Vec::new();
+        }
+    };
+    if text.trim().is_empty() {
+        problems.push(Diagnostic::error(
+            rel,
+            (1, 1),
+            "empty-file",
+            "the file is empty; expected a YAML list of entries (`- id: ...`)",
+        ));
+        return Vec::new();
+    }
+    parse_yaml(rel, &text, 0).unwrap_or_else(|d| {
+        problems.push(d);
+        Vec::new()
+    })
+}
+
+/// Deserializes YAML, mapping the parser's error to a diagnostic. `line_offset` is the
+/// number of file lines above the YAML text (the front matter's opening `---`).
+fn parse_yaml<T: DeserializeOwned>(rel: &str, yaml: &str, line_offset: u64) -> Result<T, Diagnostic> {
+    let options = serde_saphyr::options! { with_snippet: false };
+    serde_saphyr::from_str_with_options(yaml, options).map_err(|e| {
+        let mut at = e.location().map_or((0, 0), |l| (l.line() + line_offset, l.column()));
+        let mut message = yaml_message(&e);
+        // The parser points at the scalar the tab interrupts; point at the tab itself.
+        if message.contains("tab")
+            && let Some(i) = yaml.find('\t')
+        {
+            let (line, column) = position(&yaml[..i]);
+            at = (line + line_offset, column);
+            message = "found a tab character; YAML indents with spaces only".to_owned();
+        }
+        let code = if message.starts_with("unknown field") {
+            "unknown-field"
+        } else if message.starts_with("missing field") {
+            "missing-field"
+        } else if message.starts_with("date") {
+            "invalid-date"
+        } else if message.contains("; expected one of") {
+            "invalid-value"
+        } else {
+            "yaml"
+        };
+        Diagnostic::error(rel, at, code, message)
+    })
+}
+
+/// The parser's message without the location it already gave us separately.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let text = e.without_snippet().to_string();
+    let first = text.lines().next().unwrap_or("invalid YAML");
+    let trimmed = match first.rfind(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    };
+    trimmed.trim().trim_end_matches(':').to_owned()
+}
+
+/// Splits `---\n<yaml>\n---\n<body>`, returning the YAML, the body and the body's first line.
+fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let body = &rest[offset + line.len()..];
+            return Some((&rest[..offset], body, i + 3));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Reads a file as UTF-8 text, refusing huge, binary and mis-encoded files with a diagnostic.
+fn read_text(root: &Path, rel: &str) -> Result<String, Diagnostic> {
+    let path = root.join(rel);
+    let io = |e: std::io::Error| Diagnostic::error(rel, (0, 0), "io", format!("cannot read the file: {e}"));
+    let size = fs::metadata(&path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        let message = format!("the file is {size} bytes; content files must be under {MAX_FILE_BYTES} bytes (4 MiB)");
+        return Err(Diagnostic::error(rel, (1, 1), "too-large", message));
+    }
+    let bytes = fs::read(&path).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let at = position(std::str::from_utf8(valid).unwrap_or_default());
+        Diagnostic::error(rel, at, "encoding", "the file is not valid UTF-8 text; save it as UTF-8")
+    })?;
+    if let Some(nul) = text.find('\0') {
+        return Err(Diagnostic::error(
+            rel,
+            position(&text[..nul]),
+            "encoding",
+            "the file contains a NUL byte; content files are plain text",
+        ));
+    }
+    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+}
+
+/// The 1-based line and column just after `before`.
+fn position(before: &str) -> (u64, u64) {
+    let line = before.matches('\n').count() as u64 + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+    (line, column)
+}
+
+/// The entries of a directory below the root, as sorted relative paths. A missing
+/// `sources/` or `records/` is simply empty.
+fn files_in(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root.join(rel)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| match e.file_name().into_string() {
+            Ok(name) => Some(name),
+            Err(name) => {
+                problems.push(unexpected(&format!("{rel}/{}", name.to_string_lossy()), "a file name in UTF-8"));
+                None
+            }
+        })
+        .filter(|name| !name.starts_with('.'))
+        .map(|name| format!("{rel}/{name}"))
+        .collect();
+    names.sort();
+    names
+}
+
+fn unexpected(rel: &str, expected: &str) -> Diagnostic {
+    Diagnostic::warning(
+        rel,
+        (0, 0),
+        "unexpected-file",
+        format!("this file is not part of the content format and is ignored; expected {expected}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_body_line() {
+        let (yaml, body, line) = split_front_matter("---\na: 1\nb: 2\n---\n\nBody\n").unwrap();
+        assert_eq!(yaml, "a: 1\nb: 2\n");
+        assert_eq!(body, "\nBody\n");
+        assert_eq!(line, 5);
+        assert!(split_front_matter("a: 1\n").is_none());
+        assert!(split_front_matter("---\na: 1\n").is_none());
+    }
+
+    #[test]
+    fn positions_are_one_based() {
+        assert_eq!(position(""), (1, 1));
+        assert_eq!(position("ab\nc"), (2, 2));
+    }
+}

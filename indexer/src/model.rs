@@ -1,0 +1,382 @@
+//! The content model: typed mirrors of the files in `content/`, as defined by
+//! `docs/content-format.md`. Unknown fields are errors; fields that other files
+//! refer to, or that rules inspect, keep their source location (`Spanned`).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+pub use serde_saphyr::Spanned;
+
+use crate::date::Date;
+
+/// A regulator (agency), from `regulators.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regulator {
+    pub id: Spanned<String>,
+    pub short: String,
+    pub name: String,
+    pub local_name: Option<String>,
+    pub jurisdiction: String,
+    pub country: Spanned<String>,
+    pub parent: Option<String>,
+    pub url: Option<String>,
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub reference: bool,
+}
+
+/// A top-level area of the taxonomy, from `domains.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub order: i64,
+}
+
+/// One comparable requirement, from `topics.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: Spanned<String>,
+    pub domain: Spanned<String>,
+    pub title: String,
+    pub question: String,
+    pub modalities: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub apacrm: Vec<String>,
+    #[serde(default)]
+    pub attributes: Vec<AttributeDef>,
+}
+
+/// A structured value that records of a topic may give.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttributeDef {
+    pub id: Spanned<String>,
+    pub label: String,
+    #[serde(rename = "type")]
+    pub kind: AttributeKind,
+    #[serde(default)]
+    pub values: Vec<String>,
+    pub unit: Option<String>,
+}
+
+/// A product class, from `modalities.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Modality {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// One concept and its terms in four languages, from `glossary.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub ja: Vec<String>,
+    #[serde(default)]
+    pub zh: Vec<String>,
+    #[serde(default)]
+    pub ko: Vec<String>,
+    pub definition: Option<String>,
+}
+
+impl GlossaryEntry {
+    /// Every term of the entry, all languages together.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        [&self.en, &self.ja, &self.zh, &self.ko].into_iter().flatten().map(String::as_str)
+    }
+}
+
+/// A document records cite, from `sources/<regulator>.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Spanned<String>,
+    pub regulator: Spanned<String>,
+    pub title: String,
+    pub local_title: Option<String>,
+    /// Who issued it, where that is not simply the regulator (a ministry, a legislature).
+    pub issuer: Option<String>,
+    pub kind: SourceKind,
+    pub issued: Spanned<Date>,
+    pub url: Option<String>,
+    /// Why no address is given; stands in for `url` and silences its warning.
+    pub no_url: Option<String>,
+    pub superseded_by: Option<Spanned<String>>,
+    /// The file it came from, relative to the content root.
+    #[serde(skip)]
+    pub file: String,
+}
+
+/// The YAML front matter of a record.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub regulator: Spanned<String>,
+    pub topic: Spanned<String>,
+    pub modalities: Option<Vec<Spanned<String>>>,
+    pub stance: Spanned<Stance>,
+    pub summary: String,
+    #[serde(default)]
+    pub attributes: BTreeMap<String, Spanned<AttributeInput>>,
+    #[serde(default)]
+    pub sources: Vec<Citation>,
+    pub status: Spanned<Status>,
+    pub reviewed: Option<Spanned<Date>>,
+    pub reviewed_by: Option<String>,
+    pub updated: Spanned<Date>,
+}
+
+/// A record's reference to a source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub id: Spanned<String>,
+    pub section: Option<String>,
+    pub quote: Option<String>,
+}
+
+/// An attribute as written: a bare value, or a value with its qualifier.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum AttributeInput {
+    Qualified { value: Scalar, note: Option<String> },
+    Bare(Scalar),
+}
+
+impl AttributeInput {
+    /// The value, whichever way it was written.
+    pub fn value(&self) -> &Scalar {
+        match self {
+            AttributeInput::Qualified { value, .. } | AttributeInput::Bare(value) => value,
+        }
+    }
+
+    /// The qualifier, if any.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            AttributeInput::Qualified { note, .. } => note.as_deref(),
+            AttributeInput::Bare(_) => None,
+        }
+    }
+}
+
+/// A YAML scalar as an attribute value.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+}
+
+impl fmt::Display for Scalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scalar::Bool(true) => f.write_str("yes"),
+            Scalar::Bool(false) => f.write_str("no"),
+            Scalar::Number(n) => write!(f, "{n}"),
+            Scalar::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// One requirement of one regulator on one topic: `records/<regulator>/<topic>[--<modality>].md`.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The path below `records/` without `.md`, e.g. `pmda/nonclinical.tumorigenicity`.
+    pub id: String,
+    /// The file, relative to the content root.
+    pub file: String,
+    pub front: FrontMatter,
+    /// The Markdown body.
+    pub body: String,
+    /// The line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+impl Record {
+    /// The record's regulator id.
+    pub fn regulator(&self) -> &str {
+        &self.front.regulator.value
+    }
+
+    /// The record's topic id.
+    pub fn topic(&self) -> &str {
+        &self.front.topic.value
+    }
+
+    /// The record's stance.
+    pub fn stance(&self) -> Stance {
+        self.front.stance.value
+    }
+
+    /// The record's review status.
+    pub fn status(&self) -> Status {
+        self.front.status.value
+    }
+}
+
+/// Declares a closed vocabulary: an enum that reads from YAML with an error naming the
+/// allowed values and the nearest one, and that prints as its YAML spelling.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident, $field:literal, { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order the format lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as written in content files.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| {
+                    let allowed: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
+                    crate::suggest::not_allowed($field, s, &allowed)
+                })
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// How firmly a regulator asks for something (see the format's stance table).
+    Stance, "stance", {
+        Required = "required",
+        Expected = "expected",
+        CaseByCase = "case-by-case",
+        NotRequired = "not-required",
+        NoGuidance = "no-guidance",
+        Unknown = "unknown",
+    }
+);
+
+vocabulary!(
+    /// How far a record has been reviewed.
+    Status, "status", {
+        Draft = "draft",
+        Reviewed = "reviewed",
+        RegulatorConfirmed = "regulator-confirmed",
+    }
+);
+
+vocabulary!(
+    /// What kind of document a source is.
+    SourceKind, "kind", {
+        Law = "law",
+        Regulation = "regulation",
+        Guideline = "guideline",
+        Notification = "notification",
+        QAndA = "q-and-a",
+        Other = "other",
+    }
+);
+
+vocabulary!(
+    /// The type of a topic attribute's values.
+    AttributeKind, "type", {
+        Enum = "enum",
+        Number = "number",
+        Boolean = "boolean",
+        Text = "text",
+    }
+);
+
+impl Stance {
+    /// A short human label for badges.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stance::Required => "Required",
+            Stance::Expected => "Expected",
+            Stance::CaseByCase => "Case by case",
+            Stance::NotRequired => "Not required",
+            Stance::NoGuidance => "No guidance",
+            Stance::Unknown => "Unknown",
+        }
+    }
+}
+
+/// The whole content tree, loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub regulators: Vec<Regulator>,
+    pub domains: Vec<Domain>,
+    pub topics: Vec<Topic>,
+    pub modalities: Vec<Modality>,
+    pub glossary: Vec<GlossaryEntry>,
+    pub sources: Vec<Source>,
+    pub records: Vec<Record>,
+    /// Files that could not be read: references into them are not checked, since
+    /// reporting every use of an id from a broken file would bury the one real problem.
+    pub unreadable: Vec<String>,
+}
+
+impl Content {
+    /// The regulator with this id.
+    pub fn regulator(&self, id: &str) -> Option<&Regulator> {
+        self.regulators.iter().find(|r| r.id.value == id)
+    }
+
+    /// The domain with this id.
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id.value == id)
+    }
+
+    /// The topic with this id.
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id.value == id)
+    }
+
+    /// The modality with this id.
+    pub fn modality(&self, id: &str) -> Option<&Modality> {
+        self.modalities.iter().find(|m| m.id.value == id)
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id.value == id)
+    }
+
+    /// The record with this id.
+    pub fn record(&self, id: &str) -> Option<&Record> {
+        self.records.iter().find(|r| r.id == id)
+    }
+
+    /// The modalities a record covers: its own, else its topic's, else none (all).
+    pub fn record_modalities<'a>(&'a self, record: &'a Record) -> Vec<&'a str> {
+        let own = record.front.modalities.as_ref();
+        let topic = self.topic(record.topic()).and_then(|t| t.modalities.as_ref());
+        own.or(topic).map(|ms| ms.iter().map(|m| m.value.as_str()).collect()).unwrap_or_default()
+    }
+}

@@ -1,0 +1,534 @@
+//! The rules of the content format that need more than one field or file to check:
+//! ids, references, paths, dates, attributes, citations and reviews.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use pulldown_cmark::{Event, Parser};
+
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::model::{AttributeDef, AttributeKind, Content, Record, Scalar, Spanned, Stance, Status};
+use crate::suggest::nearest;
+
+/// Records older than this many years get a `stale-record` warning.
+pub const STALE_AFTER_YEARS: i32 = 2;
+
+/// Front-matter YAML starts on the second line of a record file.
+const FRONT_MATTER_OFFSET: u64 = 1;
+
+/// Checks a loaded tree against every cross-field rule, as of `today`.
+pub fn validate(content: &Content, today: Date) -> Vec<Diagnostic> {
+    let mut v = Validator { content, today, out: Vec::new() };
+    v.regulators();
+    v.domains_and_modalities();
+    v.topics();
+    v.glossary();
+    v.sources();
+    for record in &content.records {
+        v.record(record);
+    }
+    v.modality_claims();
+    v.topics_without_records();
+    v.out
+}
+
+struct Validator<'a> {
+    content: &'a Content,
+    today: Date,
+    out: Vec<Diagnostic>,
+}
+
+/// Where a spanned value is, shifted down by `offset` lines.
+fn at<T>(s: &Spanned<T>, offset: u64) -> (u64, u64) {
+    (s.referenced.line() + offset, s.referenced.column())
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl<'a> Validator<'a> {
+    fn error(&mut self, file: &str, at: (u64, u64), code: &'static str, message: String) {
+        self.out.push(Diagnostic::error(file, at, code, message));
+    }
+
+    fn warning(&mut self, file: &str, at: (u64, u64), code: &'static str, message: String) {
+        self.out.push(Diagnostic::warning(file, at, code, message));
+    }
+
+    /// Checks the shape of each id and that none repeats within `file`'s kind.
+    fn ids<'i>(
+        &mut self,
+        file: &str,
+        kind: &str,
+        ids: impl IntoIterator<Item = (&'i Spanned<String>, &'i str)>,
+        shape_ok: fn(&str) -> bool,
+        shape: &str,
+    ) {
+        let mut seen: HashMap<&str, u64> = HashMap::new();
+        for (id, entry_file) in ids {
+            let file = if entry_file.is_empty() { file } else { entry_file };
+            if !shape_ok(&id.value) {
+                self.error(
+                    file,
+                    at(id, 0),
+                    "invalid-id",
+                    format!("{kind} id `{}` breaks the id rules; expected {shape}", id.value),
+                );
+            }
+            if let Some(first) = seen.insert(&id.value, id.referenced.line()) {
+                self.error(
+                    file,
+                    at(id, 0),
+                    "duplicate-id",
+                    format!("{kind} id `{}` is used twice; first on line {first}", id.value),
+                );
+            }
+        }
+    }
+
+    /// Reports `found` as unknown unless `known` contains it, suggesting the nearest id.
+    fn reference<'k>(
+        &mut self,
+        file: &str,
+        place: (u64, u64),
+        field: &str,
+        found: &str,
+        kind: &str,
+        known: impl Iterator<Item = &'k str> + Clone,
+    ) -> bool {
+        if known.clone().any(|k| k == found) {
+            return true;
+        }
+        if self
+            .content
+            .unreadable
+            .iter()
+            .any(|f| f == kind_file(kind) || (kind == "source" && f.starts_with("sources/")))
+        {
+            return false;
+        }
+        let mut message = format!("`{field}` is `{found}`, but no {kind} has that id");
+        match nearest(found, known) {
+            Some(n) => message.push_str(&format!(" (did you mean `{n}`?)")),
+            None => message.push_str(&format!("; expected an id from {}", kind_file(kind))),
+        }
+        let code = match kind {
+            "regulator" => "unknown-regulator",
+            "domain" => "unknown-domain",
+            "topic" => "unknown-topic",
+            "modality" => "unknown-modality",
+            _ => "unknown-source",
+        };
+        self.error(file, place, code, message);
+        false
+    }
+
+    fn regulator_ids(&self) -> impl Iterator<Item = &'a str> + Clone + use<'a> {
+        self.content.regulators.iter().map(|r| r.id.value.as_str())
+    }
+
+    fn modality_ids(&self) -> impl Iterator<Item = &'a str> + Clone + use<'a> {
+        self.content.modalities.iter().map(|m| m.id.value.as_str())
+    }
+
+    fn regulators(&mut self) {
+        let regs = &self.content.regulators;
+        self.ids(
+            "regulators.yaml",
+            "regulator",
+            regs.iter().map(|r| (&r.id, "")),
+            is_slug,
+            "lower-case letters, digits and `-`",
+        );
+        for r in regs {
+            let c = &r.country.value;
+            if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+                self.error(
+                    "regulators.yaml",
+                    at(&r.country, 0),
+                    "invalid-country",
+                    format!("`country` is `{c}`; expected an ISO 3166-1 alpha-2 code such as `JP` (or `EU`)"),
+                );
+            }
+        }
+    }
+
+    fn domains_and_modalities(&mut self) {
+        let slug = "lower-case letters, digits and `-`";
+        self.ids("domains.yaml", "domain", self.content.domains.iter().map(|d| (&d.id, "")), is_slug, slug);
+        self.ids("modalities.yaml", "modality", self.content.modalities.iter().map(|m| (&m.id, "")), is_slug, slug);
+    }
+
+    fn topics(&mut self) {
+        let file = "topics.yaml";
+        let topic_shape = |id: &str| id.split_once('.').is_some_and(|(d, s)| is_slug(d) && is_slug(s));
+        self.ids(
+            file,
+            "topic",
+            self.content.topics.iter().map(|t| (&t.id, "")),
+            topic_shape,
+            "`<domain>.<slug>`, e.g. `nonclinical.tumorigenicity`",
+        );
+        let domains: Vec<&str> = self.content.domains.iter().map(|d| d.id.value.as_str()).collect();
+        for t in &self.content.topics {
+            let domain = &t.domain.value;
+            if self.reference(file, at(&t.domain, 0), "domain", domain, "domain", domains.iter().copied())
+                && t.id.value.split_once('.').is_some_and(|(d, _)| d != domain)
+            {
+                self.error(
+                    file,
+                    at(&t.id, 0),
+                    "invalid-id",
+                    format!("topic id `{}` must start with its domain: expected `{domain}.…`", t.id.value),
+                );
+            }
+            for m in t.modalities.iter().flatten() {
+                self.reference(file, at(m, 0), "modalities", &m.value, "modality", self.modality_ids());
+            }
+            self.ids(
+                file,
+                "attribute",
+                t.attributes.iter().map(|a| (&a.id, "")),
+                |id| {
+                    !id.is_empty()
+                        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+                },
+                "lower-case letters, digits, `_` and `-`",
+            );
+            for a in &t.attributes {
+                if (a.kind == AttributeKind::Enum) == a.values.is_empty() {
+                    let message = if a.values.is_empty() {
+                        format!(
+                            "attribute `{}` has `type: enum` but no `values`; expected the list of allowed values",
+                            a.id.value
+                        )
+                    } else {
+                        format!(
+                            "attribute `{}` has `values` but `type: {}`; expected `type: enum`, or no `values`",
+                            a.id.value, a.kind
+                        )
+                    };
+                    self.error(file, at(&a.id, 0), "invalid-attribute", message);
+                }
+            }
+        }
+    }
+
+    fn glossary(&mut self) {
+        let entries = &self.content.glossary;
+        self.ids(
+            "glossary.yaml",
+            "glossary",
+            entries.iter().map(|g| (&g.id, "")),
+            is_slug,
+            "lower-case letters, digits and `-`",
+        );
+        for g in entries {
+            if g.terms().next().is_none() {
+                self.error(
+                    "glossary.yaml",
+                    at(&g.id, 0),
+                    "missing-field",
+                    format!(
+                        "glossary entry `{}` has no terms; expected at least one of `en`, `ja`, `zh`, `ko`",
+                        g.id.value
+                    ),
+                );
+            }
+        }
+    }
+
+    fn sources(&mut self) {
+        let sources = &self.content.sources;
+        self.ids(
+            "",
+            "source",
+            sources.iter().map(|s| (&s.id, s.file.as_str())),
+            is_slug,
+            "lower-case letters, digits and `-`",
+        );
+        let ids: Vec<&str> = sources.iter().map(|s| s.id.value.as_str()).collect();
+        for s in sources {
+            let file = s.file.as_str();
+            let expected = file.strip_prefix("sources/").and_then(|f| f.strip_suffix(".yaml")).unwrap_or_default();
+            if self.reference(
+                file,
+                at(&s.regulator, 0),
+                "regulator",
+                &s.regulator.value,
+                "regulator",
+                self.regulator_ids(),
+            ) && s.regulator.value != expected
+            {
+                self.error(
+                    file,
+                    at(&s.regulator, 0),
+                    "path-mismatch",
+                    format!("`regulator` is `{}` but the file is `{file}`; expected `{expected}`", s.regulator.value),
+                );
+            }
+            self.not_future(file, &s.issued, 0, "issued");
+            if let Some(next) = &s.superseded_by {
+                self.reference(file, at(next, 0), "superseded_by", &next.value, "source", ids.iter().copied());
+            }
+            if s.url.is_none() && s.no_url.is_none() {
+                self.warning(
+                    file,
+                    at(&s.id, 0),
+                    "source-without-url",
+                    format!(
+                        "source `{}` has no `url`; give the official address, or say why there is none in `no_url`",
+                        s.id.value
+                    ),
+                );
+            }
+        }
+    }
+
+    fn not_future(&mut self, file: &str, date: &Spanned<Date>, offset: u64, field: &str) {
+        if date.value > self.today {
+            self.error(
+                file,
+                at(date, offset),
+                "future-date",
+                format!(
+                    "`{field}` is {}, which is in the future; expected a date on or before {}",
+                    date.value, self.today
+                ),
+            );
+        }
+    }
+
+    fn full_date(&mut self, file: &str, date: &Spanned<Date>, field: &str) {
+        if !date.value.is_full() {
+            self.error(
+                file,
+                at(date, FRONT_MATTER_OFFSET),
+                "invalid-date",
+                format!("`{field}` is `{}`; expected a full date, YYYY-MM-DD", date.value),
+            );
+        }
+        self.not_future(file, date, FRONT_MATTER_OFFSET, field);
+    }
+
+    fn record(&mut self, r: &'a Record) {
+        let f = &r.front;
+        let file = r.file.as_str();
+        let o = FRONT_MATTER_OFFSET;
+        let regulator_known =
+            self.reference(file, at(&f.regulator, o), "regulator", r.regulator(), "regulator", self.regulator_ids());
+        let topic_ids = self.content.topics.iter().map(|t| t.id.value.as_str());
+        let topic = self
+            .reference(file, at(&f.topic, o), "topic", r.topic(), "topic", topic_ids)
+            .then(|| self.content.topic(r.topic()))
+            .flatten();
+        if regulator_known && topic.is_some() {
+            self.record_path(r);
+        }
+        for m in f.modalities.iter().flatten() {
+            self.reference(file, at(m, o), "modalities", &m.value, "modality", self.modality_ids());
+        }
+        if let Some(topic) = topic {
+            for (key, input) in &f.attributes {
+                match topic.attributes.iter().find(|a| a.id.value == *key) {
+                    Some(def) => self.attribute(file, def, input),
+                    None => {
+                        let declared = topic.attributes.iter().map(|a| a.id.value.as_str());
+                        let mut message = format!("attribute `{key}` is not declared by topic `{}`", topic.id.value);
+                        match (nearest(key, declared.clone()), declared.clone().next()) {
+                            (Some(n), _) => message.push_str(&format!(" (did you mean `{n}`?)")),
+                            (None, Some(_)) => message.push_str(&format!(
+                                "; expected one of {}",
+                                declared.map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ")
+                            )),
+                            (None, None) => message.push_str("; that topic declares no attributes"),
+                        }
+                        self.error(file, at(input, o), "unknown-attribute", message);
+                    }
+                }
+            }
+        }
+        let source_ids = self.content.sources.iter().map(|s| s.id.value.as_str());
+        for c in &f.sources {
+            self.reference(file, at(&c.id, o), "sources", &c.id.value, "source", source_ids.clone());
+        }
+        if f.sources.is_empty() && r.stance() != Stance::Unknown {
+            self.error(
+                file,
+                at(&f.stance, o),
+                "missing-sources",
+                format!(
+                    "`stance` is `{}` but `sources` is empty; cite at least one source, or use `stance: unknown`",
+                    r.stance()
+                ),
+            );
+        }
+        if r.status() != Status::Draft && (f.reviewed.is_none() || f.reviewed_by.is_none()) {
+            self.error(
+                file,
+                at(&f.status, o),
+                "missing-review",
+                format!(
+                    "`status` is `{}`, which needs `reviewed` (a date) and `reviewed_by` (who reviewed it)",
+                    r.status()
+                ),
+            );
+        }
+        self.full_date(file, &f.updated, "updated");
+        if let Some(reviewed) = &f.reviewed {
+            self.full_date(file, reviewed, "reviewed");
+        }
+        if f.updated.value.years_until(&self.today) >= STALE_AFTER_YEARS {
+            self.warning(file, at(&f.updated, o), "stale-record", format!("`updated` is {}, more than {STALE_AFTER_YEARS} years ago; check the record is still right and update the date", f.updated.value));
+        }
+        self.raw_html(r);
+    }
+
+    /// The folder must be the regulator; the file stem the topic, plus `--<modality>` naming one of its modalities.
+    fn record_path(&mut self, r: &Record) {
+        let f = &r.front;
+        let file = r.file.as_str();
+        let o = FRONT_MATTER_OFFSET;
+        let (folder, stem) = r.id.split_once('/').unwrap_or(("", &r.id));
+        if folder != r.regulator() {
+            self.error(file, at(&f.regulator, o), "path-mismatch", format!("`regulator` is `{}` but the record is in `records/{folder}/`; expected `{folder}`, or move the file", r.regulator()));
+        }
+        let (topic, suffix) = match stem.split_once("--") {
+            Some((t, m)) => (t, Some(m)),
+            None => (stem, None),
+        };
+        if topic != r.topic() {
+            self.error(
+                file,
+                at(&f.topic, o),
+                "path-mismatch",
+                format!(
+                    "`topic` is `{}` but the file is named `{stem}.md`; expected `{topic}`, or rename the file",
+                    r.topic()
+                ),
+            );
+        }
+        if let Some(m) = suffix {
+            let own: Vec<&str> = f.modalities.iter().flatten().map(|s| s.value.as_str()).collect();
+            if !own.contains(&m) {
+                self.error(file, at(&f.topic, o), "path-mismatch", format!("the file name ends in `--{m}` but `modalities` is [{}]; expected `{m}` among the record's modalities", own.join(", ")));
+            }
+        }
+    }
+
+    fn attribute(&mut self, file: &str, def: &AttributeDef, input: &Spanned<crate::model::AttributeInput>) {
+        let value = input.value.value();
+        let ok = match (def.kind, value) {
+            (AttributeKind::Enum, Scalar::Text(t)) => {
+                if !def.values.contains(t) {
+                    let allowed: Vec<&str> = def.values.iter().map(String::as_str).collect();
+                    let message = crate::suggest::not_allowed(&def.id.value, t, &allowed);
+                    self.error(file, at(input, FRONT_MATTER_OFFSET), "attribute-value", message);
+                }
+                true
+            }
+            (AttributeKind::Number, Scalar::Number(_))
+            | (AttributeKind::Boolean, Scalar::Bool(_))
+            | (AttributeKind::Text, Scalar::Text(_)) => true,
+            _ => false,
+        };
+        if !ok {
+            let expected = match def.kind {
+                AttributeKind::Enum => "one of the topic's `values`",
+                AttributeKind::Number => "a number",
+                AttributeKind::Boolean => "`true` or `false`",
+                AttributeKind::Text => "text",
+            };
+            self.error(
+                file,
+                at(input, FRONT_MATTER_OFFSET),
+                "attribute-type",
+                format!("attribute `{}` is `{value}`; expected {expected}", def.id.value),
+            );
+        }
+    }
+
+    /// Two records of one regulator and topic must not claim one modality; a record
+    /// without modalities (and a topic without them) claims every modality.
+    fn modality_claims(&mut self) {
+        let mut groups: BTreeMap<(&str, &str), Vec<&Record>> = BTreeMap::new();
+        for r in &self.content.records {
+            groups.entry((r.regulator(), r.topic())).or_default().push(r);
+        }
+        for records in groups.values().filter(|g| g.len() > 1) {
+            for (i, later) in records.iter().enumerate() {
+                let claims = self.content.record_modalities(later);
+                for earlier in &records[..i] {
+                    let before = self.content.record_modalities(earlier);
+                    let shared: Vec<&str> = if claims.is_empty() || before.is_empty() {
+                        vec!["(all modalities)"]
+                    } else {
+                        claims.iter().copied().filter(|m| before.contains(m)).collect()
+                    };
+                    if let Some(m) = shared.first() {
+                        let message = format!(
+                            "this record and `{}` both cover {} for {} × {}; give each record its own `modalities`",
+                            earlier.file,
+                            m,
+                            later.regulator(),
+                            later.topic()
+                        );
+                        self.error(
+                            &later.file,
+                            at(&later.front.topic, FRONT_MATTER_OFFSET),
+                            "duplicate-modality",
+                            message,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn topics_without_records(&mut self) {
+        // With a record unreadable, "no record" may be false.
+        if self.content.unreadable.iter().any(|f| f.starts_with("records/")) {
+            return;
+        }
+        let used: HashSet<&str> = self.content.records.iter().map(Record::topic).collect();
+        for t in &self.content.topics {
+            if !used.contains(t.id.value.as_str()) {
+                self.warning(
+                    "topics.yaml",
+                    at(&t.id, 0),
+                    "topic-without-records",
+                    format!("topic `{}` has no record yet", t.id.value),
+                );
+            }
+        }
+    }
+
+    fn raw_html(&mut self, r: &Record) {
+        let first = Parser::new(&r.body).into_offset_iter().find_map(|(event, range)| match event {
+            Event::Html(_) | Event::InlineHtml(_) => Some(range.start),
+            _ => None,
+        });
+        if let Some(offset) = first {
+            let before = &r.body[..offset];
+            let line = r.body_line as u64 + before.matches('\n').count() as u64;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+            self.warning(
+                &r.file,
+                (line, column),
+                "raw-html",
+                "the body contains raw HTML, which the site removes; use Markdown instead".into(),
+            );
+        }
+    }
+}
+
+fn kind_file(kind: &str) -> &'static str {
+    match kind {
+        "regulator" => "regulators.yaml",
+        "domain" => "domains.yaml",
+        "topic" => "topics.yaml",
+        "modality" => "modalities.yaml",
+        _ => "sources/<regulator>.yaml",
+    }
+}
