@@ -5,7 +5,7 @@ CONTENT ?= content
 ADDR    ?= 127.0.0.1:8080
 REGKB   := target/release/regkb
 
-.PHONY: build release check test fmt lint unit browser-deps bench serve
+.PHONY: build release check test fmt lint unit browser-deps bench serve preview
 
 build:
 	$(CARGO) build --workspace
@@ -28,3 +28,11 @@ lint:
 
 unit:
 	$(CARGO) test --workspace
+
+## Build and serve the shipped content at http://$(ADDR)/
+serve: release
+	$(REGKB) serve --content $(CONTENT) --addr $(ADDR)
+
+## Serve with live reload while editing content.
+preview: release
+	$(REGKB) serve --content $(CONTENT) --addr $(ADDR) --watch

@@ -36,6 +36,72 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<indexer::date::Date>,
     },
+    /// Write the search index to a directory, for `regkb serve --index`.
+    Index {
+        #[command(flatten)]
+        content: ContentArg,
+        /// The directory to write (replaced if it exists).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Serve the comparison site over HTTP.
+    Serve {
+        #[command(flatten)]
+        content: ContentArg,
+        /// Serve a prebuilt index written by `regkb index` (read-only; share it between replicas).
+        #[arg(long)]
+        index: Option<PathBuf>,
+        /// The address to listen on; port 0 picks a free port.
+        #[arg(long, default_value = DEFAULT_ADDR)]
+        addr: std::net::SocketAddr,
+        /// The web address of the content's repository, for "edit this record" links.
+        #[arg(long, env = "REGKB_REPOSITORY")]
+        repository: Option<String>,
+        /// Rebuild when files under the content directory change, and reload open pages.
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Search the records.
+    Search {
+        #[command(flatten)]
+        content: ContentArg,
+        #[command(flatten)]
+        args: SearchArgs,
+    },
+}
+
+/// The default address of `regkb serve`.
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+
+/// A search: words, quoted phrases, and facet filters.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Print the JSON document the HTTP API serves.
+    #[arg(long)]
+    pub json: bool,
+    /// Only these regulators (repeatable).
+    #[arg(long)]
+    pub regulator: Vec<String>,
+    /// Only these domains (repeatable).
+    #[arg(long)]
+    pub domain: Vec<String>,
+    /// Only these topics (repeatable).
+    #[arg(long)]
+    pub topic: Vec<String>,
+    /// Only these modalities (repeatable).
+    #[arg(long)]
+    pub modality: Vec<String>,
+    /// Only these stances (repeatable).
+    #[arg(long)]
+    pub stance: Vec<String>,
+    /// How many results.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// How many results to skip.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// The query; empty lists records by the filters.
+    pub query: Vec<String>,
 }
 
 /// Output formats of `regkb check`.

@@ -1,17 +1,24 @@
 //! regkb's content pipeline: the content model, loading, validation, text analysis,
 //! the search index and queries. The site and the CLI build on it.
 
+pub mod analysis;
 pub mod date;
 pub mod diagnostic;
+pub mod index;
 pub mod load;
+pub mod markdown;
 pub mod model;
+pub mod search;
 mod suggest;
+mod synonyms;
 pub mod validate;
 
 use std::path::Path;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use index::SearchIndex;
 pub use model::Content;
+pub use search::{SearchRequest, SearchResults};
 
 /// A loaded content tree and every problem found in it, sorted by file and line.
 #[derive(Debug)]
@@ -42,4 +49,14 @@ pub fn check(root: &Path, today: date::Date) -> Checked {
     }
     diagnostic::sort(&mut diagnostics);
     Checked { content, diagnostics }
+}
+
+/// Loads `root` for use: the content if it has no errors, else the error diagnostics.
+pub fn load_clean(root: &Path) -> Result<Content, Vec<Diagnostic>> {
+    let checked = check(root, date::Date::today());
+    if checked.errors() == 0 {
+        Ok(checked.content)
+    } else {
+        Err(checked.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect())
+    }
 }

@@ -1,12 +1,15 @@
 //! One module per subcommand.
 
 mod check;
+mod index;
+mod search;
+mod serve;
 
 use std::process::ExitCode;
 
 use indexer::date::Date;
 
-use crate::cli::Command;
+use crate::cli::{Command, ContentArg};
 
 /// Runs a subcommand, returning the process exit status.
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
@@ -14,5 +17,20 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Check { content, format, deny_warnings, as_of } => {
             check::run(&content.content, format, deny_warnings, as_of.unwrap_or_else(Date::today))
         }
+        Command::Index { content, out } => index::run(&content, &out).map(|()| ExitCode::SUCCESS),
+        Command::Search { content, args } => search::run(&content, args).map(|()| ExitCode::SUCCESS),
+        Command::Serve { content, index, addr, repository, watch } => {
+            serve::run(serve::ServeOptions { content, index, addr, repository, watch }).map(|()| ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Loads the content tree, refusing one with errors (and listing them on stderr).
+fn load(content: &ContentArg) -> anyhow::Result<indexer::Content> {
+    let root = &content.content;
+    anyhow::ensure!(root.is_dir(), "content directory `{}` does not exist", root.display());
+    indexer::load_clean(root).map_err(|errors| {
+        errors.iter().for_each(|d| eprintln!("{d}"));
+        anyhow::anyhow!("the content has {} error(s); `regkb check` lists them", errors.len())
+    })
 }

@@ -1,0 +1,191 @@
+//! The tantivy index of records: one document per record, its text fields analysed by the
+//! one regkb analyzer. Facet values (regulator, domain, topic, modalities, stance, status)
+//! live in a column table beside it, indexed by the document's `ord`, so that filters and
+//! facet counts over a whole result set are a pass over plain arrays.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, doc};
+
+/// Why an index could not be built or opened.
+pub use tantivy::TantivyError as IndexError;
+
+use crate::analysis::{RegkbTokenizer, TOKENIZER_NAME};
+use crate::model::{Content, Record, Stance, Status};
+use crate::{markdown, synonyms::Synonyms};
+
+/// The heap tantivy's writer may use while building.
+const WRITER_HEAP_BYTES: usize = 200_000_000;
+
+/// The analysed text fields of the schema.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub ord: Field,
+    pub id: Field,
+    pub title: Field,
+    pub summary: Field,
+    pub body: Field,
+    pub context: Field,
+}
+
+impl Fields {
+    /// Fields searched by a query, with their boosts: titles and summaries over bodies.
+    pub fn weighted(&self) -> [(Field, f32); 4] {
+        [(self.title, 3.0), (self.summary, 2.0), (self.context, 1.2), (self.body, 1.0)]
+    }
+}
+
+/// A record's facet values, as filters and facet counts see them.
+#[derive(Debug, Clone)]
+pub struct Facets {
+    pub regulator: String,
+    pub domain: String,
+    pub topic: String,
+    /// The record's modalities; a record for all modalities lists every one.
+    pub modalities: Vec<String>,
+    pub stance: Stance,
+    pub status: Status,
+}
+
+/// A searchable index of one content tree.
+pub struct SearchIndex {
+    pub(crate) content: Arc<Content>,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    pub(crate) facets: Vec<Facets>,
+    pub(crate) synonyms: Synonyms,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        ord: builder.add_u64_field("ord", FAST),
+        id: builder.add_text_field("id", STRING | STORED),
+        title: builder.add_text_field("title", text.clone()),
+        summary: builder.add_text_field("summary", text.clone()),
+        body: builder.add_text_field("body", text.clone()),
+        context: builder.add_text_field("context", text),
+    };
+    (builder.build(), fields)
+}
+
+impl SearchIndex {
+    /// Builds the index of `content`, in RAM, or in `dir` (which must be empty) to be opened later.
+    pub fn build(content: Arc<Content>, dir: Option<&Path>) -> tantivy::Result<SearchIndex> {
+        let (schema, fields) = schema();
+        let index = match dir {
+            Some(dir) => Index::create_in_dir(dir, schema)?,
+            None => Index::create_in_ram(schema),
+        };
+        index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer);
+        let mut writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
+        for (ord, record) in content.records.iter().enumerate() {
+            writer.add_document(document(&content, record, ord as u64, &fields))?;
+        }
+        writer.commit()?;
+        Self::assemble(content, index, fields)
+    }
+
+    /// Opens an index that `build` wrote to `dir` for this same `content`.
+    pub fn open(content: Arc<Content>, dir: &Path) -> tantivy::Result<SearchIndex> {
+        let index = Index::open_in_dir(dir)?;
+        index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer);
+        let (_, fields) = schema();
+        let found = index.reader()?.searcher().num_docs();
+        if found != content.records.len() as u64 {
+            let message = format!(
+                "the index in {} holds {found} records but the content has {}; rebuild it with `regkb index`",
+                dir.display(),
+                content.records.len()
+            );
+            return Err(tantivy::TantivyError::InvalidArgument(message));
+        }
+        Self::assemble(content, index, fields)
+    }
+
+    fn assemble(content: Arc<Content>, index: Index, fields: Fields) -> tantivy::Result<SearchIndex> {
+        let reader = index.reader()?;
+        let facets = content.records.iter().map(|r| record_facets(&content, r)).collect();
+        let synonyms = Synonyms::new(&content);
+        Ok(SearchIndex { content, reader, fields, facets, synonyms })
+    }
+
+    /// The content this index was built from.
+    pub fn content(&self) -> &Arc<Content> {
+        &self.content
+    }
+}
+
+/// A record's display title: regulator and topic, and its modalities when it names them.
+pub fn record_title(content: &Content, record: &Record) -> String {
+    let regulator = content.regulator(record.regulator()).map_or(record.regulator(), |r| r.short.as_str());
+    let topic = content.topic(record.topic()).map_or(record.topic(), |t| t.title.as_str());
+    let own: Vec<&str> = record
+        .front
+        .modalities
+        .iter()
+        .flatten()
+        .map(|m| content.modality(&m.value).map_or(m.value.as_str(), |m| m.title.as_str()))
+        .collect();
+    if own.is_empty() {
+        format!("{regulator} — {topic}")
+    } else {
+        format!("{regulator} — {topic} ({})", own.join(", "))
+    }
+}
+
+fn record_facets(content: &Content, record: &Record) -> Facets {
+    let mut modalities: Vec<String> = content.record_modalities(record).into_iter().map(str::to_owned).collect();
+    if modalities.is_empty() {
+        modalities = content.modalities.iter().map(|m| m.id.value.clone()).collect();
+    }
+    Facets {
+        regulator: record.regulator().to_owned(),
+        domain: content.topic(record.topic()).map(|t| t.domain.value.clone()).unwrap_or_default(),
+        topic: record.topic().to_owned(),
+        modalities,
+        stance: record.stance(),
+        status: record.status(),
+    }
+}
+
+/// The words a record is found by besides its own: topic, regulator names, modalities, sources.
+fn context_text(content: &Content, record: &Record) -> String {
+    let mut parts: BTreeSet<&str> = BTreeSet::new();
+    if let Some(t) = content.topic(record.topic()) {
+        parts.extend([t.title.as_str(), t.question.as_str()]);
+    }
+    if let Some(r) = content.regulator(record.regulator()) {
+        parts.extend([r.short.as_str(), r.name.as_str(), r.jurisdiction.as_str()]);
+        parts.extend(r.local_name.as_deref());
+        parts.extend(r.parent.as_deref());
+    }
+    for m in content.record_modalities(record).into_iter().filter_map(|m| content.modality(m)) {
+        parts.insert(&m.title);
+        parts.extend(m.aliases.iter().map(String::as_str));
+    }
+    for s in record.front.sources.iter().filter_map(|c| content.source(&c.id.value)) {
+        parts.insert(&s.title);
+        parts.extend(s.local_title.as_deref());
+    }
+    parts.into_iter().collect::<Vec<_>>().join("\n")
+}
+
+fn document(content: &Content, record: &Record, ord: u64, f: &Fields) -> TantivyDocument {
+    doc!(
+        f.ord => ord,
+        f.id => record.id.clone(),
+        f.title => record_title(content, record),
+        f.summary => record.front.summary.clone(),
+        f.body => markdown::to_text(&record.body),
+        f.context => context_text(content, record),
+    )
+}

@@ -1,0 +1,390 @@
+//! Queries over the index: words and quoted phrases, cross-language synonyms, all words
+//! required with a ranked fallback, facet filters with counts, and highlighted snippets.
+//!
+//! The result is the document `regkb search --json` prints and `/api/search` serves.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
+
+use crate::analysis::terms;
+use crate::index::{Facets, SearchIndex, record_title};
+use crate::markdown;
+
+/// Longer queries are refused: no honest query needs more, and each word costs a clause.
+pub const MAX_QUERY_CHARS: usize = 500;
+/// The most hits one page may ask for.
+pub const MAX_LIMIT: usize = 100;
+const SNIPPET_CHARS: usize = 220;
+
+/// The facets results can be filtered and counted by, in display order.
+pub const FACETS: [&str; 5] = ["regulator", "domain", "topic", "modality", "stance"];
+
+/// What to search for. Several values of one facet match any of them; facets combine with AND.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SearchRequest {
+    #[serde(default, rename = "q")]
+    pub query: String,
+    #[serde(default)]
+    pub regulator: Vec<String>,
+    #[serde(default)]
+    pub domain: Vec<String>,
+    #[serde(default)]
+    pub topic: Vec<String>,
+    #[serde(default)]
+    pub modality: Vec<String>,
+    #[serde(default)]
+    pub stance: Vec<String>,
+    pub limit: Option<usize>,
+    #[serde(default)]
+    pub offset: usize,
+}
+
+impl SearchRequest {
+    fn filter(&self, facet: &str) -> &[String] {
+        match facet {
+            "regulator" => &self.regulator,
+            "domain" => &self.domain,
+            "topic" => &self.topic,
+            "modality" => &self.modality,
+            _ => &self.stance,
+        }
+    }
+}
+
+/// One page of results, with facet counts over all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    pub total: usize,
+    pub limit: usize,
+    pub offset: usize,
+    /// True when no record had every word, so records with some of them are shown.
+    pub relaxed: bool,
+    pub hits: Vec<Hit>,
+    /// For each facet, how many results each value would give with the other facets' filters.
+    pub facets: BTreeMap<&'static str, BTreeMap<String, usize>>,
+}
+
+/// One matching record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub regulator: String,
+    pub topic: String,
+    pub domain: String,
+    pub modalities: Vec<String>,
+    pub stance: String,
+    pub status: String,
+    pub summary: String,
+    /// HTML: the matched words in `<mark>`, everything else escaped.
+    pub snippet: String,
+    pub score: f32,
+}
+
+/// Why a search could not run.
+#[derive(Debug)]
+pub enum SearchError {
+    TooLong { chars: usize },
+    Index(tantivy::TantivyError),
+}
+
+impl fmt::Display for SearchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SearchError::TooLong { chars } => {
+                write!(f, "the query is {chars} characters long; the limit is {MAX_QUERY_CHARS}")
+            }
+            SearchError::Index(e) => write!(f, "the index could not be read: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for SearchError {}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        SearchError::Index(e)
+    }
+}
+
+/// A part of a query that must match: the analysed spellings any of which will do.
+type Unit = Vec<Vec<String>>;
+
+impl SearchIndex {
+    /// Runs a search. Malformed syntax (a lone quote, stray symbols) is read as plain words.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let chars = request.query.chars().count();
+        if chars > MAX_QUERY_CHARS {
+            return Err(SearchError::TooLong { chars });
+        }
+        let limit = request.limit.unwrap_or(20).clamp(1, MAX_LIMIT);
+        let units = self.units(&request.query);
+        let searcher = self.reader.searcher();
+        let (mut matches, query, relaxed) = if units.is_empty() {
+            let all = (0..self.facets.len() as u64).map(|ord| (ord, 0.0)).collect();
+            (all, None, false)
+        } else {
+            let strict = self.query(&units, Occur::Must);
+            let found = searcher.search(&strict, &Matches)?;
+            if found.is_empty() && units.len() > 1 {
+                let loose = self.query(&units, Occur::Should);
+                (searcher.search(&loose, &Matches)?, Some(loose), true)
+            } else {
+                (found, Some(strict), false)
+            }
+        };
+        let facets = self.count_facets(&matches, request);
+        matches.retain(|&(ord, _)| FACETS.iter().all(|f| self.passes(ord, f, request)));
+        matches.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let total = matches.len();
+        let page = matches.iter().skip(request.offset).take(limit);
+        let snippets = match &query {
+            Some(q) => Some(Snippets::new(&searcher, q.as_ref(), self)?),
+            None => None,
+        };
+        let hits = page.map(|&(ord, score)| self.hit(ord, score, snippets.as_ref())).collect();
+        Ok(SearchResults { query: request.query.clone(), total, limit, offset: request.offset, relaxed, hits, facets })
+    }
+
+    /// Splits a query into units: quoted phrases and words, with runs of words that spell a
+    /// glossary or modality term taken together as that concept.
+    fn units(&self, text: &str) -> Vec<Unit> {
+        let segments = segments(text);
+        let mut units = Vec::new();
+        let mut i = 0;
+        while i < segments.len() {
+            let reach = (i + self.synonyms.longest()).min(segments.len());
+            let concept = (i + 1..=reach).rev().find_map(|j| {
+                let span = &segments[i..j];
+                if j > i + 1 && span.iter().any(|s| s.quoted) {
+                    return None;
+                }
+                let tokens: Vec<String> = span.iter().flat_map(|s| s.tokens.iter().cloned()).collect();
+                self.synonyms.lookup(&tokens).map(|alts| (j, alts.to_vec()))
+            });
+            match concept {
+                Some((j, alternatives)) => {
+                    units.push(alternatives);
+                    i = j;
+                }
+                None => {
+                    units.push(vec![segments[i].tokens.clone()]);
+                    i += 1;
+                }
+            }
+        }
+        units
+    }
+
+    /// The tantivy query for the units, each one `occur` (Must: all words; Should: any).
+    fn query(&self, units: &[Unit], occur: Occur) -> Box<dyn Query> {
+        let clauses = units.iter().map(|unit| (occur, self.unit_query(unit))).collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn unit_query(&self, unit: &Unit) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for tokens in unit {
+            for (field, boost) in self.fields.weighted() {
+                let term = |t: &String| Term::from_field_text(field, t);
+                let q: Box<dyn Query> = match tokens.as_slice() {
+                    [one] => Box::new(TermQuery::new(term(one), IndexRecordOption::WithFreqs)),
+                    many => Box::new(PhraseQuery::new(many.iter().map(term).collect())),
+                };
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn passes(&self, ord: u64, facet: &str, request: &SearchRequest) -> bool {
+        let wanted = request.filter(facet);
+        wanted.is_empty()
+            || facet_values(&self.facets[ord as usize], facet).iter().any(|v| wanted.iter().any(|w| w == v))
+    }
+
+    /// Counts, for each facet, the values of matches that pass every *other* facet's filter,
+    /// so a reader sees what choosing another value would give.
+    fn count_facets(
+        &self,
+        matches: &[(u64, Score)],
+        request: &SearchRequest,
+    ) -> BTreeMap<&'static str, BTreeMap<String, usize>> {
+        let mut counts: BTreeMap<&'static str, BTreeMap<String, usize>> =
+            FACETS.iter().map(|&f| (f, BTreeMap::new())).collect();
+        for &(ord, _) in matches {
+            let passing: Vec<bool> = FACETS.iter().map(|f| self.passes(ord, f, request)).collect();
+            for (i, facet) in FACETS.iter().enumerate() {
+                let others_pass = passing.iter().enumerate().all(|(j, &p)| p || j == i);
+                if others_pass {
+                    let bucket = counts.get_mut(facet).expect("every facet has a bucket");
+                    for value in facet_values(&self.facets[ord as usize], facet) {
+                        *bucket.entry(value.to_owned()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        counts
+    }
+
+    fn hit(&self, ord: u64, score: Score, snippets: Option<&Snippets>) -> Hit {
+        let record = &self.content.records[ord as usize];
+        let facets = &self.facets[ord as usize];
+        let summary = record.front.summary.clone();
+        let snippet = snippets.and_then(|s| s.for_record(&record.body, &summary)).unwrap_or_else(|| escape(&summary));
+        Hit {
+            id: record.id.clone(),
+            url: format!("/records/{}", record.id),
+            title: record_title(&self.content, record),
+            regulator: facets.regulator.clone(),
+            topic: facets.topic.clone(),
+            domain: facets.domain.clone(),
+            modalities: self.content.record_modalities(record).into_iter().map(str::to_owned).collect(),
+            stance: facets.stance.to_string(),
+            status: facets.status.to_string(),
+            summary,
+            snippet,
+            score: (score * 1000.0).round() / 1000.0,
+        }
+    }
+}
+
+fn facet_values<'f>(facets: &'f Facets, facet: &str) -> Vec<&'f str> {
+    match facet {
+        "regulator" => vec![&facets.regulator],
+        "domain" => vec![&facets.domain],
+        "topic" => vec![&facets.topic],
+        "modality" => facets.modalities.iter().map(String::as_str).collect(),
+        _ => vec![facets.stance.as_str()],
+    }
+}
+
+/// A word or quoted phrase of a query, analysed.
+struct Segment {
+    tokens: Vec<String>,
+    quoted: bool,
+}
+
+/// Splits on white space outside quotes; a quote left open runs to the end.
+fn segments(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut push = |piece: &str, quoted: bool| {
+        let tokens = terms(piece);
+        if !tokens.is_empty() {
+            out.push(Segment { tokens, quoted });
+        }
+    };
+    for (i, part) in text.split(['"', '“', '”', '「', '」']).enumerate() {
+        if i % 2 == 1 {
+            push(part, true);
+        } else {
+            part.split_whitespace().for_each(|word| push(word, false));
+        }
+    }
+    out
+}
+
+/// Highlighters for a query on the body and the summary.
+struct Snippets {
+    body: SnippetGenerator,
+    summary: SnippetGenerator,
+}
+
+impl Snippets {
+    fn new(searcher: &tantivy::Searcher, query: &dyn Query, index: &SearchIndex) -> tantivy::Result<Snippets> {
+        let make = |field| {
+            let mut g = SnippetGenerator::create(searcher, query, field)?;
+            g.set_max_num_chars(SNIPPET_CHARS);
+            Ok::<_, tantivy::TantivyError>(g)
+        };
+        Ok(Snippets { body: make(index.fields.body)?, summary: make(index.fields.summary)? })
+    }
+
+    /// The best highlighted passage of the body, else of the summary.
+    fn for_record(&self, body: &str, summary: &str) -> Option<String> {
+        let from_body = self.body.snippet(&markdown::to_text(body));
+        let snippet = if from_body.highlighted().is_empty() { self.summary.snippet(summary) } else { from_body };
+        (!snippet.highlighted().is_empty()).then(|| highlight(&snippet))
+    }
+}
+
+/// The snippet's fragment as HTML: highlighted ranges in `<mark>`, the rest escaped.
+fn highlight(snippet: &Snippet) -> String {
+    let text = snippet.fragment();
+    let mut html = String::with_capacity(text.len() + 32);
+    let mut at = 0;
+    for range in snippet.highlighted() {
+        html.push_str(&escape(&text[at..range.start]));
+        html.push_str("<mark>");
+        html.push_str(&escape(&text[range.clone()]));
+        html.push_str("</mark>");
+        at = range.end;
+    }
+    html.push_str(&escape(&text[at..]));
+    html
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Collects every matching document's `ord` and score.
+struct Matches;
+
+struct SegmentMatches {
+    ords: Column<u64>,
+    found: Vec<(u64, Score)>,
+}
+
+impl Collector for Matches {
+    type Fruit = Vec<(u64, Score)>;
+    type Child = SegmentMatches;
+
+    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentMatches> {
+        Ok(SegmentMatches { ords: segment.fast_fields().u64("ord")?, found: Vec::new() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(u64, Score)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.concat())
+    }
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Vec<(u64, Score)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(ord) = self.ords.first(doc) {
+            self.found.push((ord, score));
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.found
+    }
+}

@@ -1,0 +1,84 @@
+//! URLs between pages. The server uses absolute paths; the static export uses paths relative
+//! to the page and explicit `.html` files, so it works from `file://` and under any sub-path.
+
+/// How one page links to the others.
+#[derive(Debug, Clone)]
+pub struct Links {
+    /// The way from the current page to the site root: `/` on the server, `../` … in the export.
+    root: String,
+    /// `""` on the server, `.html` in the export.
+    suffix: &'static str,
+}
+
+impl Links {
+    /// Links for pages served over HTTP.
+    pub fn server() -> Links {
+        Links { root: "/".into(), suffix: "" }
+    }
+
+    /// Links for an exported page `depth` folders below the export's root.
+    pub fn export(depth: usize) -> Links {
+        let root = if depth == 0 { "./".to_owned() } else { "../".repeat(depth) };
+        Links { root, suffix: ".html" }
+    }
+
+    /// Whether these are links of the static export.
+    pub fn is_export(&self) -> bool {
+        !self.suffix.is_empty()
+    }
+
+    fn page(&self, path: &str) -> String {
+        format!("{}{path}{}", self.root, self.suffix)
+    }
+
+    pub fn home(&self) -> String {
+        if self.is_export() { self.page("index") } else { self.root.clone() }
+    }
+
+    pub fn search(&self) -> String {
+        self.page("search")
+    }
+
+    pub fn compare(&self) -> String {
+        self.page("compare")
+    }
+
+    pub fn glossary(&self) -> String {
+        self.page("glossary")
+    }
+
+    pub fn changes(&self) -> String {
+        self.page("changes")
+    }
+
+    pub fn topic(&self, id: &str) -> String {
+        self.page(&format!("topics/{id}"))
+    }
+
+    pub fn record(&self, id: &str) -> String {
+        self.page(&format!("records/{id}"))
+    }
+
+    pub fn regulator(&self, id: &str) -> String {
+        self.page(&format!("regulators/{id}"))
+    }
+
+    /// A file under `static/` (stylesheet, script, client index).
+    pub fn asset(&self, name: &str) -> String {
+        format!("{}static/{name}", self.root)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_and_export_links() {
+        assert_eq!(Links::server().record("pmda/x"), "/records/pmda/x");
+        assert_eq!(Links::server().home(), "/");
+        assert_eq!(Links::export(2).record("pmda/x"), "../../records/pmda/x.html");
+        assert_eq!(Links::export(0).home(), "./index.html");
+        assert_eq!(Links::export(1).asset("style.css"), "../static/style.css");
+    }
+}

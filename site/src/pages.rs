@@ -1,0 +1,311 @@
+//! The pages: askama templates over the views, rendered the same way by the server and the
+//! export. Each page gets the links for where it is served from, and the notices (content
+//! errors during live preview) to show in its banner.
+
+use askama::Template;
+use indexer::model::{Content, GlossaryEntry};
+use indexer::search::{FACETS, SearchRequest, SearchResults};
+
+use crate::links::Links;
+use crate::views::{
+    self, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView, TopicView,
+};
+
+/// What every page shares.
+pub struct Frame<'a> {
+    pub links: &'a Links,
+    /// Content errors of the last live-preview rebuild, shown in a banner.
+    pub notices: &'a [String],
+    /// The repository's web address, for "edit this record" links.
+    pub repository: Option<&'a str>,
+    /// Whether the page should reload when live preview rebuilds.
+    pub live: bool,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct Home<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    coverage: Coverage,
+    domains: Vec<(String, Vec<views::TopicLink>)>,
+    recent: Vec<RecordLine>,
+}
+
+pub fn home(frame: &Frame<'_>, content: &Content) -> askama::Result<String> {
+    Home {
+        title: "Asian cell and gene therapy requirements compared",
+        frame,
+        coverage: Coverage::of(content),
+        domains: views::topics_by_domain(content),
+        recent: views::recent(content, 10),
+    }
+    .render()
+}
+
+#[derive(Template)]
+#[template(path = "record.html")]
+struct RecordPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    r: RecordView,
+}
+
+pub fn record(frame: &Frame, view: RecordView) -> askama::Result<String> {
+    let title = view.line.title.clone();
+    RecordPage { title: &title, frame, r: view }.render()
+}
+
+#[derive(Template)]
+#[template(path = "topic.html")]
+struct TopicPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    t: TopicView,
+}
+
+pub fn topic(frame: &Frame, view: TopicView) -> askama::Result<String> {
+    let title = view.title.clone();
+    TopicPage { title: &title, frame, t: view }.render()
+}
+
+#[derive(Template)]
+#[template(path = "regulator.html")]
+struct RegulatorPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    g: RegulatorView,
+}
+
+pub fn regulator(frame: &Frame, view: RegulatorView) -> askama::Result<String> {
+    let title = view.name.clone();
+    RegulatorPage { title: &title, frame, g: view }.render()
+}
+
+#[derive(Template)]
+#[template(path = "compare.html")]
+struct ComparePage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    c: CompareView,
+}
+
+pub fn compare(frame: &Frame, content: &Content, params: &CompareParams) -> askama::Result<String> {
+    let c = CompareView::of(content, params);
+    ComparePage { title: "Compare regulators", frame, c }.render()
+}
+
+#[derive(Template)]
+#[template(path = "glossary.html")]
+struct GlossaryPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    entries: &'a [GlossaryEntry],
+}
+
+pub fn glossary(frame: &Frame, content: &Content) -> askama::Result<String> {
+    GlossaryPage { title: "Glossary", frame, entries: &content.glossary }.render()
+}
+
+#[derive(Template)]
+#[template(path = "changes.html")]
+struct ChangesPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    records: Vec<RecordLine>,
+}
+
+pub fn changes(frame: &Frame, content: &Content) -> askama::Result<String> {
+    let records = views::recent(content, content.records.len());
+    ChangesPage { title: "Changes", frame, records }.render()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    message: &'a str,
+}
+
+/// A page that says what went wrong in the reader's terms, never in the program's.
+pub fn error(frame: &Frame, title: &str, message: &str) -> askama::Result<String> {
+    ErrorPage { title, frame, message }.render()
+}
+
+/// A facet value in the sidebar: a link that toggles it.
+pub struct FacetLink {
+    pub label: String,
+    pub count: usize,
+    pub checked: bool,
+    pub href: String,
+}
+
+/// A facet's values.
+pub struct FacetGroup {
+    pub title: &'static str,
+    pub values: Vec<FacetLink>,
+}
+
+/// A hit as the results list shows it.
+pub struct HitLine {
+    pub title: String,
+    pub href: String,
+    pub badge: Badge,
+    pub draft: bool,
+    pub snippet: String,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    query: &'a str,
+    active: Vec<(&'static str, String)>,
+    facets: Vec<FacetGroup>,
+    error: Option<String>,
+    summary: String,
+    first: usize,
+    hits: Vec<HitLine>,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+/// The search page for a request and its results (or the error that stopped it).
+pub fn search(
+    frame: &Frame,
+    content: &Content,
+    request: &SearchRequest,
+    results: Result<&SearchResults, String>,
+) -> askama::Result<String> {
+    let active: Vec<(&'static str, String)> =
+        FACETS.iter().flat_map(|&f| facet_filter(request, f).iter().map(move |v| (f, v.clone()))).collect();
+    let url = |req: &SearchRequest| format!("{}?{}", frame.links.search(), query_string(req));
+    let (facets, hits, summary, prev, next, error) = match results {
+        Ok(results) => {
+            let facets = FACETS
+                .iter()
+                .map(|&facet| FacetGroup {
+                    title: facet_title(facet),
+                    values: results.facets[facet]
+                        .iter()
+                        .map(|(value, &count)| {
+                            let checked = facet_filter(request, facet).contains(value);
+                            FacetLink {
+                                label: facet_label(content, facet, value),
+                                count,
+                                checked,
+                                href: url(&toggled(request, facet, value)),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect();
+            let hits = results
+                .hits
+                .iter()
+                .map(|h| HitLine {
+                    title: h.title.clone(),
+                    href: frame.links.record(&h.id),
+                    badge: Badge::of(h.stance.parse().unwrap_or(indexer::model::Stance::Unknown)),
+                    draft: h.status == "draft",
+                    snippet: h.snippet.clone(),
+                })
+                .collect();
+            let page = |offset: usize| url(&SearchRequest { offset, ..request.clone() });
+            let prev = (results.offset > 0).then(|| page(results.offset.saturating_sub(results.limit)));
+            let next = (results.offset + results.limit < results.total).then(|| page(results.offset + results.limit));
+            (facets, hits, result_summary(results), prev, next, None)
+        }
+        Err(e) => (Vec::new(), Vec::new(), String::new(), None, None, Some(e)),
+    };
+    SearchPage {
+        title: "Search",
+        frame,
+        query: &request.query,
+        active,
+        facets,
+        error,
+        summary,
+        first: request.offset + 1,
+        hits,
+        prev,
+        next,
+    }
+    .render()
+}
+
+fn result_summary(results: &SearchResults) -> String {
+    let n = results.total;
+    let records = if n == 1 { "record" } else { "records" };
+    match (results.query.trim().is_empty(), results.relaxed) {
+        (true, _) => format!("{n} {records}"),
+        (false, false) => format!("{n} {records} match “{}”", results.query),
+        (false, true) => format!("No record has every word of “{}”; {n} {records} have some of them", results.query),
+    }
+}
+
+fn facet_filter<'r>(request: &'r SearchRequest, facet: &str) -> &'r Vec<String> {
+    match facet {
+        "regulator" => &request.regulator,
+        "domain" => &request.domain,
+        "topic" => &request.topic,
+        "modality" => &request.modality,
+        _ => &request.stance,
+    }
+}
+
+fn toggled(request: &SearchRequest, facet: &str, value: &str) -> SearchRequest {
+    let mut next = SearchRequest { offset: 0, ..request.clone() };
+    let list = match facet {
+        "regulator" => &mut next.regulator,
+        "domain" => &mut next.domain,
+        "topic" => &mut next.topic,
+        "modality" => &mut next.modality,
+        _ => &mut next.stance,
+    };
+    match list.iter().position(|v| v == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value.to_owned()),
+    }
+    next
+}
+
+/// The URL query of a search request, as the search form would write it.
+pub fn query_string(request: &SearchRequest) -> String {
+    let mut pairs = form_urlencoded::Serializer::new(String::new());
+    pairs.append_pair("q", &request.query);
+    for facet in FACETS {
+        for v in facet_filter(request, facet) {
+            pairs.append_pair(facet, v);
+        }
+    }
+    if request.offset > 0 {
+        pairs.append_pair("offset", &request.offset.to_string());
+    }
+    pairs.finish()
+}
+
+fn facet_title(facet: &str) -> &'static str {
+    match facet {
+        "regulator" => "Regulator",
+        "domain" => "Domain",
+        "topic" => "Topic",
+        "modality" => "Modality",
+        _ => "Stance",
+    }
+}
+
+fn facet_label(content: &Content, facet: &str, value: &str) -> String {
+    let label = match facet {
+        "regulator" => content.regulator(value).map(|r| r.short.clone()),
+        "domain" => content.domain(value).map(|d| d.title.clone()),
+        "topic" => content.topic(value).map(|t| t.title.clone()),
+        "modality" => content.modality(value).map(|m| m.title.clone()),
+        _ => value.parse::<indexer::model::Stance>().ok().map(|s| s.label().to_owned()),
+    };
+    label.unwrap_or_else(|| value.to_owned())
+}

@@ -1,0 +1,67 @@
+//! Page state from URL queries. Facets repeat (`regulator=pmda&regulator=hsa`), which serde's
+//! URL decoding does not read into lists, so the pairs are read here.
+
+use indexer::SearchRequest;
+
+use crate::views::CompareParams;
+
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned()))
+}
+
+/// A search request from `q`, the facet keys, `limit` and `offset`; unknown keys are ignored.
+pub fn search_request(query: &str) -> SearchRequest {
+    let mut request = SearchRequest::default();
+    for (key, value) in pairs(query) {
+        let value = value.trim().to_owned();
+        match key.as_str() {
+            "q" => request.query = value,
+            "regulator" => request.regulator.push(value),
+            "domain" => request.domain.push(value),
+            "topic" => request.topic.push(value),
+            "modality" => request.modality.push(value),
+            "stance" => request.stance.push(value),
+            "limit" => request.limit = value.parse().ok(),
+            "offset" => request.offset = value.parse().unwrap_or(0),
+            _ => {}
+        }
+    }
+    request.regulator.retain(|v| !v.is_empty());
+    request
+}
+
+/// Compare-page state; regulators come as `regulators=a,b` or as repeated `regulator=a`.
+pub fn compare_params(query: &str) -> CompareParams {
+    let mut params = CompareParams::default();
+    let mut regulators: Vec<String> = Vec::new();
+    for (key, value) in pairs(query) {
+        match key.as_str() {
+            "regulators" | "regulator" => {
+                regulators.extend(value.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()))
+            }
+            "domain" => params.domain = value,
+            "modality" => params.modality = value,
+            "baseline" => params.baseline = value,
+            "diff" => params.diff = value,
+            _ => {}
+        }
+    }
+    params.regulators = regulators.join(",");
+    params
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_repeated_facets_and_lists() {
+        let r = search_request("q=%E9%80%A0+x&regulator=pmda&regulator=hsa&offset=20&offset=zz");
+        assert_eq!(r.query, "造 x");
+        assert_eq!(r.regulator, ["pmda", "hsa"]);
+        assert_eq!(r.offset, 0);
+        let c = compare_params("regulators=pmda,hsa&regulator=tfda&diff=only");
+        assert_eq!(c.regulators, "pmda,hsa,tfda");
+        assert_eq!(c.diff, "only");
+    }
+}

@@ -1,0 +1,537 @@
+//! What each page shows, computed from the content model. Templates only lay these out.
+
+use std::collections::BTreeMap;
+
+use indexer::index::record_title;
+use indexer::markdown;
+use indexer::model::{Content, Record, Regulator, Stance, Status, Topic};
+use serde::Serialize;
+
+/// Regulators in display order: the Asian ones as listed, then the reference ones.
+pub fn regulators_in_order(content: &Content) -> Vec<&Regulator> {
+    let mut regs: Vec<&Regulator> = content.regulators.iter().collect();
+    regs.sort_by_key(|r| r.reference);
+    regs
+}
+
+/// Topics in display order: by domain order, then as listed.
+pub fn topics_in_order(content: &Content) -> Vec<&Topic> {
+    let order = |t: &Topic| content.domain(&t.domain.value).map_or(i64::MAX, |d| d.order);
+    let mut topics: Vec<&Topic> = content.topics.iter().collect();
+    topics.sort_by_key(|t| order(t));
+    topics
+}
+
+/// The records of one regulator on one topic.
+pub fn records_for<'a>(content: &'a Content, regulator: &str, topic: &str) -> Vec<&'a Record> {
+    content.records.iter().filter(|r| r.regulator() == regulator && r.topic() == topic).collect()
+}
+
+/// A stance as a badge: its CSS class, icon and words (never colour alone).
+#[derive(Debug, Clone, Serialize)]
+pub struct Badge {
+    pub class: &'static str,
+    pub icon: &'static str,
+    pub label: &'static str,
+}
+
+impl Badge {
+    pub fn of(stance: Stance) -> Badge {
+        let (icon, class) = match stance {
+            Stance::Required => ("●", "required"),
+            Stance::Expected => ("◐", "expected"),
+            Stance::CaseByCase => ("◇", "case-by-case"),
+            Stance::NotRequired => ("○", "not-required"),
+            Stance::NoGuidance => ("–", "no-guidance"),
+            Stance::Unknown => ("?", "unknown"),
+        };
+        Badge { class, icon, label: stance.label() }
+    }
+
+    /// The badge as HTML; every part is a fixed string, so it needs no escaping.
+    pub fn html(&self) -> String {
+        format!(
+            r#"<span class="badge stance-{}"><span aria-hidden="true">{}</span> {}</span>"#,
+            self.class, self.icon, self.label
+        )
+    }
+}
+
+/// A record in a list: enough to show a line and link to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordLine {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub badge: Badge,
+    pub draft: bool,
+    pub updated: String,
+}
+
+impl RecordLine {
+    pub fn of(content: &Content, r: &Record) -> RecordLine {
+        RecordLine {
+            id: r.id.clone(),
+            title: record_title(content, r),
+            summary: r.front.summary.clone(),
+            badge: Badge::of(r.stance()),
+            draft: r.status() == Status::Draft,
+            updated: r.front.updated.value.to_string(),
+        }
+    }
+}
+
+/// An attribute value as shown: "16 weeks", with its qualifier as a footnote.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttributeValue {
+    pub label: String,
+    pub value: String,
+    pub note: Option<String>,
+}
+
+fn attribute_values(content: &Content, r: &Record) -> Vec<AttributeValue> {
+    let Some(topic) = content.topic(r.topic()) else { return Vec::new() };
+    topic
+        .attributes
+        .iter()
+        .filter_map(|def| {
+            let input = &r.front.attributes.get(&def.id.value)?.value;
+            let unit = def.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            let value = format!("{}{unit}", input.value());
+            Some(AttributeValue { label: def.label.clone(), value, note: input.note().map(str::to_owned) })
+        })
+        .collect()
+}
+
+/// A cited source as shown under a record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    pub title: String,
+    pub local_title: Option<String>,
+    pub issuer: String,
+    pub kind: String,
+    pub issued: String,
+    pub url: Option<String>,
+    pub no_url: Option<String>,
+    pub section: Option<String>,
+    pub quote: Option<String>,
+}
+
+fn citations(content: &Content, r: &Record) -> Vec<Citation> {
+    r.front
+        .sources
+        .iter()
+        .filter_map(|c| {
+            let s = content.source(&c.id.value)?;
+            let regulator = content.regulator(&s.regulator.value);
+            let issuer = s.issuer.clone().or_else(|| regulator.map(|r| r.short.clone())).unwrap_or_default();
+            Some(Citation {
+                title: s.title.clone(),
+                local_title: s.local_title.clone(),
+                issuer,
+                kind: s.kind.to_string(),
+                issued: s.issued.value.to_string(),
+                url: s.url.clone(),
+                no_url: s.no_url.clone(),
+                section: c.section.clone(),
+                quote: c.quote.clone(),
+            })
+        })
+        .collect()
+}
+
+/// A record page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordView {
+    pub line: RecordLine,
+    pub regulator_id: String,
+    pub regulator: String,
+    pub topic_id: String,
+    pub topic: String,
+    pub question: String,
+    pub domain: String,
+    pub modalities: Vec<String>,
+    pub status: String,
+    pub reviewed: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub attributes: Vec<AttributeValue>,
+    pub citations: Vec<Citation>,
+    #[serde(skip)]
+    pub body_html: String,
+    pub file: String,
+    pub cite: String,
+}
+
+impl RecordView {
+    pub fn of(content: &Content, r: &Record) -> RecordView {
+        let line = RecordLine::of(content, r);
+        let topic = content.topic(r.topic());
+        let regulator = content.regulator(r.regulator()).map_or(r.regulator().to_owned(), |g| g.name.clone());
+        let modalities = content
+            .record_modalities(r)
+            .into_iter()
+            .map(|m| content.modality(m).map_or(m.to_owned(), |m| m.title.clone()))
+            .collect();
+        let cite = format!(
+            "regkb, “{}”, record {} (status: {}, updated {}).",
+            line.title,
+            r.id,
+            r.status(),
+            r.front.updated.value
+        );
+        RecordView {
+            regulator_id: r.regulator().to_owned(),
+            regulator,
+            topic_id: r.topic().to_owned(),
+            topic: topic.map_or(r.topic().to_owned(), |t| t.title.clone()),
+            question: topic.map(|t| t.question.clone()).unwrap_or_default(),
+            domain: topic.and_then(|t| content.domain(&t.domain.value)).map(|d| d.title.clone()).unwrap_or_default(),
+            modalities,
+            status: r.status().to_string(),
+            reviewed: r.front.reviewed.as_ref().map(|d| d.value.to_string()),
+            reviewed_by: r.front.reviewed_by.clone(),
+            attributes: attribute_values(content, r),
+            citations: citations(content, r),
+            body_html: markdown::to_html(&r.body),
+            file: format!("content/{}", r.file),
+            cite,
+            line,
+        }
+    }
+}
+
+/// One regulator's answer on a topic page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicAnswer {
+    pub regulator_id: String,
+    pub regulator: String,
+    pub reference: bool,
+    /// The regulator's records on the topic; empty when none is written yet.
+    pub records: Vec<RecordView>,
+}
+
+/// A topic page: the question, and every regulator's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicView {
+    pub id: String,
+    pub title: String,
+    pub question: String,
+    pub domain: String,
+    pub apacrm: Vec<String>,
+    pub attribute_labels: Vec<String>,
+    pub answers: Vec<TopicAnswer>,
+}
+
+impl TopicView {
+    pub fn of(content: &Content, topic: &Topic) -> TopicView {
+        let answers = regulators_in_order(content)
+            .into_iter()
+            .map(|g| TopicAnswer {
+                regulator_id: g.id.value.clone(),
+                regulator: g.short.clone(),
+                reference: g.reference,
+                records: records_for(content, &g.id.value, &topic.id.value)
+                    .into_iter()
+                    .map(|r| RecordView::of(content, r))
+                    .collect(),
+            })
+            .collect();
+        TopicView {
+            id: topic.id.value.clone(),
+            title: topic.title.clone(),
+            question: topic.question.clone(),
+            domain: content.domain(&topic.domain.value).map(|d| d.title.clone()).unwrap_or_default(),
+            apacrm: topic.apacrm.clone(),
+            attribute_labels: topic
+                .attributes
+                .iter()
+                .map(|a| match &a.unit {
+                    Some(u) => format!("{} ({u})", a.label),
+                    None => a.label.clone(),
+                })
+                .collect(),
+            answers,
+        }
+    }
+}
+
+/// A cell of the compare matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub regulator: String,
+    /// The cell's records; none means nothing is written yet.
+    pub records: Vec<RecordLine>,
+    /// Stances and attribute values, for comparing cells.
+    pub signature: String,
+    /// Set when a baseline is chosen and this cell differs from it.
+    pub differs: bool,
+}
+
+/// A row of the compare matrix: one topic across the regulators.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub topic_id: String,
+    pub topic: String,
+    pub cells: Vec<Cell>,
+    /// Every selected regulator has the same stance and attributes.
+    pub agrees: bool,
+}
+
+/// Rows of one domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowGroup {
+    pub domain: String,
+    pub rows: Vec<Row>,
+}
+
+/// The state of a compare page, all of it in the URL.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct CompareParams {
+    /// Comma-separated regulator ids; empty means all.
+    #[serde(default)]
+    pub regulators: String,
+    #[serde(default)]
+    pub domain: String,
+    #[serde(default)]
+    pub modality: String,
+    #[serde(default)]
+    pub baseline: String,
+    #[serde(default)]
+    pub diff: String,
+}
+
+/// The compare matrix.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareView {
+    pub regulators: Vec<(String, String)>,
+    pub all_regulators: Vec<(String, String, bool)>,
+    pub domains: Vec<(String, String)>,
+    pub modalities: Vec<(String, String)>,
+    pub domain: String,
+    pub modality: String,
+    pub baseline: String,
+    pub diff_only: bool,
+    pub groups: Vec<RowGroup>,
+}
+
+impl CompareView {
+    pub fn of(content: &Content, params: &CompareParams) -> CompareView {
+        let wanted: Vec<&str> = params.regulators.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let regs: Vec<&Regulator> = regulators_in_order(content)
+            .into_iter()
+            .filter(|g| wanted.is_empty() || wanted.contains(&g.id.value.as_str()))
+            .collect();
+        let baseline =
+            regs.iter().find(|g| g.id.value == params.baseline).map(|g| g.id.value.clone()).unwrap_or_default();
+        let diff_only = params.diff == "only";
+        let mut groups: Vec<RowGroup> = Vec::new();
+        for topic in topics_in_order(content) {
+            if !params.domain.is_empty() && topic.domain.value != params.domain {
+                continue;
+            }
+            let row = compare_row(content, topic, &regs, &baseline, &params.modality);
+            if diff_only && row.agrees {
+                continue;
+            }
+            let domain = content.domain(&topic.domain.value).map_or(topic.domain.value.clone(), |d| d.title.clone());
+            match groups.last_mut() {
+                Some(g) if g.domain == domain => g.rows.push(row),
+                _ => groups.push(RowGroup { domain, rows: vec![row] }),
+            }
+        }
+        CompareView {
+            regulators: regs.iter().map(|g| (g.id.value.clone(), g.short.clone())).collect(),
+            all_regulators: regulators_in_order(content)
+                .into_iter()
+                .map(|g| (g.id.value.clone(), g.short.clone(), regs.iter().any(|s| s.id.value == g.id.value)))
+                .collect(),
+            domains: content.domains.iter().map(|d| (d.id.value.clone(), d.title.clone())).collect(),
+            modalities: content.modalities.iter().map(|m| (m.id.value.clone(), m.title.clone())).collect(),
+            domain: params.domain.clone(),
+            modality: params.modality.clone(),
+            baseline,
+            diff_only,
+            groups,
+        }
+    }
+}
+
+fn compare_row(content: &Content, topic: &Topic, regs: &[&Regulator], baseline: &str, modality: &str) -> Row {
+    let mut cells: Vec<Cell> = regs
+        .iter()
+        .map(|g| {
+            let records: Vec<&Record> = records_for(content, &g.id.value, &topic.id.value)
+                .into_iter()
+                .filter(|r| {
+                    let ms = content.record_modalities(r);
+                    modality.is_empty() || ms.is_empty() || ms.contains(&modality)
+                })
+                .collect();
+            Cell {
+                regulator: g.id.value.clone(),
+                signature: signature(content, &records),
+                records: records.iter().map(|r| RecordLine::of(content, r)).collect(),
+                differs: false,
+            }
+        })
+        .collect();
+    let base = cells.iter().find(|c| c.regulator == baseline).map(|c| c.signature.clone());
+    if let Some(base) = base {
+        cells.iter_mut().for_each(|c| c.differs = c.signature != base);
+    }
+    let agrees = cells.windows(2).all(|w| w[0].signature == w[1].signature);
+    Row { topic_id: topic.id.value.clone(), topic: topic.title.clone(), cells, agrees }
+}
+
+/// What two cells must share to agree: stances and attribute values, per record.
+fn signature(content: &Content, records: &[&Record]) -> String {
+    let mut parts: Vec<String> = records
+        .iter()
+        .map(|r| {
+            let attrs: Vec<String> =
+                attribute_values(content, r).into_iter().map(|a| format!("{}={}", a.label, a.value)).collect();
+            format!("{}[{}]", r.stance(), attrs.join(";"))
+        })
+        .collect();
+    parts.sort();
+    if parts.is_empty() { "none".into() } else { parts.join("|") }
+}
+
+/// The home page's coverage map: per regulator and domain, topics with a researched record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    pub domains: Vec<(String, String, usize)>,
+    pub rows: Vec<CoverageRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageRow {
+    pub regulator_id: String,
+    pub regulator: String,
+    /// Per domain: researched topics, and a 0–4 shade level.
+    pub cells: Vec<(usize, usize)>,
+}
+
+impl Coverage {
+    pub fn of(content: &Content) -> Coverage {
+        let topic_counts: Vec<(String, String, usize)> = content
+            .domains
+            .iter()
+            .map(|d| {
+                let n = content.topics.iter().filter(|t| t.domain.value == d.id.value).count();
+                (d.id.value.clone(), d.title.clone(), n)
+            })
+            .collect();
+        let rows = regulators_in_order(content)
+            .into_iter()
+            .map(|g| {
+                let cells = topic_counts
+                    .iter()
+                    .map(|(domain, _, total)| {
+                        let researched = content
+                            .topics
+                            .iter()
+                            .filter(|t| t.domain.value == *domain)
+                            .filter(|t| {
+                                records_for(content, &g.id.value, &t.id.value)
+                                    .iter()
+                                    .any(|r| r.stance() != Stance::Unknown)
+                            })
+                            .count();
+                        let level = if *total == 0 { 0 } else { (researched * 4).div_ceil(*total) };
+                        (researched, level)
+                    })
+                    .collect();
+                CoverageRow { regulator_id: g.id.value.clone(), regulator: g.short.clone(), cells }
+            })
+            .collect();
+        Coverage { domains: topic_counts, rows }
+    }
+}
+
+/// A topic in a list: id, title and question.
+pub type TopicLink = (String, String, String);
+
+/// Topics grouped by domain title, for the home page and navigation.
+pub fn topics_by_domain(content: &Content) -> Vec<(String, Vec<TopicLink>)> {
+    let mut domains: Vec<_> = content.domains.iter().collect();
+    domains.sort_by_key(|d| d.order);
+    domains
+        .into_iter()
+        .map(|d| {
+            let topics = content
+                .topics
+                .iter()
+                .filter(|t| t.domain.value == d.id.value)
+                .map(|t| (t.id.value.clone(), t.title.clone(), t.question.clone()))
+                .collect();
+            (d.title.clone(), topics)
+        })
+        .collect()
+}
+
+/// The most recently updated records, newest first.
+pub fn recent(content: &Content, n: usize) -> Vec<RecordLine> {
+    let mut records: Vec<&Record> = content.records.iter().collect();
+    records.sort_by(|a, b| b.front.updated.value.cmp(&a.front.updated.value).then(a.id.cmp(&b.id)));
+    records.into_iter().take(n).map(|r| RecordLine::of(content, r)).collect()
+}
+
+/// A regulator page: the agency, its sources, its records by domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegulatorView {
+    pub id: String,
+    pub short: String,
+    pub name: String,
+    pub local_name: Option<String>,
+    pub jurisdiction: String,
+    pub parent: Option<String>,
+    pub url: Option<String>,
+    pub reference: bool,
+    pub sources: Vec<Citation>,
+    pub domains: Vec<(String, Vec<RecordLine>)>,
+}
+
+impl RegulatorView {
+    pub fn of(content: &Content, g: &Regulator) -> RegulatorView {
+        let sources = content
+            .sources
+            .iter()
+            .filter(|s| s.regulator.value == g.id.value)
+            .map(|s| Citation {
+                title: s.title.clone(),
+                local_title: s.local_title.clone(),
+                issuer: s.issuer.clone().unwrap_or_else(|| g.short.clone()),
+                kind: s.kind.to_string(),
+                issued: s.issued.value.to_string(),
+                url: s.url.clone(),
+                no_url: s.no_url.clone(),
+                section: None,
+                quote: None,
+            })
+            .collect();
+        let mut by_domain: BTreeMap<i64, (String, Vec<RecordLine>)> = BTreeMap::new();
+        for t in topics_in_order(content) {
+            let Some(d) = content.domain(&t.domain.value) else { continue };
+            for r in records_for(content, &g.id.value, &t.id.value) {
+                by_domain
+                    .entry(d.order)
+                    .or_insert_with(|| (d.title.clone(), Vec::new()))
+                    .1
+                    .push(RecordLine::of(content, r));
+            }
+        }
+        RegulatorView {
+            id: g.id.value.clone(),
+            short: g.short.clone(),
+            name: g.name.clone(),
+            local_name: g.local_name.clone(),
+            jurisdiction: g.jurisdiction.clone(),
+            parent: g.parent.clone(),
+            url: g.url.clone(),
+            reference: g.reference,
+            sources,
+            domains: by_domain.into_values().collect(),
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! `regkb serve`: the comparison site over HTTP, optionally rebuilding as content changes.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use site::Site;
+use site::server::{self, AppState};
+
+use crate::cli::ContentArg;
+
+/// What `regkb serve` was asked to do.
+pub struct ServeOptions {
+    pub content: ContentArg,
+    pub index: Option<PathBuf>,
+    pub addr: SocketAddr,
+    pub repository: Option<String>,
+    pub watch: bool,
+}
+
+pub fn run(options: ServeOptions) -> anyhow::Result<()> {
+    let content = super::load(&options.content)?;
+    let records = content.records.len();
+    let site = match &options.index {
+        Some(dir) => Site::open(content, dir)?,
+        None => Site::build(content)?,
+    };
+    let mut state = AppState::new(site, options.repository);
+    state.preview.live = options.watch;
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        if options.watch {
+            site::watch::spawn(state.clone(), options.content.content.clone())?;
+        }
+        server::serve(state, options.addr, |addr| {
+            println!(
+                "regkb: serving {records} records at http://{addr}/{}",
+                if options.watch { " (watching for changes)" } else { "" }
+            );
+        })
+        .await?;
+        Ok(())
+    })
+}
