@@ -323,7 +323,7 @@ fn highlight(snippet: &Snippet) -> String {
     let text = snippet.fragment();
     let mut html = String::with_capacity(text.len() + 32);
     let mut at = 0;
-    for range in snippet.highlighted() {
+    for range in merged(snippet.highlighted()) {
         html.push_str(&escape(&text[at..range.start]));
         html.push_str("<mark>");
         html.push_str(&escape(&text[range.clone()]));
@@ -332,6 +332,21 @@ fn highlight(snippet: &Snippet) -> String {
     }
     html.push_str(&escape(&text[at..]));
     html
+}
+
+/// Highlighted ranges sorted and merged: CJK bigrams overlap (造腫, 腫瘍), and one mark
+/// should cover the word.
+fn merged(ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_by_key(|r| r.start);
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Escapes text for HTML content and attribute values.
