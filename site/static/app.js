@@ -1,0 +1,53 @@
+/* regkb — small progressive enhancements. Classic script, no dependencies.
+   Everything works without it. */
+(function () {
+  "use strict";
+
+  // Live reload during preview: the server sends an event named "reload"
+  // when the content changes. EventSource reconnects by itself.
+  function liveReload() {
+    var meta = document.querySelector('meta[name="regkb-live"]');
+    if (!meta || typeof window.EventSource !== "function") return;
+    var url = meta.getAttribute("content");
+    if (!url) return;
+    try {
+      var source = new EventSource(url);
+      source.addEventListener("reload", function () {
+        source.close();
+        window.location.reload();
+      });
+    } catch (e) {
+      /* no live reload; the page still works */
+    }
+  }
+
+  // Compare page: apply the choice as soon as a select or checkbox changes.
+  // The Update button stays for people without JavaScript.
+  function autoSubmitCompare() {
+    var form = document.getElementById("compare-form");
+    if (!form) return;
+    form.addEventListener("change", function (event) {
+      var t = event.target;
+      if (!t) return;
+      var isSelect = t.tagName === "SELECT";
+      var isCheckbox = t.tagName === "INPUT" && t.type === "checkbox";
+      if (!isSelect && !isCheckbox) return;
+      if (typeof form.requestSubmit === "function") {
+        form.requestSubmit();
+      } else {
+        form.submit();
+      }
+    });
+  }
+
+  function init() {
+    liveReload();
+    autoSubmitCompare();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

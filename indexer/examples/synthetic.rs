@@ -1,0 +1,405 @@
+//! Writes a synthetic content tree for benchmarks, valid for `regkb check`: the shipped taxonomy
+//! and sources, plus N generated records spread over regulators × topics × modalities.
+//!
+//! ```text
+//! cargo run --release -p indexer --example synthetic -- --records N --out DIR [--seed S] [--from CONTENT]
+//! ```
+//!
+//! The format allows one record per regulator × topic × modality, so when the shipped regulators run
+//! out of cells, synthetic ones (`reg-0001`, … with `sources/reg-0001.yaml`) are added. Bodies mix
+//! English prose in UK and US spellings with Japanese, Chinese and Korean passages built from the
+//! glossary. The same seed gives the same tree (only `updated` follows today's date).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use indexer::model::{Content, Topic};
+
+/// The taxonomy files copied as they are (regulators.yaml gets the synthetic regulators appended).
+const TAXONOMY: [&str; 5] = ["regulators.yaml", "domains.yaml", "topics.yaml", "modalities.yaml", "glossary.yaml"];
+
+/// Stances with their weights out of 100: mostly positions, some gaps.
+const STANCES: [(&str, u64, &str); 6] = [
+    ("required", 25, "requires"),
+    ("expected", 25, "expects"),
+    ("case-by-case", 20, "decides case by case on"),
+    ("not-required", 10, "does not require dedicated work on"),
+    ("no-guidance", 10, "has published no guidance on"),
+    ("unknown", 10, "has not yet been researched for its position on"),
+];
+
+/// UK and US spellings; a record uses one or the other, as real records do.
+const SPELLINGS: [(&str, &str, &str); 12] = [
+    ("tumour", "tumour", "tumor"),
+    ("characterisation", "characterisation", "characterization"),
+    ("haematopoietic", "haematopoietic", "hematopoietic"),
+    ("authorisation", "authorisation", "authorization"),
+    ("programme", "programme", "program"),
+    ("licence", "licence", "license"),
+    ("foetal", "foetal", "fetal"),
+    ("behaviour", "behaviour", "behavior"),
+    ("analyse", "analyse", "analyze"),
+    ("organisation", "organisation", "organization"),
+    ("randomised", "randomised", "randomized"),
+    ("centre", "centre", "center"),
+];
+
+/// English sentences; `{…}` names a slot filled per record (see [`Writer::fill`]).
+const ENGLISH: [&str; 20] = [
+    "The guidance issued by {reg} sets out what a developer of {modality} products should submit on {topic}.",
+    "Where {term} is relevant, the applicant is expected to justify the design of each study and to discuss {term2} in the dossier.",
+    "The risk of {tumour} formation from residual undifferentiated cells is assessed case by case, taking into account the {characterisation} of the final product.",
+    "Data on {term} may come from the literature, from {term2} or from dedicated studies in immunodeficient animals.",
+    "{reg} accepts foreign clinical data when ethnic factors are unlikely to change the safety profile, and may ask for a bridging study otherwise.",
+    "Consultation meetings before submission are offered and are recommended when the development {programme} departs from the guidance.",
+    "The {authorisation} holder must keep records that ensure traceability from donor to recipient for at least thirty years.",
+    "A manufacturing {licence} is needed for each site, which is inspected against good manufacturing practice before approval.",
+    "For {haematopoietic} stem cell products the same principles apply, with adjustments for the starting material.",
+    "Studies should {analyse} the {behaviour} of the cells after administration, including their persistence and biodistribution.",
+    "The guidance does not prescribe a minimum duration; {weeks} weeks is cited as typical for slowly proliferating products.",
+    "The working group notes that this position was discussed at the APACRM and may change as experience with {modality} grows.",
+    "Products made with {foetal} bovine serum need evidence that the serum came from low-risk regions and was tested for adventitious agents.",
+    "Applicants should describe the {organisation} responsible for {term} and how deviations are reported to {reg}.",
+    "{randomised} controlled trials are not always feasible, so single-arm studies with long-term follow-up are accepted in rare diseases.",
+    "Each clinical {centre} must be qualified, and its ethics committee reviews the protocol and the informed consent form.",
+    "The question this record answers is: {question}",
+    "Post-marketing surveillance and a risk management plan are expected for products approved under a conditional route.",
+    "Release specifications should cover identity, potency, sterility, endotoxin and mycoplasma, with {term} added where the product calls for it.",
+    "The record relies on the documents listed below; section {section} carries the passage the working group relied on.",
+];
+
+/// Passages in Japanese, Chinese and Korean, with a slot for a glossary term of that language.
+const JAPANESE: [&str; 4] = [
+    "{reg}は、{term}について申請者が十分な評価を行うことを求めている。",
+    "本製品の{term}に関するデータは、非臨床試験及び臨床試験の結果に基づいて評価される。",
+    "造腫瘍性の評価では、残存未分化細胞の量と{term}との関係を説明する必要がある。",
+    "承認申請前の相談において、{term}の試験計画について助言を受けることができる。",
+];
+const CHINESE: [&str; 4] = [
+    "{reg}要求申请人对{term}进行充分评估，并在申报资料中说明理由。",
+    "产品的{term}数据应基于非临床研究和临床试验的结果。",
+    "對於{term}，主管機關採取個案審查的方式，並要求提供科學依據。",
+    "长期随访的期限应根据产品的风险和{term}确定。",
+];
+const KOREAN: [&str; 4] = [
+    "{reg}은(는) {term}에 대하여 신청자가 충분한 평가를 수행할 것을 요구한다.",
+    "제품의 {term} 자료는 비임상시험 및 임상시험 결과에 근거하여 평가된다.",
+    "종양원성 평가에서는 잔류 미분화세포와 {term}의 관계를 설명해야 한다.",
+    "허가 신청 전 상담을 통해 {term} 시험 계획에 대한 조언을 받을 수 있다.",
+];
+
+/// Countries and languages for synthetic regulators (country codes must be ISO-shaped).
+const PLACES: [(&str, &str, &str); 6] = [
+    ("JP", "[ja, en]", "ja"),
+    ("KR", "[ko, en]", "ko"),
+    ("CN", "[zh-Hans, en]", "zh"),
+    ("TW", "[zh-Hant, en]", "zh"),
+    ("SG", "[en]", "en"),
+    ("TH", "[th, en]", "en"),
+];
+
+#[allow(dead_code)] // the benchmark includes this file for `generate` and never calls `main`
+fn main() {
+    let mut records = None;
+    let mut out = None;
+    let mut seed = 1;
+    let mut from = default_from();
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().unwrap_or_else(|| usage(&format!("`{flag}` needs a value")));
+        match flag.as_str() {
+            "--records" => records = Some(value.parse().unwrap_or_else(|_| usage("--records takes a number"))),
+            "--out" => out = Some(PathBuf::from(value)),
+            "--seed" => seed = value.parse().unwrap_or_else(|_| usage("--seed takes a number")),
+            "--from" => from = PathBuf::from(value),
+            _ => usage(&format!("unknown argument `{flag}`")),
+        }
+    }
+    let (Some(records), Some(out)) = (records, out) else { usage("--records and --out are required") };
+    match generate(&from, &out, records, seed) {
+        Ok(regulators) => println!("wrote {records} records of {regulators} regulators to {}", out.display()),
+        Err(e) => {
+            eprintln!("synthetic: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn usage(problem: &str) -> ! {
+    eprintln!("synthetic: {problem}\nusage: synthetic --records N --out DIR [--seed S] [--from CONTENT]");
+    std::process::exit(2)
+}
+
+/// The shipped content tree, whose taxonomy and sources the synthetic tree reuses.
+pub fn default_from() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+/// Writes `records` records into `out` (which must be empty or absent), reusing the taxonomy and
+/// sources of `from`. Returns the number of regulators the records are spread over.
+pub fn generate(from: &Path, out: &Path, records: usize, seed: u64) -> io::Result<usize> {
+    if out.read_dir().is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(io::Error::other(format!("{} is not empty", out.display())));
+    }
+    let (content, problems) = indexer::load::load(from);
+    if let Some(p) = problems.iter().find(|d| d.severity == indexer::Severity::Error) {
+        return Err(io::Error::other(format!("{} does not load: {p}", from.display())));
+    }
+    fs::create_dir_all(out.join("sources"))?;
+    for file in TAXONOMY {
+        fs::copy(from.join(file), out.join(file))?;
+    }
+    for entry in fs::read_dir(from.join("sources"))? {
+        let entry = entry?;
+        fs::copy(entry.path(), out.join("sources").join(entry.file_name()))?;
+    }
+
+    // Cells ordered modality-major, so that even a small tree covers every topic.
+    let cells: Vec<(&Topic, &str)> = content
+        .modalities
+        .iter()
+        .flat_map(|m| {
+            let m = m.id.value.as_str();
+            let applies = move |t: &&Topic| t.modalities.as_ref().is_none_or(|ms| ms.iter().any(|x| x.value == m));
+            content.topics.iter().filter(applies).map(move |t| (t, m))
+        })
+        .collect();
+    let shipped = content.regulators.len();
+    let total = shipped.max(records.div_ceil(cells.len()));
+    let synthetic: Vec<String> = (1..=total - shipped).map(|n| format!("reg-{n:04}")).collect();
+    let regulators: Vec<&str> =
+        content.regulators.iter().map(|r| r.id.value.as_str()).chain(synthetic.iter().map(String::as_str)).collect();
+    let mut writer = Writer::new(&content, seed);
+    writer.add_regulators(out, &synthetic)?;
+
+    // Record i goes to regulator i mod R and cell i div R: regulators fill evenly.
+    for i in 0..records {
+        let regulator = regulators[i % total];
+        let (topic, modality) = cells[i / total];
+        let dir = out.join("records").join(regulator);
+        if i < total {
+            fs::create_dir_all(&dir)?;
+        }
+        let text = writer.record(regulator, topic, modality);
+        fs::write(dir.join(format!("{}--{modality}.md", topic.id.value)), text)?;
+    }
+    Ok(total)
+}
+
+/// xorshift64*: small, fast and deterministic; statistical quality hardly matters here.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Generates regulators and records from the loaded taxonomy.
+struct Writer<'c> {
+    content: &'c Content,
+    rng: Rng,
+    today: jiff::civil::Date,
+    /// Glossary terms by language: en, ja, zh, ko.
+    terms: [Vec<&'c str>; 4],
+    /// Source ids by regulator, for the shipped regulators.
+    own_sources: std::collections::HashMap<&'c str, Vec<&'c str>>,
+}
+
+impl<'c> Writer<'c> {
+    fn new(content: &'c Content, seed: u64) -> Writer<'c> {
+        let g = &content.glossary;
+        let flat = |f: fn(&'c indexer::model::GlossaryEntry) -> &'c Vec<String>| {
+            g.iter().flat_map(f).map(String::as_str).collect::<Vec<_>>()
+        };
+        let mut own_sources: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+        for s in &content.sources {
+            own_sources.entry(s.regulator.value.as_str()).or_default().push(&s.id.value);
+        }
+        Writer {
+            content,
+            rng: Rng::new(seed),
+            today: jiff::Zoned::now().date(),
+            terms: [flat(|e| &e.en), flat(|e| &e.ja), flat(|e| &e.zh), flat(|e| &e.ko)],
+            own_sources,
+        }
+    }
+
+    /// Appends the synthetic regulators to regulators.yaml and writes one sources file each,
+    /// with one source per domain.
+    fn add_regulators(&mut self, out: &Path, ids: &[String]) -> io::Result<()> {
+        let mut yaml = fs::read_to_string(out.join("regulators.yaml"))?;
+        yaml.push_str("\n# Synthetic regulators for benchmarks.\n");
+        for (n, id) in ids.iter().enumerate() {
+            let (country, languages, language) = PLACES[n % PLACES.len()];
+            let short = id.to_uppercase();
+            yaml.push_str(&format!(
+                "\n- id: {id}\n  short: {short}\n  name: Synthetic Medicines Authority {short}\n  jurisdiction: Synthetica {n}\n  country: {country}\n  url: https://example.org/{id}/\n  languages: {languages}\n"
+            ));
+            if let Some(local) = match language {
+                "ja" => Some("医薬品審査機構"),
+                "zh" => Some("药品监督管理局"),
+                "ko" => Some("의약품안전처"),
+                _ => None,
+            } {
+                yaml.push_str(&format!("  local_name: {local} {short}\n"));
+            }
+            let mut sources = String::new();
+            for d in &self.content.domains {
+                let year = 2010 + self.rng.below(15);
+                let month = 1 + self.rng.below(12);
+                sources.push_str(&format!(
+                    "- id: {id}-{domain}\n  regulator: {id}\n  title: \"{title} guideline for cell and gene therapy products ({short}, {year})\"\n  kind: guideline\n  issued: {year}-{month:02}\n  url: https://example.org/{id}/{domain}\n\n",
+                    domain = d.id.value,
+                    title = d.title,
+                ));
+            }
+            fs::write(out.join("sources").join(format!("{id}.yaml")), sources)?;
+        }
+        fs::write(out.join("regulators.yaml"), yaml)
+    }
+
+    /// One record file: front matter, then a body of about 300–500 words.
+    fn record(&mut self, regulator: &str, topic: &Topic, modality: &str) -> String {
+        let content = self.content;
+        let short = content.regulator(regulator).map_or_else(|| regulator.to_uppercase(), |r| r.short.clone());
+        let modality_title = content.modality(modality).map_or(modality, |m| m.title.as_str());
+        let (stance, phrase) = self.stance();
+        let (own, other) = self.citations(regulator, &topic.domain.value);
+        let updated = self.today.checked_sub(jiff::Span::new().days(self.rng.below(365) as i64)).unwrap_or(self.today);
+        let uk = self.rng.below(2) == 0;
+        let slots = Slots { reg: &short, topic, modality: modality_title, uk };
+
+        let mut text = format!(
+            "---\nregulator: {regulator}\ntopic: {}\nmodalities: [{modality}]\nstance: {stance}\nsummary: {}\nsources:\n  - id: {own}\n    section: \"{}.{}\"\n",
+            topic.id.value,
+            quote(&format!("{short} {phrase} {} for {modality_title}.", topic.title.to_lowercase())),
+            1 + self.rng.below(9),
+            1 + self.rng.below(9),
+        );
+        if let Some(other) = other {
+            text.push_str(&format!("  - id: {other}\n"));
+        }
+        text.push_str(&format!("status: draft\nupdated: {updated}\n---\n\n## What is required\n\n"));
+        for _ in 0..3 {
+            let sentences = 4 + self.rng.below(3);
+            let paragraph: Vec<String> =
+                (0..sentences).map(|_| self.fill(self.rng_pick(&ENGLISH), &slots, 0)).collect();
+            text.push_str(&paragraph.join(" "));
+            text.push_str("\n\n");
+        }
+        // One passage in the regulator's language when it has one, else in a random one.
+        let language = match content.regulator(regulator).and_then(|r| r.languages.first()).map(String::as_str) {
+            Some("ja") => 1,
+            Some(l) if l.starts_with("zh") => 2,
+            Some("ko") => 3,
+            _ => 1 + self.rng.below(3),
+        };
+        let (heading, sentences) =
+            [("原文の要点", &JAPANESE), ("原文要点", &CHINESE), ("원문 요지", &KOREAN)][language - 1];
+        text.push_str(&format!("## {heading}\n\n"));
+        let passage: Vec<String> =
+            (0..2 + self.rng.below(3)).map(|_| self.fill(self.rng_pick(sentences), &slots, language)).collect();
+        text.push_str(&passage.concat());
+        text.push_str("\n\n## Documents\n\n");
+        for id in [Some(own), other].into_iter().flatten() {
+            let title = content.source(id).map_or("A synthetic guideline", |s| s.title.as_str());
+            text.push_str(&format!("- {title} (`{id}`).\n"));
+        }
+        text.push_str("\n## Open questions\n\n");
+        text.push_str(&format!("- {}\n", self.fill(self.rng_pick(&ENGLISH), &slots, 0)));
+        text
+    }
+
+    /// A stance and how a summary says it, by the weights of [`STANCES`].
+    fn stance(&mut self) -> (&'static str, &'static str) {
+        let mut roll = self.rng.below(100) as u64;
+        for (stance, weight, phrase) in STANCES {
+            if roll < weight {
+                return (stance, phrase);
+            }
+            roll -= weight;
+        }
+        (STANCES[0].0, STANCES[0].2)
+    }
+
+    /// The record's own source (its regulator's, of the topic's domain for synthetic ones) and,
+    /// usually, a shipped source of another regulator.
+    fn citations(&mut self, regulator: &str, domain: &str) -> (String, Option<&'c str>) {
+        let own = match self.own_sources.get(regulator) {
+            Some(ids) => self.rng.pick(ids).to_string(),
+            None => format!("{regulator}-{domain}"),
+        };
+        let sources = &self.content.sources;
+        let other = sources[self.rng.below(sources.len())].id.value.as_str();
+        (own.clone(), (self.rng.below(4) != 0 && other != own).then_some(other))
+    }
+
+    fn rng_pick<'t>(&mut self, items: &[&'t str]) -> &'t str {
+        self.rng.pick(items)
+    }
+
+    /// Fills a sentence's `{…}` slots; `{term}` takes a glossary term of `language` (0 en, 1 ja,
+    /// 2 zh, 3 ko).
+    fn fill(&mut self, sentence: &str, s: &Slots, language: usize) -> String {
+        let mut out = String::with_capacity(sentence.len() + 40);
+        let mut rest = sentence;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let end = start + rest[start..].find('}').expect("slots are closed");
+            let name = &rest[start + 1..end];
+            match name {
+                "reg" => out.push_str(s.reg),
+                "topic" => out.push_str(&s.topic.title.to_lowercase()),
+                "question" => out.push_str(&s.topic.question),
+                "modality" => out.push_str(s.modality),
+                "term" | "term2" => out.push_str(self.rng.pick(&self.terms[language])),
+                "weeks" => out.push_str(&(4 + self.rng.below(49)).to_string()),
+                "section" => out.push_str(&format!("{}.{}", 1 + self.rng.below(9), 1 + self.rng.below(9))),
+                _ => {
+                    let (_, uk, us) = SPELLINGS.iter().find(|(k, _, _)| *k == name).expect("a known slot");
+                    let word = if s.uk { uk } else { us };
+                    // A slot at the start of a sentence is capitalised.
+                    if out.is_empty() {
+                        out.push_str(&word[..1].to_uppercase());
+                        out.push_str(&word[1..]);
+                    } else {
+                        out.push_str(word);
+                    }
+                }
+            }
+            rest = &rest[end + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// What a record's sentences talk about.
+struct Slots<'a> {
+    reg: &'a str,
+    topic: &'a Topic,
+    modality: &'a str,
+    uk: bool,
+}
+
+/// A YAML double-quoted scalar (JSON strings are valid YAML).
+fn quote(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serialises")
+}
