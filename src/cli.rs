@@ -44,6 +44,17 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write the whole site as static files that work offline (from file:// too).
+    Export {
+        #[command(flatten)]
+        content: ContentArg,
+        /// The directory to write (replaced if it exists).
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write the export as a zip archive.
+        #[arg(long)]
+        zip: Option<PathBuf>,
+    },
     /// Serve the comparison site over HTTP.
     Serve {
         #[command(flatten)]

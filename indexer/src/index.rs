@@ -158,7 +158,7 @@ fn record_facets(content: &Content, record: &Record) -> Facets {
 }
 
 /// The words a record is found by besides its own: topic, regulator names, modalities, sources.
-fn context_text(content: &Content, record: &Record) -> String {
+pub(crate) fn context_text(content: &Content, record: &Record) -> String {
     let mut parts: BTreeSet<&str> = BTreeSet::new();
     if let Some(t) = content.topic(record.topic()) {
         parts.extend([t.title.as_str(), t.question.as_str()]);

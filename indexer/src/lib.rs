@@ -2,6 +2,7 @@
 //! the search index and queries. The site and the CLI build on it.
 
 pub mod analysis;
+pub mod client;
 pub mod date;
 pub mod diagnostic;
 pub mod index;

@@ -50,6 +50,11 @@ impl Synonyms {
         self.concept_of.get(tokens).map(|&c| self.concepts[c].as_slice())
     }
 
+    /// Every concept's analysed spellings.
+    pub fn concepts(&self) -> &[Vec<Vec<String>>] {
+        &self.concepts
+    }
+
     /// The most tokens one spelling has.
     pub fn longest(&self) -> usize {
         self.longest

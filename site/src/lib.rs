@@ -2,6 +2,7 @@
 //! live preview, and the static export. Server and export render the same templates.
 
 pub mod assets;
+pub mod export;
 pub mod links;
 pub mod pages;
 pub mod params;

@@ -170,6 +170,8 @@ struct SearchPage<'a> {
     hits: Vec<HitLine>,
     prev: Option<String>,
     next: Option<String>,
+    /// The client index's scripts, on the exported search page only.
+    index_scripts: Vec<String>,
 }
 
 /// The search page for a request and its results (or the error that stopped it).
@@ -232,6 +234,26 @@ pub fn search(
         hits,
         prev,
         next,
+        index_scripts: Vec::new(),
+    }
+    .render()
+}
+
+/// The exported search page: an empty shell that the client index and `offline.js` fill in.
+pub fn search_shell(frame: &Frame, index_scripts: Vec<String>) -> askama::Result<String> {
+    SearchPage {
+        title: "Search",
+        frame,
+        query: "",
+        active: Vec::new(),
+        facets: Vec::new(),
+        error: None,
+        summary: String::new(),
+        first: 1,
+        hits: Vec::new(),
+        prev: None,
+        next: None,
+        index_scripts,
     }
     .render()
 }

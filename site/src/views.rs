@@ -255,12 +255,22 @@ impl TopicView {
     }
 }
 
+/// A record in a compare cell, with what the export's script needs to redo the comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct CellRecord {
+    pub line: RecordLine,
+    /// Stance and attribute values.
+    pub signature: String,
+    /// The modalities it covers, space-separated; empty for all.
+    pub modalities: String,
+}
+
 /// A cell of the compare matrix.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
     pub regulator: String,
     /// The cell's records; none means nothing is written yet.
-    pub records: Vec<RecordLine>,
+    pub records: Vec<CellRecord>,
     /// Stances and attribute values, for comparing cells.
     pub signature: String,
     /// Set when a baseline is chosen and this cell differs from it.
@@ -280,6 +290,7 @@ pub struct Row {
 /// Rows of one domain.
 #[derive(Debug, Clone, Serialize)]
 pub struct RowGroup {
+    pub domain_id: String,
     pub domain: String,
     pub rows: Vec<Row>,
 }
@@ -333,10 +344,13 @@ impl CompareView {
             if diff_only && row.agrees {
                 continue;
             }
-            let domain = content.domain(&topic.domain.value).map_or(topic.domain.value.clone(), |d| d.title.clone());
+            let domain_id = topic.domain.value.clone();
             match groups.last_mut() {
-                Some(g) if g.domain == domain => g.rows.push(row),
-                _ => groups.push(RowGroup { domain, rows: vec![row] }),
+                Some(g) if g.domain_id == domain_id => g.rows.push(row),
+                _ => {
+                    let domain = content.domain(&domain_id).map_or(domain_id.clone(), |d| d.title.clone());
+                    groups.push(RowGroup { domain_id, domain, rows: vec![row] });
+                }
             }
         }
         CompareView {
@@ -367,12 +381,15 @@ fn compare_row(content: &Content, topic: &Topic, regs: &[&Regulator], baseline: 
                     modality.is_empty() || ms.is_empty() || ms.contains(&modality)
                 })
                 .collect();
-            Cell {
-                regulator: g.id.value.clone(),
-                signature: signature(content, &records),
-                records: records.iter().map(|r| RecordLine::of(content, r)).collect(),
-                differs: false,
-            }
+            let records: Vec<CellRecord> = records
+                .iter()
+                .map(|r| CellRecord {
+                    line: RecordLine::of(content, r),
+                    signature: record_signature(content, r),
+                    modalities: content.record_modalities(r).join(" "),
+                })
+                .collect();
+            Cell { regulator: g.id.value.clone(), signature: cell_signature(&records), records, differs: false }
         })
         .collect();
     let base = cells.iter().find(|c| c.regulator == baseline).map(|c| c.signature.clone());
@@ -383,16 +400,16 @@ fn compare_row(content: &Content, topic: &Topic, regs: &[&Regulator], baseline: 
     Row { topic_id: topic.id.value.clone(), topic: topic.title.clone(), cells, agrees }
 }
 
-/// What two cells must share to agree: stances and attribute values, per record.
-fn signature(content: &Content, records: &[&Record]) -> String {
-    let mut parts: Vec<String> = records
-        .iter()
-        .map(|r| {
-            let attrs: Vec<String> =
-                attribute_values(content, r).into_iter().map(|a| format!("{}={}", a.label, a.value)).collect();
-            format!("{}[{}]", r.stance(), attrs.join(";"))
-        })
-        .collect();
+/// What a record contributes to a comparison: its stance and attribute values.
+fn record_signature(content: &Content, r: &Record) -> String {
+    let attrs: Vec<String> =
+        attribute_values(content, r).into_iter().map(|a| format!("{}={}", a.label, a.value)).collect();
+    format!("{}[{}]", r.stance(), attrs.join(";"))
+}
+
+/// What two cells must share to agree; `offline.js` computes the same from the records' signatures.
+fn cell_signature(records: &[CellRecord]) -> String {
+    let mut parts: Vec<&str> = records.iter().map(|r| r.signature.as_str()).collect();
     parts.sort();
     if parts.is_empty() { "none".into() } else { parts.join("|") }
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod check;
+mod export;
 mod index;
 mod search;
 mod serve;
@@ -19,6 +20,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Index { content, out } => index::run(&content, &out).map(|()| ExitCode::SUCCESS),
         Command::Search { content, args } => search::run(&content, args).map(|()| ExitCode::SUCCESS),
+        Command::Export { content, out, zip } => export::run(&content, &out, zip).map(|()| ExitCode::SUCCESS),
         Command::Serve { content, index, addr, repository, watch } => {
             serve::run(serve::ServeOptions { content, index, addr, repository, watch }).map(|()| ExitCode::SUCCESS)
         }

@@ -1,0 +1,81 @@
+//! The static export: every page of the site as files, with relative links to explicit
+//! `.html` files, the assets, and the client index, so it works from `file://`, a USB stick
+//! or any static host under any path. The same content gives byte-identical files.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use crate::Site;
+use crate::assets;
+use crate::links::Links;
+use crate::pages::{self, Frame};
+use crate::views::{CompareParams, RecordView, RegulatorView, TopicView};
+
+/// The export as `path -> bytes`, in path order.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Renders the whole site into memory.
+pub fn render(site: &Site) -> askama::Result<Files> {
+    let content = &site.content;
+    let mut files = Files::new();
+    let mut page = |path: String, render: &dyn Fn(&Frame) -> askama::Result<String>| -> askama::Result<()> {
+        let links = Links::export(path.matches('/').count());
+        let frame = Frame { links: &links, notices: &[], repository: None, live: false };
+        files.insert(path, render(&frame)?.into_bytes());
+        Ok(())
+    };
+    page("index.html".into(), &|f| pages::home(f, content))?;
+    page("compare.html".into(), &|f| pages::compare(f, content, &CompareParams::default()))?;
+    page("glossary.html".into(), &|f| pages::glossary(f, content))?;
+    page("changes.html".into(), &|f| pages::changes(f, content))?;
+    page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
+    let scripts = indexer::client::scripts(&site.index);
+    let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
+    page("search.html".into(), &|f| pages::search_shell(f, names.iter().map(|n| f.links.asset(n)).collect()))?;
+    for t in &content.topics {
+        page(format!("topics/{}.html", t.id.value), &|f| pages::topic(f, TopicView::of(content, t)))?;
+    }
+    for g in &content.regulators {
+        page(format!("regulators/{}.html", g.id.value), &|f| pages::regulator(f, RegulatorView::of(content, g)))?;
+    }
+    for r in &content.records {
+        page(format!("records/{}.html", r.id), &|f| pages::record(f, RecordView::of(content, r)))?;
+    }
+    for (name, text) in scripts {
+        files.insert(format!("static/{name}"), text.into_bytes());
+    }
+    for name in ["style.css", "app.js", "offline.js"] {
+        let (text, _) = assets::get(name).expect("a built-in asset");
+        files.insert(format!("static/{name}"), text.as_bytes().to_vec());
+    }
+    Ok(files)
+}
+
+/// Writes the files under `out`, replacing what an earlier export left there.
+pub fn write(files: &Files, out: &Path) -> std::io::Result<()> {
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    for (path, bytes) in files {
+        let target = out.join(path);
+        std::fs::create_dir_all(target.parent().expect("files are below the root"))?;
+        std::fs::write(target, bytes)?;
+    }
+    Ok(())
+}
+
+/// Writes the files as a zip archive with fixed timestamps, so equal exports give equal archives.
+pub fn zip(files: &Files, out: &Path) -> zip::result::ZipResult<()> {
+    let mut archive = zip::ZipWriter::new(std::fs::File::create(out)?);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (path, bytes) in files {
+        archive.start_file(format!("regkb/{path}"), options)?;
+        archive.write_all(bytes)?;
+    }
+    archive.finish()?;
+    Ok(())
+}
