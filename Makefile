@@ -5,7 +5,7 @@ CONTENT ?= content
 ADDR    ?= 127.0.0.1:8080
 REGKB   := target/release/regkb
 
-.PHONY: build release check test fmt lint unit browser-deps bench serve preview
+.PHONY: build release check test fmt lint tests browser-deps bench serve preview export
 
 build:
 	$(CARGO) build --workspace
@@ -18,7 +18,7 @@ check: release
 	$(REGKB) check --content $(CONTENT) --deny-warnings
 
 ## Everything CI runs: formatting, lints, unit, integration and browser tests.
-test: fmt lint unit
+test: browser-deps fmt lint tests
 
 fmt:
 	$(CARGO) fmt --all -- --check
@@ -26,8 +26,19 @@ fmt:
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-unit:
+tests:
 	$(CARGO) test --workspace
+
+## Debian's Chromium and ChromeDriver for the browser tests, installed when missing.
+browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+## The whole site as static files in dist/site (and dist/regkb-site.zip), for offline use.
+export: release
+	$(REGKB) export --content $(CONTENT) --out dist/site --zip dist/regkb-site.zip
 
 ## Build and serve the shipped content at http://$(ADDR)/
 serve: release
