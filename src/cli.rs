@@ -55,6 +55,26 @@ pub enum Command {
         #[arg(long)]
         zip: Option<PathBuf>,
     },
+    /// Write a new draft record at the right path, every field explained.
+    New {
+        #[command(flatten)]
+        content: ContentArg,
+        /// The regulator's id, e.g. `pmda`.
+        #[arg(long)]
+        regulator: String,
+        /// The topic's id, e.g. `nonclinical.tumorigenicity`.
+        #[arg(long)]
+        topic: String,
+        /// A modality the record is specific to, e.g. `aav` (adds `--aav` to the file name).
+        #[arg(long)]
+        modality: Option<String>,
+    },
+    /// Write the JSON Schemas of the content files.
+    Schemas {
+        /// The directory to write them to.
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
     /// Serve the comparison site over HTTP.
     Serve {
         #[command(flatten)]

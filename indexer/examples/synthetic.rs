@@ -206,8 +206,8 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 }
 
@@ -299,8 +299,7 @@ impl<'c> Writer<'c> {
         text.push_str(&format!("status: draft\nupdated: {updated}\n---\n\n## What is required\n\n"));
         for _ in 0..3 {
             let sentences = 4 + self.rng.below(3);
-            let paragraph: Vec<String> =
-                (0..sentences).map(|_| self.fill(self.rng_pick(&ENGLISH), &slots, 0)).collect();
+            let paragraph: Vec<String> = (0..sentences).map(|_| self.sentence(&ENGLISH, &slots, 0)).collect();
             text.push_str(&paragraph.join(" "));
             text.push_str("\n\n");
         }
@@ -315,15 +314,15 @@ impl<'c> Writer<'c> {
             [("原文の要点", &JAPANESE), ("原文要点", &CHINESE), ("원문 요지", &KOREAN)][language - 1];
         text.push_str(&format!("## {heading}\n\n"));
         let passage: Vec<String> =
-            (0..2 + self.rng.below(3)).map(|_| self.fill(self.rng_pick(sentences), &slots, language)).collect();
+            (0..2 + self.rng.below(3)).map(|_| self.sentence(sentences, &slots, language)).collect();
         text.push_str(&passage.concat());
         text.push_str("\n\n## Documents\n\n");
-        for id in [Some(own), other].into_iter().flatten() {
+        for id in std::iter::once(own.as_str()).chain(other) {
             let title = content.source(id).map_or("A synthetic guideline", |s| s.title.as_str());
             text.push_str(&format!("- {title} (`{id}`).\n"));
         }
         text.push_str("\n## Open questions\n\n");
-        text.push_str(&format!("- {}\n", self.fill(self.rng_pick(&ENGLISH), &slots, 0)));
+        text.push_str(&format!("- {}\n", self.sentence(&ENGLISH, &slots, 0)));
         text
     }
 
@@ -343,7 +342,7 @@ impl<'c> Writer<'c> {
     /// usually, a shipped source of another regulator.
     fn citations(&mut self, regulator: &str, domain: &str) -> (String, Option<&'c str>) {
         let own = match self.own_sources.get(regulator) {
-            Some(ids) => self.rng.pick(ids).to_string(),
+            Some(ids) => self.rng.pick(ids).to_owned(),
             None => format!("{regulator}-{domain}"),
         };
         let sources = &self.content.sources;
@@ -351,8 +350,10 @@ impl<'c> Writer<'c> {
         (own.clone(), (self.rng.below(4) != 0 && other != own).then_some(other))
     }
 
-    fn rng_pick<'t>(&mut self, items: &[&'t str]) -> &'t str {
-        self.rng.pick(items)
+    /// A random sentence of `from`, filled.
+    fn sentence(&mut self, from: &[&str], s: &Slots, language: usize) -> String {
+        let sentence = self.rng.pick(from);
+        self.fill(sentence, s, language)
     }
 
     /// Fills a sentence's `{…}` slots; `{term}` takes a glossary term of `language` (0 en, 1 ja,

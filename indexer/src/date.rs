@@ -73,6 +73,22 @@ impl fmt::Display for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date: YYYY-MM-DD, YYYY-MM or YYYY",
+            "anyOf": [
+                { "type": "string", "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$" },
+                { "type": "integer", "minimum": 1000, "maximum": 9999 }
+            ]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // YAML reads a bare `2019` as a number; accept it as a year.

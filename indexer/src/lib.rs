@@ -9,6 +9,7 @@ pub mod index;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod schema;
 pub mod search;
 mod suggest;
 mod synonyms;

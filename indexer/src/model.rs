@@ -5,20 +5,23 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 pub use serde_saphyr::Spanned;
 
 use crate::date::Date;
 
 /// A regulator (agency), from `regulators.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Regulator {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub short: String,
     pub name: String,
     pub local_name: Option<String>,
     pub jurisdiction: String,
+    #[schemars(with = "String")]
     pub country: Spanned<String>,
     pub parent: Option<String>,
     pub url: Option<String>,
@@ -28,22 +31,26 @@ pub struct Regulator {
 }
 
 /// A top-level area of the taxonomy, from `domains.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Domain {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: String,
     pub order: i64,
 }
 
 /// One comparable requirement, from `topics.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "String")]
     pub domain: Spanned<String>,
     pub title: String,
     pub question: String,
+    #[schemars(with = "Option<Vec<String>>")]
     pub modalities: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     pub apacrm: Vec<String>,
@@ -52,9 +59,10 @@ pub struct Topic {
 }
 
 /// A structured value that records of a topic may give.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttributeDef {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: String,
     #[serde(rename = "type")]
@@ -65,9 +73,10 @@ pub struct AttributeDef {
 }
 
 /// A product class, from `modalities.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Modality {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
@@ -75,9 +84,10 @@ pub struct Modality {
 }
 
 /// One concept and its terms in four languages, from `glossary.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     #[serde(default)]
     pub en: Vec<String>,
@@ -98,20 +108,24 @@ impl GlossaryEntry {
 }
 
 /// A document records cite, from `sources/<regulator>.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "String")]
     pub regulator: Spanned<String>,
     pub title: String,
     pub local_title: Option<String>,
     /// Who issued it, where that is not simply the regulator (a ministry, a legislature).
     pub issuer: Option<String>,
     pub kind: SourceKind,
+    #[schemars(with = "Date")]
     pub issued: Spanned<Date>,
     pub url: Option<String>,
     /// Why no address is given; stands in for `url` and silences its warning.
     pub no_url: Option<String>,
+    #[schemars(with = "Option<String>")]
     pub superseded_by: Option<Spanned<String>>,
     /// The file it came from, relative to the content root.
     #[serde(skip)]
@@ -119,35 +133,44 @@ pub struct Source {
 }
 
 /// The YAML front matter of a record.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    #[schemars(with = "String")]
     pub regulator: Spanned<String>,
+    #[schemars(with = "String")]
     pub topic: Spanned<String>,
+    #[schemars(with = "Option<Vec<String>>")]
     pub modalities: Option<Vec<Spanned<String>>>,
+    #[schemars(with = "Stance")]
     pub stance: Spanned<Stance>,
     pub summary: String,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, AttributeInput>")]
     pub attributes: BTreeMap<String, Spanned<AttributeInput>>,
     #[serde(default)]
     pub sources: Vec<Citation>,
+    #[schemars(with = "Status")]
     pub status: Spanned<Status>,
+    #[schemars(with = "Option<Date>")]
     pub reviewed: Option<Spanned<Date>>,
     pub reviewed_by: Option<String>,
+    #[schemars(with = "Date")]
     pub updated: Spanned<Date>,
 }
 
 /// A record's reference to a source.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub section: Option<String>,
     pub quote: Option<String>,
 }
 
 /// An attribute as written: a bare value, or a value with its qualifier.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum AttributeInput {
     Qualified { value: Scalar, note: Option<String> },
@@ -172,7 +195,7 @@ impl AttributeInput {
 }
 
 /// A YAML scalar as an attribute value.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Scalar {
     Bool(bool),
@@ -258,6 +281,16 @@ macro_rules! vocabulary {
                     let allowed: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
                     crate::suggest::not_allowed($field, s, &allowed)
                 })
+            }
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": [$($text),+] })
             }
         }
 

@@ -3,6 +3,8 @@
 mod check;
 mod export;
 mod index;
+mod new;
+mod schemas;
 mod search;
 mod serve;
 
@@ -21,6 +23,10 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Index { content, out } => index::run(&content, &out).map(|()| ExitCode::SUCCESS),
         Command::Search { content, args } => search::run(&content, args).map(|()| ExitCode::SUCCESS),
         Command::Export { content, out, zip } => export::run(&content, &out, zip).map(|()| ExitCode::SUCCESS),
+        Command::New { content, regulator, topic, modality } => {
+            new::run(&content, &regulator, &topic, modality.as_deref()).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Schemas { out } => schemas::run(&out).map(|()| ExitCode::SUCCESS),
         Command::Serve { content, index, addr, repository, watch } => {
             serve::run(serve::ServeOptions { content, index, addr, repository, watch }).map(|()| ExitCode::SUCCESS)
         }
