@@ -44,6 +44,21 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Show what changed between two content trees, record by record.
+    Diff {
+        /// The older content directory.
+        old: Option<PathBuf>,
+        /// The newer content directory.
+        new: Option<PathBuf>,
+        /// Compare the content as of this git revision with the working tree instead.
+        #[arg(long, value_name = "REV", conflicts_with_all = ["old", "new"])]
+        git: Option<String>,
+        #[command(flatten)]
+        content: ContentArg,
+        /// Markdown for people and pull requests, or JSON.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
+        format: DiffFormat,
+    },
     /// Write the whole site as static files that work offline (from file:// too).
     Export {
         #[command(flatten)]
@@ -133,6 +148,13 @@ pub struct SearchArgs {
     pub offset: usize,
     /// The query; empty lists records by the filters.
     pub query: Vec<String>,
+}
+
+/// Output formats of `regkb diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Md,
+    Json,
 }
 
 /// Output formats of `regkb check`.

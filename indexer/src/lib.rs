@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod client;
 pub mod date;
+pub mod diff;
 pub mod diagnostic;
 pub mod index;
 pub mod load;
@@ -11,6 +12,7 @@ pub mod markdown;
 pub mod model;
 pub mod schema;
 pub mod search;
+pub mod stats;
 mod suggest;
 mod synonyms;
 pub mod validate;

@@ -431,38 +431,28 @@ pub struct CoverageRow {
 
 impl Coverage {
     pub fn of(content: &Content) -> Coverage {
-        let topic_counts: Vec<(String, String, usize)> = content
-            .domains
-            .iter()
+        let figures = indexer::stats::coverage(content);
+        let mut ordered: Vec<_> = content.domains.iter().collect();
+        ordered.sort_by_key(|d| d.order);
+        let domains: Vec<(String, String, usize)> = ordered
+            .into_iter()
             .map(|d| {
-                let n = content.topics.iter().filter(|t| t.domain.value == d.id.value).count();
+                let n = figures.iter().find(|c| c.domain == d.id.value).map_or(0, |c| c.topics);
                 (d.id.value.clone(), d.title.clone(), n)
             })
             .collect();
         let rows = regulators_in_order(content)
             .into_iter()
             .map(|g| {
-                let cells = topic_counts
+                let cells = figures
                     .iter()
-                    .map(|(domain, _, total)| {
-                        let researched = content
-                            .topics
-                            .iter()
-                            .filter(|t| t.domain.value == *domain)
-                            .filter(|t| {
-                                records_for(content, &g.id.value, &t.id.value)
-                                    .iter()
-                                    .any(|r| r.stance() != Stance::Unknown)
-                            })
-                            .count();
-                        let level = if *total == 0 { 0 } else { (researched * 4).div_ceil(*total) };
-                        (researched, level)
-                    })
+                    .filter(|c| c.regulator == g.id.value)
+                    .map(|c| (c.researched, if c.topics == 0 { 0 } else { (c.researched * 4).div_ceil(c.topics) }))
                     .collect();
                 CoverageRow { regulator_id: g.id.value.clone(), regulator: g.short.clone(), cells }
             })
             .collect();
-        Coverage { domains: topic_counts, rows }
+        Coverage { domains, rows }
     }
 }
 

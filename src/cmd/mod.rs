@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod check;
+mod diff;
 mod export;
 mod index;
 mod new;
@@ -22,6 +23,12 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Index { content, out } => index::run(&content, &out).map(|()| ExitCode::SUCCESS),
         Command::Search { content, args } => search::run(&content, args).map(|()| ExitCode::SUCCESS),
+        Command::Diff { old, new, git, content, format } => match (git, old, new) {
+            (Some(rev), None, None) => diff::run_git(&rev, &content.content, format),
+            (None, Some(old), Some(new)) => diff::run(&old, &new, format),
+            _ => Err(anyhow::anyhow!("give two content directories, or --git REV")),
+        }
+        .map(|()| ExitCode::SUCCESS),
         Command::Export { content, out, zip } => export::run(&content, &out, zip).map(|()| ExitCode::SUCCESS),
         Command::New { content, regulator, topic, modality } => {
             new::run(&content, &regulator, &topic, modality.as_deref()).map(|()| ExitCode::SUCCESS)

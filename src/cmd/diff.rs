@@ -1,0 +1,45 @@
+//! `regkb diff`: what changed between two content trees, or since a git revision.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use indexer::diff::{diff, markdown};
+
+use crate::cli::DiffFormat;
+
+/// Compares `old` and `new`, printing Markdown or JSON.
+pub fn run(old: &Path, new: &Path, format: DiffFormat) -> anyhow::Result<()> {
+    let (before, _) = indexer::load::load(old);
+    let (after, _) = indexer::load::load(new);
+    let changes = diff(&before, &after);
+    match format {
+        DiffFormat::Md => print!("{}", markdown(&changes)),
+        DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&changes)?),
+    }
+    Ok(())
+}
+
+/// Compares the content directory as it was at git revision `rev` with the working tree.
+pub fn run_git(rev: &str, content: &Path, format: DiffFormat) -> anyhow::Result<()> {
+    let scratch = tempfile::tempdir()?;
+    let old = checkout(rev, content, scratch.path())?;
+    run(&old, content, format)
+}
+
+/// Extracts `content` as of `rev` into `into`, returning where it landed.
+fn checkout(rev: &str, content: &Path, into: &Path) -> anyhow::Result<PathBuf> {
+    let git = |args: &[&str]| -> anyhow::Result<String> {
+        let out = Command::new("git").arg("-C").arg(content).args(args).output()?;
+        anyhow::ensure!(out.status.success(), "git {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim());
+        Ok(String::from_utf8(out.stdout)?.trim().to_owned())
+    };
+    let prefix = git(&["rev-parse", "--show-prefix"])?;
+    let top = git(&["rev-parse", "--show-toplevel"])?;
+    let mut archive = Command::new("git")
+        .args(["-C", &top, "archive", "--format=tar", rev, "--", &prefix])
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let untar = Command::new("tar").arg("-x").arg("-C").arg(into).stdin(archive.stdout.take().expect("piped")).status()?;
+    anyhow::ensure!(archive.wait()?.success() && untar.success(), "could not read `{prefix}` at revision {rev}");
+    Ok(into.join(prefix))
+}
