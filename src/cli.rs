@@ -107,6 +107,14 @@ pub enum Command {
         #[arg(long)]
         watch: bool,
     },
+    /// Coverage per regulator and domain, citation quality, stances and review status.
+    Stats {
+        #[command(flatten)]
+        content: ContentArg,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Search the records.
     Search {
         #[command(flatten)]

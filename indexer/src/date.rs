@@ -20,11 +20,6 @@ impl Date {
         Date { year: now.year(), month: Some(now.month()), day: Some(now.day()) }
     }
 
-    /// Whether day and month are known.
-    pub fn is_full(&self) -> bool {
-        self.day.is_some()
-    }
-
     /// The number of whole years from `self` to `later` (a missing part counts as the first).
     pub fn years_until(&self, later: &Date) -> i32 {
         let key = |d: &Date| (d.month.unwrap_or(1), d.day.unwrap_or(1));

@@ -4,8 +4,8 @@
 pub mod analysis;
 pub mod client;
 pub mod date;
-pub mod diff;
 pub mod diagnostic;
+pub mod diff;
 pub mod index;
 pub mod load;
 pub mod markdown;

@@ -34,7 +34,12 @@ pub fn coverage(content: &Content) -> Vec<Coverage> {
                         .any(|r| r.regulator() == g.id.value && r.topic() == **t && r.stance() != Stance::Unknown)
                 })
                 .count();
-            out.push(Coverage { regulator: g.id.value.clone(), domain: d.id.value.clone(), researched, topics: topics.len() });
+            out.push(Coverage {
+                regulator: g.id.value.clone(),
+                domain: d.id.value.clone(),
+                researched,
+                topics: topics.len(),
+            });
         }
     }
     out
@@ -56,7 +61,8 @@ pub struct Stats {
 
 /// Computes the figures for `content`.
 pub fn stats(content: &Content) -> Stats {
-    let cites_url = |r: &Record| r.front.sources.iter().any(|c| content.source(&c.id.value).is_some_and(|s| s.url.is_some()));
+    let cites_url =
+        |r: &Record| r.front.sources.iter().any(|c| content.source(&c.id.value).is_some_and(|s| s.url.is_some()));
     let mut by_stance: BTreeMap<String, usize> = Stance::ALL.iter().map(|s| (s.to_string(), 0)).collect();
     let mut by_status = BTreeMap::new();
     for r in &content.records {

@@ -300,18 +300,6 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn full_date(&mut self, file: &str, date: &Spanned<Date>, field: &str) {
-        if !date.value.is_full() {
-            self.error(
-                file,
-                at(date, FRONT_MATTER_OFFSET),
-                "invalid-date",
-                format!("`{field}` is `{}`; expected a full date, YYYY-MM-DD", date.value),
-            );
-        }
-        self.not_future(file, date, FRONT_MATTER_OFFSET, field);
-    }
-
     fn record(&mut self, r: &'a Record) {
         let f = &r.front;
         let file = r.file.as_str();
@@ -375,9 +363,9 @@ impl<'a> Validator<'a> {
                 ),
             );
         }
-        self.full_date(file, &f.updated, "updated");
+        self.not_future(file, &f.updated, o, "updated");
         if let Some(reviewed) = &f.reviewed {
-            self.full_date(file, reviewed, "reviewed");
+            self.not_future(file, reviewed, o, "reviewed");
         }
         if f.updated.value.years_until(&self.today) >= STALE_AFTER_YEARS {
             self.warning(file, at(&f.updated, o), "stale-record", format!("`updated` is {}, more than {STALE_AFTER_YEARS} years ago; check the record is still right and update the date", f.updated.value));

@@ -42,6 +42,12 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     for r in &content.records {
         page(format!("records/{}.html", r.id), &|f| pages::record(f, RecordView::of(content, r)))?;
     }
+    for scope in crate::feeds::scopes(content) {
+        let path = scope.path();
+        let links = Links::export(path.matches('/').count());
+        let xml = crate::feeds::render(content, &scope, &links).expect("the scope exists")?;
+        files.insert(path, xml.into_bytes());
+    }
     for (name, text) in scripts {
         files.insert(format!("static/{name}"), text.into_bytes());
     }

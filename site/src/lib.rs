@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod export;
+pub mod feeds;
 pub mod links;
 pub mod pages;
 pub mod params;

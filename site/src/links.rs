@@ -63,6 +63,16 @@ impl Links {
         self.page(&format!("regulators/{id}"))
     }
 
+    /// The Atom feed of all changes.
+    pub fn feed_all(&self) -> String {
+        format!("{}feeds/all.xml", self.root)
+    }
+
+    /// The Atom feed of one regulator's or topic's changes: `kind` is `regulators` or `topics`.
+    pub fn feed(&self, kind: &str, id: &str) -> String {
+        format!("{}feeds/{kind}/{id}.xml", self.root)
+    }
+
     /// A file under `static/` (stylesheet, script, client index).
     pub fn asset(&self, name: &str) -> String {
         format!("{}static/{name}", self.root)

@@ -18,6 +18,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::assets;
+use crate::feeds::{self, Scope};
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::params::{compare_params, search_request};
@@ -108,6 +109,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/compare", get(api_compare))
         .route("/api/records/{*id}", get(api_record))
         .route("/static/{name}", get(asset))
+        .route("/feeds/all.xml", get(feed_all))
+        .route("/feeds/regulators/{file}", get(feed_regulator))
+        .route("/feeds/topics/{file}", get(feed_topic))
         .route("/preview/events", get(crate::preview::events))
         .fallback(fallback)
         .with_state(state);
@@ -218,6 +222,34 @@ async fn asset(State(s): State<AppState>, Path(name): Path<String>) -> Response 
         Some((body, mime)) => {
             let headers = [(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "public, max-age=300")];
             (headers, Body::from(body)).into_response()
+        }
+        None => s.not_found(),
+    }
+}
+
+async fn feed_all(State(s): State<AppState>) -> Response {
+    feed(&s, Scope::All)
+}
+
+async fn feed_regulator(State(s): State<AppState>, Path(file): Path<String>) -> Response {
+    match file.strip_suffix(".xml") {
+        Some(id) => feed(&s, Scope::Regulator(id)),
+        None => s.not_found(),
+    }
+}
+
+async fn feed_topic(State(s): State<AppState>, Path(file): Path<String>) -> Response {
+    match file.strip_suffix(".xml") {
+        Some(id) => feed(&s, Scope::Topic(id)),
+        None => s.not_found(),
+    }
+}
+
+fn feed(s: &AppState, scope: Scope) -> Response {
+    match feeds::render(&s.site().content, &scope, &Links::server()) {
+        Some(Ok(xml)) => ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response(),
+        Some(Err(_)) => {
+            s.error(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong", "This feed could not be built.")
         }
         None => s.not_found(),
     }

@@ -30,7 +30,12 @@ pub fn run_git(rev: &str, content: &Path, format: DiffFormat) -> anyhow::Result<
 fn checkout(rev: &str, content: &Path, into: &Path) -> anyhow::Result<PathBuf> {
     let git = |args: &[&str]| -> anyhow::Result<String> {
         let out = Command::new("git").arg("-C").arg(content).args(args).output()?;
-        anyhow::ensure!(out.status.success(), "git {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim());
+        anyhow::ensure!(
+            out.status.success(),
+            "git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
         Ok(String::from_utf8(out.stdout)?.trim().to_owned())
     };
     let prefix = git(&["rev-parse", "--show-prefix"])?;
@@ -39,7 +44,8 @@ fn checkout(rev: &str, content: &Path, into: &Path) -> anyhow::Result<PathBuf> {
         .args(["-C", &top, "archive", "--format=tar", rev, "--", &prefix])
         .stdout(Stdio::piped())
         .spawn()?;
-    let untar = Command::new("tar").arg("-x").arg("-C").arg(into).stdin(archive.stdout.take().expect("piped")).status()?;
+    let untar =
+        Command::new("tar").arg("-x").arg("-C").arg(into).stdin(archive.stdout.take().expect("piped")).status()?;
     anyhow::ensure!(archive.wait()?.success() && untar.success(), "could not read `{prefix}` at revision {rev}");
     Ok(into.join(prefix))
 }

@@ -1,0 +1,69 @@
+//! Atom feeds of record changes: all records, per regulator and per topic, newest first by
+//! `updated`, for readers who follow what changes between conferences.
+
+use askama::Template;
+use indexer::model::{Content, Record};
+
+use crate::links::Links;
+use crate::views::RecordLine;
+
+/// The most entries a feed holds.
+const ENTRIES: usize = 50;
+
+#[derive(Template)]
+#[template(path = "feed.xml")]
+struct Feed<'a> {
+    title: String,
+    key: String,
+    updated: String,
+    links: &'a Links,
+    entries: Vec<RecordLine>,
+}
+
+/// Which records a feed follows.
+pub enum Scope<'a> {
+    All,
+    Regulator(&'a str),
+    Topic(&'a str),
+}
+
+impl Scope<'_> {
+    /// The feed's path below the site root.
+    pub fn path(&self) -> String {
+        match self {
+            Scope::All => "feeds/all.xml".into(),
+            Scope::Regulator(id) => format!("feeds/regulators/{id}.xml"),
+            Scope::Topic(id) => format!("feeds/topics/{id}.xml"),
+        }
+    }
+
+    fn includes(&self, r: &Record) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Regulator(id) => r.regulator() == *id,
+            Scope::Topic(id) => r.topic() == *id,
+        }
+    }
+}
+
+/// Every feed the site offers.
+pub fn scopes(content: &Content) -> Vec<Scope<'_>> {
+    let mut all = vec![Scope::All];
+    all.extend(content.regulators.iter().map(|g| Scope::Regulator(&g.id.value)));
+    all.extend(content.topics.iter().map(|t| Scope::Topic(&t.id.value)));
+    all
+}
+
+/// The Atom document of a feed; `None` for a regulator or topic that does not exist.
+pub fn render(content: &Content, scope: &Scope, links: &Links) -> Option<askama::Result<String>> {
+    let (title, key) = match scope {
+        Scope::All => ("regkb: all record changes".to_owned(), "all".to_owned()),
+        Scope::Regulator(id) => (format!("regkb: {} records", content.regulator(id)?.short), format!("regulator:{id}")),
+        Scope::Topic(id) => (format!("regkb: {}", content.topic(id)?.title), format!("topic:{id}")),
+    };
+    let mut records: Vec<&Record> = content.records.iter().filter(|r| scope.includes(r)).collect();
+    records.sort_by(|a, b| b.front.updated.value.cmp(&a.front.updated.value).then(a.id.cmp(&b.id)));
+    let updated = records.first().map(|r| r.front.updated.value.to_string()).unwrap_or_else(|| "2000-01-01".into());
+    let entries = records.into_iter().take(ENTRIES).map(|r| RecordLine::of(content, r)).collect();
+    Some(Feed { title, key, updated, links, entries }.render())
+}
