@@ -104,34 +104,14 @@ fn hostile_files_get_clear_errors_not_panics() {
 fn new_writes_a_valid_draft_and_refuses_duplicates() {
     let tree = fixture_with(|_| {});
     let content = tree.path().to_str().unwrap();
-    let made = regkb(&[
-        "new",
-        "--content",
-        content,
-        "--regulator",
-        "hsa",
-        "--topic",
-        "nonclinical.tumorigenicity",
-        "--modality",
-        "msc",
-    ]);
+    let made = new_msc_record(content);
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let path = tree.path().join("records/hsa/nonclinical.tumorigenicity--msc.md");
     let text = fs::read_to_string(&path).unwrap();
     assert!(text.contains("yaml-language-server: $schema=") && text.contains("in_vivo_study"));
     let (code, out) = regkb_check_today(content);
     assert_eq!(code, 0, "{out}");
-    let again = regkb(&[
-        "new",
-        "--content",
-        content,
-        "--regulator",
-        "hsa",
-        "--topic",
-        "nonclinical.tumorigenicity",
-        "--modality",
-        "msc",
-    ]);
+    let again = new_msc_record(content);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("nonclinical.tumorigenicity--msc.md already exists"));
     let overlap = regkb(&[
@@ -150,6 +130,11 @@ fn new_writes_a_valid_draft_and_refuses_duplicates() {
     );
     let unknown = regkb(&["new", "--content", content, "--regulator", "hsa", "--topic", "nope"]);
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("there is no topic `nope`"));
+}
+
+fn new_msc_record(content: &str) -> std::process::Output {
+    let args = ["new", "--regulator", "hsa", "--topic", "nonclinical.tumorigenicity", "--modality", "msc", "--content"];
+    regkb(&[&args[..], &[content]].concat())
 }
 
 /// `new` dates a draft today, so it is checked as of today.

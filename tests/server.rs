@@ -180,3 +180,18 @@ fn malicious_markdown_is_sanitised() {
     }
     assert!(page.body.contains("&#60;script&#62;alert("), "the summary is shown, escaped");
 }
+
+#[test]
+fn atom_feeds_for_all_regulators_and_topics() {
+    let server = shipped();
+    for path in ["/feeds/all.xml", "/feeds/regulators/pmda.xml", "/feeds/topics/clinical.long-term-follow-up.xml"] {
+        let feed = server.get(path);
+        assert_eq!(feed.status, 200, "{path}");
+        assert!(feed.header("content-type").unwrap().starts_with("application/atom+xml"));
+        assert!(feed.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">") && feed.body.contains("<entry>"), "{path}");
+    }
+    assert!(!server.get("/feeds/regulators/pmda.xml").body.contains("<title>HSA"));
+    for path in ["/feeds/regulators/zz.xml", "/feeds/other/pmda.xml", "/feeds/topics/cmc.gmp"] {
+        assert_eq!(server.get(path).status, 404, "{path}");
+    }
+}

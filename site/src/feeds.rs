@@ -5,7 +5,7 @@ use askama::Template;
 use indexer::model::{Content, Record};
 
 use crate::links::Links;
-use crate::views::RecordLine;
+use crate::views::{RecordLine, newest_first};
 
 /// The most entries a feed holds.
 const ENTRIES: usize = 50;
@@ -28,6 +28,15 @@ pub enum Scope<'a> {
 }
 
 impl Scope<'_> {
+    /// The scope of `feeds/<kind>/<id>.xml`, if `kind` is one.
+    pub fn of<'a>(kind: &str, id: &'a str) -> Option<Scope<'a>> {
+        match kind {
+            "regulators" => Some(Scope::Regulator(id)),
+            "topics" => Some(Scope::Topic(id)),
+            _ => None,
+        }
+    }
+
     /// The feed's path below the site root.
     pub fn path(&self) -> String {
         match self {
@@ -61,8 +70,7 @@ pub fn render(content: &Content, scope: &Scope, links: &Links) -> Option<askama:
         Scope::Regulator(id) => (format!("regkb: {} records", content.regulator(id)?.short), format!("regulator:{id}")),
         Scope::Topic(id) => (format!("regkb: {}", content.topic(id)?.title), format!("topic:{id}")),
     };
-    let mut records: Vec<&Record> = content.records.iter().filter(|r| scope.includes(r)).collect();
-    records.sort_by(|a, b| b.front.updated.value.cmp(&a.front.updated.value).then(a.id.cmp(&b.id)));
+    let records = newest_first(content.records.iter().filter(|r| scope.includes(r)));
     let updated = records.first().map(|r| r.front.updated.value.to_string()).unwrap_or_else(|| "2000-01-01".into());
     let entries = records.into_iter().take(ENTRIES).map(|r| RecordLine::of(content, r)).collect();
     Some(Feed { title, key, updated, links, entries }.render())

@@ -110,8 +110,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/records/{*id}", get(api_record))
         .route("/static/{name}", get(asset))
         .route("/feeds/all.xml", get(feed_all))
-        .route("/feeds/regulators/{file}", get(feed_regulator))
-        .route("/feeds/topics/{file}", get(feed_topic))
+        .route("/feeds/{kind}/{file}", get(feed_of))
         .route("/preview/events", get(crate::preview::events))
         .fallback(fallback)
         .with_state(state);
@@ -231,16 +230,9 @@ async fn feed_all(State(s): State<AppState>) -> Response {
     feed(&s, Scope::All)
 }
 
-async fn feed_regulator(State(s): State<AppState>, Path(file): Path<String>) -> Response {
-    match file.strip_suffix(".xml") {
-        Some(id) => feed(&s, Scope::Regulator(id)),
-        None => s.not_found(),
-    }
-}
-
-async fn feed_topic(State(s): State<AppState>, Path(file): Path<String>) -> Response {
-    match file.strip_suffix(".xml") {
-        Some(id) => feed(&s, Scope::Topic(id)),
+async fn feed_of(State(s): State<AppState>, Path((kind, file)): Path<(String, String)>) -> Response {
+    match file.strip_suffix(".xml").and_then(|id| Scope::of(&kind, id)) {
+        Some(scope) => feed(&s, scope),
         None => s.not_found(),
     }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use indexer::index::record_title;
 use indexer::markdown;
-use indexer::model::{Content, Record, Regulator, Stance, Status, Topic};
+use indexer::model::{Citation as CitedAs, Content, Record, Regulator, Source, Stance, Status, Topic};
 use serde::Serialize;
 
 /// Regulators in display order: the Asian ones as listed, then the reference ones.
@@ -117,27 +117,26 @@ pub struct Citation {
     pub quote: Option<String>,
 }
 
+impl Citation {
+    /// A source as shown, with the section and quote a record cites it for.
+    fn of(content: &Content, s: &Source, cited: Option<&CitedAs>) -> Citation {
+        let issuer = s.issuer.clone().or_else(|| content.regulator(&s.regulator.value).map(|r| r.short.clone()));
+        Citation {
+            title: s.title.clone(),
+            local_title: s.local_title.clone(),
+            issuer: issuer.unwrap_or_default(),
+            kind: s.kind.to_string(),
+            issued: s.issued.value.to_string(),
+            url: s.url.clone(),
+            no_url: s.no_url.clone(),
+            section: cited.and_then(|c| c.section.clone()),
+            quote: cited.and_then(|c| c.quote.clone()),
+        }
+    }
+}
+
 fn citations(content: &Content, r: &Record) -> Vec<Citation> {
-    r.front
-        .sources
-        .iter()
-        .filter_map(|c| {
-            let s = content.source(&c.id.value)?;
-            let regulator = content.regulator(&s.regulator.value);
-            let issuer = s.issuer.clone().or_else(|| regulator.map(|r| r.short.clone())).unwrap_or_default();
-            Some(Citation {
-                title: s.title.clone(),
-                local_title: s.local_title.clone(),
-                issuer,
-                kind: s.kind.to_string(),
-                issued: s.issued.value.to_string(),
-                url: s.url.clone(),
-                no_url: s.no_url.clone(),
-                section: c.section.clone(),
-                quote: c.quote.clone(),
-            })
-        })
-        .collect()
+    r.front.sources.iter().filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, Some(c)))).collect()
 }
 
 /// A record page.
@@ -477,11 +476,16 @@ pub fn topics_by_domain(content: &Content) -> Vec<(String, Vec<TopicLink>)> {
         .collect()
 }
 
+/// Records sorted newest first by `updated`, then by id.
+pub fn newest_first<'a>(records: impl Iterator<Item = &'a Record>) -> Vec<&'a Record> {
+    let mut records: Vec<&Record> = records.collect();
+    records.sort_by(|a, b| b.front.updated.value.cmp(&a.front.updated.value).then(a.id.cmp(&b.id)));
+    records
+}
+
 /// The most recently updated records, newest first.
 pub fn recent(content: &Content, n: usize) -> Vec<RecordLine> {
-    let mut records: Vec<&Record> = content.records.iter().collect();
-    records.sort_by(|a, b| b.front.updated.value.cmp(&a.front.updated.value).then(a.id.cmp(&b.id)));
-    records.into_iter().take(n).map(|r| RecordLine::of(content, r)).collect()
+    newest_first(content.records.iter()).into_iter().take(n).map(|r| RecordLine::of(content, r)).collect()
 }
 
 /// A regulator page: the agency, its sources, its records by domain.
@@ -505,17 +509,7 @@ impl RegulatorView {
             .sources
             .iter()
             .filter(|s| s.regulator.value == g.id.value)
-            .map(|s| Citation {
-                title: s.title.clone(),
-                local_title: s.local_title.clone(),
-                issuer: s.issuer.clone().unwrap_or_else(|| g.short.clone()),
-                kind: s.kind.to_string(),
-                issued: s.issued.value.to_string(),
-                url: s.url.clone(),
-                no_url: s.no_url.clone(),
-                section: None,
-                quote: None,
-            })
+            .map(|s| Citation::of(content, s, None))
             .collect();
         let mut by_domain: BTreeMap<i64, (String, Vec<RecordLine>)> = BTreeMap::new();
         for t in topics_in_order(content) {
