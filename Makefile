@@ -5,7 +5,7 @@ CONTENT ?= content
 ADDR    ?= 127.0.0.1:8080
 REGKB   := target/release/regkb
 
-.PHONY: build release check test fmt lint tests browser-deps bench serve preview export
+.PHONY: build release check test fmt lint tests browser-deps html-validator bench serve preview export
 
 build:
 	$(CARGO) build --workspace
@@ -18,7 +18,7 @@ check: release
 	$(REGKB) check --content $(CONTENT) --deny-warnings
 
 ## Everything CI runs: formatting, lints, unit, integration and browser tests.
-test: browser-deps fmt lint tests
+test: browser-deps html-validator fmt lint tests
 
 fmt:
 	$(CARGO) fmt --all -- --check
@@ -27,7 +27,13 @@ lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 tests:
-	$(CARGO) test --workspace
+	VNU_JAR=$(VNU_JAR) $(CARGO) test --workspace
+
+## The W3C Nu HTML Checker, from npm, for the HTML validity test (needs Java and npm).
+VNU_JAR := $(CURDIR)/target/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+html-validator: $(VNU_JAR)
+$(VNU_JAR):
+	npm install --silent --no-audit --no-fund --prefix target/vnu vnu-jar
 
 ## Debian's Chromium and ChromeDriver for the browser tests, installed when missing.
 browser-deps:

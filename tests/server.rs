@@ -188,7 +188,10 @@ fn atom_feeds_for_all_regulators_and_topics() {
         let feed = server.get(path);
         assert_eq!(feed.status, 200, "{path}");
         assert!(feed.header("content-type").unwrap().starts_with("application/atom+xml"));
-        assert!(feed.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">") && feed.body.contains("<entry>"), "{path}");
+        assert!(
+            feed.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">") && feed.body.contains("<entry>"),
+            "{path}"
+        );
     }
     assert!(!server.get("/feeds/regulators/pmda.xml").body.contains("<title>HSA"));
     for path in ["/feeds/regulators/zz.xml", "/feeds/other/pmda.xml", "/feeds/topics/cmc.gmp"] {
