@@ -51,6 +51,9 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     for (name, text) in scripts {
         files.insert(format!("static/{name}"), text.into_bytes());
     }
+    for (name, schema) in indexer::schema::schemas() {
+        files.insert(format!("schemas/{name}"), schema.into_bytes());
+    }
     for name in ["style.css", "app.js", "offline.js"] {
         let (text, _) = assets::get(name).expect("a built-in asset");
         files.insert(format!("static/{name}"), text.as_bytes().to_vec());
