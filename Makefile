@@ -53,3 +53,7 @@ serve: release
 ## Serve with live reload while editing content.
 preview: release
 	$(REGKB) serve --content $(CONTENT) --addr $(ADDR) --watch
+
+## Benchmarks: index build time and memory, query latency, HTTP latency (BENCHMARKS.md).
+bench:
+	tests/bench/run.sh

@@ -45,11 +45,41 @@ const SPELLINGS: [(&str, &str, &str); 12] = [
     ("centre", "centre", "center"),
 ];
 
-/// English sentences; `{…}` names a slot filled per record (see [`Writer::fill`]).
-const ENGLISH: [&str; 20] = [
+/// Everyday English sentences of a record; `{…}` names a slot filled per record (see [`Writer::fill`]).
+/// A `{term}` is a random glossary concept, so that a given concept appears in about one record in
+/// ten, as in the shipped content, rather than in all of them.
+const NEUTRAL: [&str; 24] = [
+    "The applicant should describe {term} in the dossier and explain how the data support the proposed use.",
+    "{reg} reviews each application on its merits and may ask for further information during the review.",
+    "The requirements apply to products intended for clinical use and to those supplied under special access.",
+    "Where the guidance is silent, the applicant is advised to seek scientific advice before starting the studies.",
+    "The submission should state which parts of the package were generated in-house and which were outsourced.",
+    "A justification is expected whenever a study recommended by the guidance is omitted or replaced.",
+    "The review takes into account {term} and the experience gained with similar products.",
+    "Questions raised during the review are answered in writing, usually within ninety days.",
+    "The applicant may refer to published data on {term} where its relevance to the product is shown.",
+    "Requirements are applied in proportion to the risk of the product and the stage of development.",
+    "Changes made after approval are notified to {reg} or submitted for prior approval, depending on their impact.",
+    "The working group found no published position of {reg} on {term} beyond the general requirements.",
+    "Decisions are recorded in the review report, which is published after approval in most cases.",
+    "The guidance refers to international standards and says they are applied with local adaptations.",
+    "Data on {term} from earlier development stages can be reused if the manufacturing process has not changed.",
+    "The documents do not distinguish between products made in the country and imported products.",
+    "The applicant should keep the study reports available for inspection for the life of the product.",
+    "Meetings with {reg} are held before the first submission and before each major change of plan.",
+    "Where {term} is concerned, the expectations are set out in a separate notice rather than in the guideline.",
+    "The working group reads the documents as setting a minimum; reviewers may ask for more.",
+    "An English translation of the documents exists, but only the original text is legally binding.",
+    "The timelines given in the guidance are targets; the actual review time depends on the quality of the file.",
+    "Reviewers compare the proposed approach with {term} as described in comparable guidance elsewhere.",
+    "The record will be updated when {reg} publishes the revised guidance announced for next year.",
+];
+
+/// Sentences with fixed technical content and UK/US spellings; a paragraph takes at most one.
+const SPECIFIC: [&str; 20] = [
     "The guidance issued by {reg} sets out what a developer of {modality} products should submit on {topic}.",
     "Where {term} is relevant, the applicant is expected to justify the design of each study and to discuss {term2} in the dossier.",
-    "The risk of {tumour} formation from residual undifferentiated cells is assessed case by case, taking into account the {characterisation} of the final product.",
+    "The risk of {tumour} growth from residual cells is assessed case by case, taking into account the {characterisation} of the final product.",
     "Data on {term} may come from the literature, from {term2} or from dedicated studies in immunodeficient animals.",
     "{reg} accepts foreign clinical data when ethnic factors are unlikely to change the safety profile, and may ask for a bridging study otherwise.",
     "Consultation meetings before submission are offered and are recommended when the development {programme} departs from the guidance.",
@@ -69,24 +99,32 @@ const ENGLISH: [&str; 20] = [
     "The record relies on the documents listed below; section {section} carries the passage the working group relied on.",
 ];
 
+/// Open questions a working group leaves in a record.
+const QUESTIONS: [&str; 4] = [
+    "Whether {reg} will finalise its draft on {topic}, and when.",
+    "Whether {term} data from other jurisdictions are accepted without a bridging study.",
+    "How {reg} treats {modality} products made outside a licensed {centre}.",
+    "Which study designs {reg} accepts for {term}; the guidance gives no examples.",
+];
+
 /// Passages in Japanese, Chinese and Korean, with a slot for a glossary term of that language.
 const JAPANESE: [&str; 4] = [
     "{reg}は、{term}について申請者が十分な評価を行うことを求めている。",
-    "本製品の{term}に関するデータは、非臨床試験及び臨床試験の結果に基づいて評価される。",
-    "造腫瘍性の評価では、残存未分化細胞の量と{term}との関係を説明する必要がある。",
-    "承認申請前の相談において、{term}の試験計画について助言を受けることができる。",
+    "本製品の{term}に関するデータは、既存の知見と試験の結果に基づいて評価される。",
+    "評価にあたっては、{term}との関係を説明する必要がある。",
+    "承認申請前の相談において、{term}の計画について助言を受けることができる。",
 ];
 const CHINESE: [&str; 4] = [
     "{reg}要求申请人对{term}进行充分评估，并在申报资料中说明理由。",
-    "产品的{term}数据应基于非临床研究和临床试验的结果。",
+    "产品的{term}数据应基于已有的知识和研究结果。",
     "對於{term}，主管機關採取個案審查的方式，並要求提供科學依據。",
-    "长期随访的期限应根据产品的风险和{term}确定。",
+    "相关要求应根据产品的风险和{term}确定。",
 ];
 const KOREAN: [&str; 4] = [
     "{reg}은(는) {term}에 대하여 신청자가 충분한 평가를 수행할 것을 요구한다.",
-    "제품의 {term} 자료는 비임상시험 및 임상시험 결과에 근거하여 평가된다.",
-    "종양원성 평가에서는 잔류 미분화세포와 {term}의 관계를 설명해야 한다.",
-    "허가 신청 전 상담을 통해 {term} 시험 계획에 대한 조언을 받을 수 있다.",
+    "제품의 {term} 자료는 기존 지식과 시험 결과에 근거하여 평가된다.",
+    "평가에서는 {term}와(과)의 관계를 설명해야 한다.",
+    "허가 신청 전 상담을 통해 {term} 계획에 대한 조언을 받을 수 있다.",
 ];
 
 /// Countries and languages for synthetic regulators (country codes must be ISO-shaped).
@@ -155,16 +193,17 @@ pub fn generate(from: &Path, out: &Path, records: usize, seed: u64) -> io::Resul
         fs::copy(entry.path(), out.join("sources").join(entry.file_name()))?;
     }
 
-    // Cells ordered modality-major, so that even a small tree covers every topic.
-    let cells: Vec<(&Topic, &str)> = content
-        .modalities
-        .iter()
-        .flat_map(|m| {
-            let m = m.id.value.as_str();
-            let applies = move |t: &&Topic| t.modalities.as_ref().is_none_or(|ms| ms.iter().any(|x| x.value == m));
-            content.topics.iter().filter(applies).map(move |t| (t, m))
-        })
-        .collect();
+    // Cells (topic, modality) in rounds: each topic's first modality, then each one's second …,
+    // so that even a small tree has a record for every topic.
+    let all: Vec<&str> = content.modalities.iter().map(|m| m.id.value.as_str()).collect();
+    let mut cells: Vec<(&Topic, &str)> = Vec::new();
+    for round in 0..all.len() {
+        for t in &content.topics {
+            if let Some(&m) = modalities_of(t, &all).get(round) {
+                cells.push((t, m));
+            }
+        }
+    }
     let shipped = content.regulators.len();
     let total = shipped.max(records.div_ceil(cells.len()));
     let synthetic: Vec<String> = (1..=total - shipped).map(|n| format!("reg-{n:04}")).collect();
@@ -173,18 +212,22 @@ pub fn generate(from: &Path, out: &Path, records: usize, seed: u64) -> io::Resul
     let mut writer = Writer::new(&content, seed);
     writer.add_regulators(out, &synthetic)?;
 
-    // Record i goes to regulator i mod R and cell i div R: regulators fill evenly.
+    // Record i takes cell c = i mod C and regulator (i div C + c) mod R: every cell is used before
+    // any twice, regulators fill evenly, and since i div C < R no regulator gets a cell twice.
     for i in 0..records {
-        let regulator = regulators[i % total];
-        let (topic, modality) = cells[i / total];
+        let (topic, modality) = cells[i % cells.len()];
+        let regulator = regulators[(i / cells.len() + i % cells.len()) % total];
         let dir = out.join("records").join(regulator);
-        if i < total {
-            fs::create_dir_all(&dir)?;
-        }
+        fs::create_dir_all(&dir)?;
         let text = writer.record(regulator, topic, modality);
         fs::write(dir.join(format!("{}--{modality}.md", topic.id.value)), text)?;
     }
     Ok(total)
+}
+
+/// The modalities a topic applies to: its own list, else all of them.
+fn modalities_of<'c>(t: &'c Topic, all: &[&'c str]) -> Vec<&'c str> {
+    t.modalities.as_ref().map_or_else(|| all.to_vec(), |ms| ms.iter().map(|m| m.value.as_str()).collect())
 }
 
 /// xorshift64*: small, fast and deterministic; statistical quality hardly matters here.
@@ -216,8 +259,8 @@ struct Writer<'c> {
     content: &'c Content,
     rng: Rng,
     today: jiff::civil::Date,
-    /// Glossary terms by language: en, ja, zh, ko.
-    terms: [Vec<&'c str>; 4],
+    /// Glossary entries by language (en, ja, zh, ko): each entry's spellings in that language.
+    terms: [Vec<&'c [String]>; 4],
     /// Source ids by regulator, for the shipped regulators.
     own_sources: std::collections::HashMap<&'c str, Vec<&'c str>>,
 }
@@ -225,8 +268,8 @@ struct Writer<'c> {
 impl<'c> Writer<'c> {
     fn new(content: &'c Content, seed: u64) -> Writer<'c> {
         let g = &content.glossary;
-        let flat = |f: fn(&'c indexer::model::GlossaryEntry) -> &'c Vec<String>| {
-            g.iter().flat_map(f).map(String::as_str).collect::<Vec<_>>()
+        let entries = |f: fn(&'c indexer::model::GlossaryEntry) -> &'c Vec<String>| {
+            g.iter().map(f).filter(|t| !t.is_empty()).map(Vec::as_slice).collect::<Vec<_>>()
         };
         let mut own_sources: std::collections::HashMap<&str, Vec<&str>> = Default::default();
         for s in &content.sources {
@@ -236,7 +279,7 @@ impl<'c> Writer<'c> {
             content,
             rng: Rng::new(seed),
             today: jiff::Zoned::now().date(),
-            terms: [flat(|e| &e.en), flat(|e| &e.ja), flat(|e| &e.zh), flat(|e| &e.ko)],
+            terms: [entries(|e| &e.en), entries(|e| &e.ja), entries(|e| &e.zh), entries(|e| &e.ko)],
             own_sources,
         }
     }
@@ -260,12 +303,13 @@ impl<'c> Writer<'c> {
             } {
                 yaml.push_str(&format!("  local_name: {local} {short}\n"));
             }
+            // Titles without glossary terms: every record cites one, and they are indexed with it.
             let mut sources = String::new();
             for d in &self.content.domains {
                 let year = 2010 + self.rng.below(15);
                 let month = 1 + self.rng.below(12);
                 sources.push_str(&format!(
-                    "- id: {id}-{domain}\n  regulator: {id}\n  title: \"{title} guideline for cell and gene therapy products ({short}, {year})\"\n  kind: guideline\n  issued: {year}-{month:02}\n  url: https://example.org/{id}/{domain}\n\n",
+                    "- id: {id}-{domain}\n  regulator: {id}\n  title: \"{title} requirements for new biological products ({short}, {year})\"\n  kind: guideline\n  issued: {year}-{month:02}\n  url: https://example.org/{id}/{domain}\n\n",
                     domain = d.id.value,
                     title = d.title,
                 ));
@@ -284,6 +328,7 @@ impl<'c> Writer<'c> {
         let (own, other) = self.citations(regulator, &topic.domain.value);
         let updated = self.today.checked_sub(jiff::Span::new().days(self.rng.below(365) as i64)).unwrap_or(self.today);
         let uk = self.rng.below(2) == 0;
+        let domain_title = content.domain(&topic.domain.value).map_or("General", |d| d.title.as_str());
         let slots = Slots { reg: &short, topic, modality: modality_title, uk };
 
         let mut text = format!(
@@ -297,9 +342,20 @@ impl<'c> Writer<'c> {
             text.push_str(&format!("  - id: {other}\n"));
         }
         text.push_str(&format!("status: draft\nupdated: {updated}\n---\n\n## What is required\n\n"));
-        for _ in 0..3 {
-            let sentences = 4 + self.rng.below(3);
-            let paragraph: Vec<String> = (0..sentences).map(|_| self.sentence(&ENGLISH, &slots, 0)).collect();
+        // Four paragraphs of 4–6 everyday sentences, none repeated (a shuffle of the templates),
+        // a third of them with one sentence of fixed technical content.
+        let mut order: Vec<usize> = (0..NEUTRAL.len()).collect();
+        for i in (1..order.len()).rev() {
+            order.swap(i, self.rng.below(i + 1));
+        }
+        let mut next = order.into_iter();
+        for _ in 0..4 {
+            let mut paragraph: Vec<String> =
+                next.by_ref().take(4 + self.rng.below(3)).map(|i| self.fill(NEUTRAL[i], &slots, 0)).collect();
+            if self.rng.below(3) == 0 {
+                let at = self.rng.below(paragraph.len());
+                paragraph.insert(at, self.sentence(&SPECIFIC, &slots, 0));
+            }
             text.push_str(&paragraph.join(" "));
             text.push_str("\n\n");
         }
@@ -318,11 +374,14 @@ impl<'c> Writer<'c> {
         text.push_str(&passage.concat());
         text.push_str("\n\n## Documents\n\n");
         for id in std::iter::once(own.as_str()).chain(other) {
-            let title = content.source(id).map_or("A synthetic guideline", |s| s.title.as_str());
+            let title = content.source(id).map_or_else(
+                || format!("{} requirements for new biological products ({short})", domain_title),
+                |s| s.title.clone(),
+            );
             text.push_str(&format!("- {title} (`{id}`).\n"));
         }
         text.push_str("\n## Open questions\n\n");
-        text.push_str(&format!("- {}\n", self.sentence(&ENGLISH, &slots, 0)));
+        text.push_str(&format!("- {}\n", self.sentence(&QUESTIONS, &slots, 0)));
         text
     }
 
@@ -370,7 +429,11 @@ impl<'c> Writer<'c> {
                 "topic" => out.push_str(&s.topic.title.to_lowercase()),
                 "question" => out.push_str(&s.topic.question),
                 "modality" => out.push_str(s.modality),
-                "term" | "term2" => out.push_str(self.rng.pick(&self.terms[language])),
+                "term" | "term2" => {
+                    // A concept first, then one of its spellings: concepts with many spellings are not favoured.
+                    let spellings = self.rng.pick(&self.terms[language]);
+                    out.push_str(&spellings[self.rng.below(spellings.len())]);
+                }
                 "weeks" => out.push_str(&(4 + self.rng.below(49)).to_string()),
                 "section" => out.push_str(&format!("{}.{}", 1 + self.rng.below(9), 1 + self.rng.below(9))),
                 _ => {
