@@ -106,6 +106,9 @@ pub enum Command {
         /// Rebuild when files under the content directory change, and reload open pages.
         #[arg(long)]
         watch: bool,
+        /// How many recent searches to keep answers for (0: search every time).
+        #[arg(long, default_value_t = site::cache::DEFAULT_CAPACITY)]
+        search_cache: usize,
     },
     /// Coverage per regulator and domain, citation quality, stances and review status.
     Stats {

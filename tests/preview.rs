@@ -32,6 +32,7 @@ fn a_broken_file_keeps_the_site_and_shows_the_error_until_fixed() {
     let good = fs::read_to_string(&record).unwrap();
     assert!(server.get(page).body.contains("Not yet researched."));
     assert!(!server.get("/").body.contains("notice-errors"));
+    assert_eq!(server.get("/api/search?q=zanzibar").json()["total"], 0, "and that answer is now cached");
 
     fs::write(&record, good.replace("stance: unknown", "stance: unknwon")).unwrap();
     let broken = wait_for(&server, "/", |body| body.contains("notice-errors"));
@@ -40,9 +41,10 @@ fn a_broken_file_keeps_the_site_and_shows_the_error_until_fixed() {
     assert_eq!(still.status, 200, "the last good site keeps serving");
     assert!(still.body.contains("Not yet researched.") && still.body.contains("notice-errors"));
 
-    fs::write(&record, good.replace("Not yet researched.", "Researched at last.")).unwrap();
-    let fixed = wait_for(&server, page, |body| body.contains("Researched at last."));
+    fs::write(&record, good.replace("Not yet researched.", "Researched at last, in Zanzibar.")).unwrap();
+    let fixed = wait_for(&server, page, |body| body.contains("Researched at last"));
     assert!(!fixed.contains("notice-errors"), "the banner goes when the file is fixed");
+    assert_eq!(server.get("/api/search?q=zanzibar").json()["total"], 1, "a rebuild does not answer from an old cache");
 }
 
 #[test]

@@ -14,7 +14,6 @@ use serde::Serialize;
 
 use crate::analysis::{analyze, normalize_word, spelling_rules_json};
 use crate::index::{SearchIndex, context_text, record_title};
-use crate::markdown;
 use crate::model::{Content, Stance};
 
 /// A shard holds postings up to about this many bytes of JSON.
@@ -58,7 +57,7 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
     let mut forms = BTreeMap::new();
     let mut docs = Vec::with_capacity(content.records.len());
     for (ord, record) in content.records.iter().enumerate() {
-        let body = markdown::to_text(&record.body);
+        let body = &index.texts[ord];
         let title = record_title(content, record);
         let context = context_text(content, record);
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
@@ -79,16 +78,16 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
         for (term, tf) in counts {
             postings.entry(term).or_default().push((ord as u32, tf));
         }
-        let facets = &index.facets[ord];
+        let facet = |f: usize| index.facets.names_of(ord, f).pop().unwrap_or_default();
         docs.push(Doc {
             id: record.id.clone(),
             title,
-            regulator: facets.regulator.clone(),
-            topic: facets.topic.clone(),
-            domain: facets.domain.clone(),
-            modalities: facets.modalities.clone(),
-            stance: facets.stance.to_string(),
-            status: facets.status.to_string(),
+            regulator: facet(0),
+            domain: facet(1),
+            topic: facet(2),
+            modalities: index.facets.names_of(ord, 3),
+            stance: record.stance().to_string(),
+            status: record.status().to_string(),
             summary: record.front.summary.clone(),
             excerpt: body.chars().take(EXCERPT_CHARS).collect(),
             length,

@@ -14,7 +14,7 @@ use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, doc};
 pub use tantivy::TantivyError as IndexError;
 
 use crate::analysis::{RegkbTokenizer, TOKENIZER_NAME};
-use crate::model::{Content, Record, Stance, Status};
+use crate::model::{Content, Record};
 use crate::{markdown, synonyms::Synonyms};
 
 /// The heap tantivy's writer may use while building.
@@ -38,16 +38,74 @@ impl Fields {
     }
 }
 
-/// A record's facet values, as filters and facet counts see them.
-#[derive(Debug, Clone)]
-pub struct Facets {
-    pub regulator: String,
-    pub domain: String,
-    pub topic: String,
-    /// The record's modalities; a record for all modalities lists every one.
-    pub modalities: Vec<String>,
-    pub stance: Stance,
-    pub status: Status,
+/// The facets results can be filtered and counted by, in display order.
+pub const FACETS: [&str; 5] = ["regulator", "domain", "topic", "modality", "stance"];
+
+/// Facet values as small numbers, so that filters and counts over a whole result set are
+/// passes over arrays: for each facet, its distinct values, and for each record its value ids.
+#[derive(Debug, Default)]
+pub struct FacetTable {
+    names: [Vec<String>; 5],
+    values: Vec<[Vec<u32>; 5]>,
+}
+
+impl FacetTable {
+    fn new(content: &Content) -> FacetTable {
+        let mut table = FacetTable::default();
+        let all_modalities: Vec<&str> = content.modalities.iter().map(|m| m.id.value.as_str()).collect();
+        for record in &content.records {
+            let domain = content.topic(record.topic()).map_or("", |t| t.domain.value.as_str());
+            // A record for all modalities counts under every one.
+            let mut modalities = content.record_modalities(record);
+            if modalities.is_empty() {
+                modalities = all_modalities.clone();
+            }
+            let per_facet: [Vec<&str>; 5] = [
+                vec![record.regulator()],
+                vec![domain],
+                vec![record.topic()],
+                modalities,
+                vec![record.stance().as_str()],
+            ];
+            let ids = std::array::from_fn(|f| per_facet[f].iter().map(|v| table.id(f, v)).collect());
+            table.values.push(ids);
+        }
+        table
+    }
+
+    fn id(&mut self, facet: usize, value: &str) -> u32 {
+        let names = &mut self.names[facet];
+        let at = names.iter().position(|n| n == value).unwrap_or_else(|| {
+            names.push(value.to_owned());
+            names.len() - 1
+        });
+        at as u32
+    }
+
+    /// The ids of the named values of facet `f`; names no record has are dropped.
+    pub fn ids(&self, f: usize, names: &[String]) -> Vec<u32> {
+        names.iter().filter_map(|n| self.names[f].iter().position(|v| v == n)).map(|i| i as u32).collect()
+    }
+
+    /// Record `ord`'s value ids for facet `f`.
+    pub fn values(&self, ord: usize, f: usize) -> &[u32] {
+        &self.values[ord][f]
+    }
+
+    /// The name of value `id` of facet `f`.
+    pub fn name(&self, f: usize, id: u32) -> &str {
+        &self.names[f][id as usize]
+    }
+
+    /// How many distinct values facet `f` has.
+    pub fn count(&self, f: usize) -> usize {
+        self.names[f].len()
+    }
+
+    /// Record `ord`'s values of facet `f`, by name.
+    pub fn names_of(&self, ord: usize, f: usize) -> Vec<String> {
+        self.values(ord, f).iter().map(|&id| self.name(f, id).to_owned()).collect()
+    }
 }
 
 /// A searchable index of one content tree.
@@ -55,8 +113,10 @@ pub struct SearchIndex {
     pub(crate) content: Arc<Content>,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
-    pub(crate) facets: Vec<Facets>,
-    pub(crate) synonyms: Synonyms,
+    pub(crate) facets: FacetTable,
+    pub(crate) synonyms: Arc<Synonyms>,
+    /// Each record's body as plain text, for snippets.
+    pub(crate) texts: Vec<String>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -85,19 +145,22 @@ impl SearchIndex {
             Some(dir) => Index::create_in_dir(dir, schema)?,
             None => Index::create_in_ram(schema),
         };
-        index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer);
+        let synonyms = Arc::new(Synonyms::new(&content));
+        index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::with_concepts(synonyms.clone()));
+        let texts: Vec<String> = content.records.iter().map(|r| markdown::to_text(&r.body)).collect();
         let mut writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
         for (ord, record) in content.records.iter().enumerate() {
-            writer.add_document(document(&content, record, ord as u64, &fields))?;
+            writer.add_document(document(&content, record, ord as u64, &texts[ord], &fields))?;
         }
         writer.commit()?;
-        Self::assemble(content, index, fields)
+        Self::assemble(content, index, fields, synonyms, texts)
     }
 
     /// Opens an index that `build` wrote to `dir` for this same `content`.
     pub fn open(content: Arc<Content>, dir: &Path) -> tantivy::Result<SearchIndex> {
         let index = Index::open_in_dir(dir)?;
-        index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer);
+        let synonyms = Arc::new(Synonyms::new(&content));
+        index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::with_concepts(synonyms.clone()));
         let (_, fields) = schema();
         let found = index.reader()?.searcher().num_docs();
         if found != content.records.len() as u64 {
@@ -108,14 +171,20 @@ impl SearchIndex {
             );
             return Err(tantivy::TantivyError::InvalidArgument(message));
         }
-        Self::assemble(content, index, fields)
+        let texts = content.records.iter().map(|r| markdown::to_text(&r.body)).collect();
+        Self::assemble(content, index, fields, synonyms, texts)
     }
 
-    fn assemble(content: Arc<Content>, index: Index, fields: Fields) -> tantivy::Result<SearchIndex> {
+    fn assemble(
+        content: Arc<Content>,
+        index: Index,
+        fields: Fields,
+        synonyms: Arc<Synonyms>,
+        texts: Vec<String>,
+    ) -> tantivy::Result<SearchIndex> {
         let reader = index.reader()?;
-        let facets = content.records.iter().map(|r| record_facets(&content, r)).collect();
-        let synonyms = Synonyms::new(&content);
-        Ok(SearchIndex { content, reader, fields, facets, synonyms })
+        let facets = FacetTable::new(&content);
+        Ok(SearchIndex { content, reader, fields, facets, synonyms, texts })
     }
 
     /// The content this index was built from.
@@ -142,21 +211,6 @@ pub fn record_title(content: &Content, record: &Record) -> String {
     }
 }
 
-fn record_facets(content: &Content, record: &Record) -> Facets {
-    let mut modalities: Vec<String> = content.record_modalities(record).into_iter().map(str::to_owned).collect();
-    if modalities.is_empty() {
-        modalities = content.modalities.iter().map(|m| m.id.value.clone()).collect();
-    }
-    Facets {
-        regulator: record.regulator().to_owned(),
-        domain: content.topic(record.topic()).map(|t| t.domain.value.clone()).unwrap_or_default(),
-        topic: record.topic().to_owned(),
-        modalities,
-        stance: record.stance(),
-        status: record.status(),
-    }
-}
-
 /// The words a record is found by besides its own: topic, regulator names, modalities, sources.
 pub(crate) fn context_text(content: &Content, record: &Record) -> String {
     let mut parts: BTreeSet<&str> = BTreeSet::new();
@@ -179,13 +233,13 @@ pub(crate) fn context_text(content: &Content, record: &Record) -> String {
     parts.into_iter().collect::<Vec<_>>().join("\n")
 }
 
-fn document(content: &Content, record: &Record, ord: u64, f: &Fields) -> TantivyDocument {
+fn document(content: &Content, record: &Record, ord: u64, body: &str, f: &Fields) -> TantivyDocument {
     doc!(
         f.ord => ord,
         f.id => record.id.clone(),
         f.title => record_title(content, record),
         f.summary => record.front.summary.clone(),
-        f.body => markdown::to_text(&record.body),
+        f.body => body,
         f.context => context_text(content, record),
     )
 }

@@ -45,7 +45,7 @@ mod tests {
         let html = to_html(
             "Hi <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) <a href=\"#\" onclick=\"evil()\">y</a>",
         );
-        for bad in ["<script", "onerror", "javascript:", "onclick", "alert(1)</"] {
+        for bad in ["<script", "onerror", "javascript:", "onclick", "<img"] {
             assert!(!html.contains(bad), "{bad} survived in {html}");
         }
     }

@@ -3,7 +3,7 @@
 //!
 //! The result is the document `regkb search --json` prints and `/api/search` serves.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -14,18 +14,17 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
-use crate::analysis::terms;
-use crate::index::{Facets, SearchIndex, record_title};
-use crate::markdown;
+use crate::analysis::{each_term, terms};
+use crate::index::{FACETS, SearchIndex, record_title};
+use crate::synonyms::Synonyms;
 
 /// Longer queries are refused: no honest query needs more, and each word costs a clause.
 pub const MAX_QUERY_CHARS: usize = 500;
 /// The most hits one page may ask for.
 pub const MAX_LIMIT: usize = 100;
 const SNIPPET_CHARS: usize = 220;
-
-/// The facets results can be filtered and counted by, in display order.
-pub const FACETS: [&str; 5] = ["regulator", "domain", "topic", "modality", "stance"];
+/// How much of a paragraph the highlighter reads.
+const SNIPPET_SCAN_BYTES: usize = 2000;
 
 /// What to search for. Several values of one facet match any of them; facets combine with AND.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -48,13 +47,19 @@ pub struct SearchRequest {
 }
 
 impl SearchRequest {
-    fn filter(&self, facet: &str) -> &[String] {
-        match facet {
-            "regulator" => &self.regulator,
-            "domain" => &self.domain,
-            "topic" => &self.topic,
-            "modality" => &self.modality,
-            _ => &self.stance,
+    /// The values asked for of facet `f` (in `FACETS` order).
+    pub fn filter(&self, f: usize) -> &[String] {
+        [&self.regulator, &self.domain, &self.topic, &self.modality, &self.stance][f]
+    }
+
+    /// The values asked for of facet `f`, to change them.
+    pub fn filter_mut(&mut self, f: usize) -> &mut Vec<String> {
+        match f {
+            0 => &mut self.regulator,
+            1 => &mut self.domain,
+            2 => &mut self.topic,
+            3 => &mut self.modality,
+            _ => &mut self.stance,
         }
     }
 }
@@ -117,8 +122,30 @@ impl From<tantivy::TantivyError> for SearchError {
     }
 }
 
-/// A part of a query that must match: the analysed spellings any of which will do.
-type Unit = Vec<Vec<String>>;
+/// A part of a query that must match.
+enum Unit {
+    /// A glossary or modality concept, whichever way it is spelt.
+    Concept(usize),
+    /// A word, or a phrase whose words must follow each other.
+    Words(Vec<String>),
+}
+
+/// Facet filters as value ids: for each facet, `None` when it is not filtered.
+struct Filters([Option<Vec<u32>>; 5]);
+
+impl Filters {
+    fn new(index: &SearchIndex, request: &SearchRequest) -> Filters {
+        Filters(std::array::from_fn(|f| {
+            let names = request.filter(f);
+            (!names.is_empty()).then(|| index.facets.ids(f, names))
+        }))
+    }
+
+    /// Whether record `ord` has one of the wanted values of facet `f`.
+    fn passes(&self, index: &SearchIndex, ord: usize, f: usize) -> bool {
+        self.0[f].as_ref().is_none_or(|wanted| index.facets.values(ord, f).iter().any(|v| wanted.contains(v)))
+    }
+}
 
 impl SearchIndex {
     /// Runs a search. Malformed syntax (a lone quote, stray symbols) is read as plain words.
@@ -131,7 +158,7 @@ impl SearchIndex {
         let units = self.units(&request.query);
         let searcher = self.reader.searcher();
         let (mut matches, query, relaxed) = if units.is_empty() {
-            let all = (0..self.facets.len() as u64).map(|ord| (ord, 0.0)).collect();
+            let all = (0..self.content.records.len() as u64).map(|ord| (ord, 0.0)).collect();
             (all, None, false)
         } else {
             let strict = self.query(&units, Occur::Must);
@@ -143,13 +170,13 @@ impl SearchIndex {
                 (found, Some(strict), false)
             }
         };
-        let facets = self.count_facets(&matches, request);
-        matches.retain(|&(ord, _)| FACETS.iter().all(|f| self.passes(ord, f, request)));
-        matches.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let filters = Filters::new(self, request);
+        let facets = self.count_facets(&matches, &filters);
+        matches.retain(|&(ord, _)| (0..FACETS.len()).all(|f| filters.passes(self, ord as usize, f)));
         let total = matches.len();
-        let page = matches.iter().skip(request.offset).take(limit);
+        let page = top(&mut matches, request.offset + limit).iter().skip(request.offset);
         let snippets = match &query {
-            Some(q) => Some(Snippets::new(&searcher, q.as_ref(), self)?),
+            Some(q) => Some(Snippets::new(&searcher, q.as_ref(), self, &units)?),
             None => None,
         };
         let hits = page.map(|&(ord, score)| self.hit(ord, score, snippets.as_ref())).collect();
@@ -169,16 +196,16 @@ impl SearchIndex {
                 if j > i + 1 && span.iter().any(|s| s.quoted) {
                     return None;
                 }
-                let tokens: Vec<String> = span.iter().flat_map(|s| s.tokens.iter().cloned()).collect();
-                self.synonyms.lookup(&tokens).map(|alts| (j, alts.to_vec()))
+                let tokens: Vec<&String> = span.iter().flat_map(|s| &s.tokens).collect();
+                self.synonyms.concept(&tokens).map(|c| (j, c))
             });
             match concept {
-                Some((j, alternatives)) => {
-                    units.push(alternatives);
+                Some((j, c)) => {
+                    units.push(Unit::Concept(c));
                     i = j;
                 }
                 None => {
-                    units.push(vec![segments[i].tokens.clone()]);
+                    units.push(Unit::Words(segments[i].tokens.clone()));
                     i += 1;
                 }
             }
@@ -193,24 +220,25 @@ impl SearchIndex {
     }
 
     fn unit_query(&self, unit: &Unit) -> Box<dyn Query> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for tokens in unit {
-            for (field, boost) in self.fields.weighted() {
-                let term = |t: &String| Term::from_field_text(field, t);
-                let q: Box<dyn Query> = match tokens.as_slice() {
-                    [one] => Box::new(TermQuery::new(term(one), IndexRecordOption::WithFreqs)),
-                    many => Box::new(PhraseQuery::new(many.iter().map(term).collect())),
+        let clauses = self
+            .fields
+            .weighted()
+            .into_iter()
+            .map(|(field, boost)| {
+                let term = |t: &str| Term::from_field_text(field, t);
+                let q: Box<dyn Query> = match unit {
+                    Unit::Concept(c) => {
+                        Box::new(TermQuery::new(term(&Synonyms::term(*c)), IndexRecordOption::WithFreqs))
+                    }
+                    Unit::Words(words) if words.len() == 1 => {
+                        Box::new(TermQuery::new(term(&words[0]), IndexRecordOption::WithFreqs))
+                    }
+                    Unit::Words(words) => Box::new(PhraseQuery::new(words.iter().map(|w| term(w)).collect())),
                 };
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(q, boost))));
-            }
-        }
+                (Occur::Should, Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
+            })
+            .collect();
         Box::new(BooleanQuery::new(clauses))
-    }
-
-    fn passes(&self, ord: u64, facet: &str, request: &SearchRequest) -> bool {
-        let wanted = request.filter(facet);
-        wanted.is_empty()
-            || facet_values(&self.facets[ord as usize], facet).iter().any(|v| wanted.iter().any(|w| w == v))
     }
 
     /// Counts, for each facet, the values of matches that pass every *other* facet's filter,
@@ -218,40 +246,47 @@ impl SearchIndex {
     fn count_facets(
         &self,
         matches: &[(u64, Score)],
-        request: &SearchRequest,
+        filters: &Filters,
     ) -> BTreeMap<&'static str, BTreeMap<String, usize>> {
-        let mut counts: BTreeMap<&'static str, BTreeMap<String, usize>> =
-            FACETS.iter().map(|&f| (f, BTreeMap::new())).collect();
+        let mut counts: [Vec<usize>; 5] = std::array::from_fn(|f| vec![0; self.facets.count(f)]);
         for &(ord, _) in matches {
-            let passing: Vec<bool> = FACETS.iter().map(|f| self.passes(ord, f, request)).collect();
-            for (i, facet) in FACETS.iter().enumerate() {
-                let others_pass = passing.iter().enumerate().all(|(j, &p)| p || j == i);
-                if others_pass {
-                    let bucket = counts.get_mut(facet).expect("every facet has a bucket");
-                    for value in facet_values(&self.facets[ord as usize], facet) {
-                        *bucket.entry(value.to_owned()).or_default() += 1;
-                    }
+            let ord = ord as usize;
+            let passing: [bool; 5] = std::array::from_fn(|f| filters.passes(self, ord, f));
+            let failing = passing.iter().filter(|p| !**p).count();
+            for (f, bucket) in counts.iter_mut().enumerate() {
+                // Count when every other facet passes: none fails, or only this one does.
+                if failing == 0 || (failing == 1 && !passing[f]) {
+                    self.facets.values(ord, f).iter().for_each(|&v| bucket[v as usize] += 1);
                 }
             }
         }
-        counts
+        FACETS
+            .iter()
+            .enumerate()
+            .map(|(f, &facet)| {
+                let named = counts[f].iter().enumerate().filter(|(_, n)| **n > 0);
+                (facet, named.map(|(v, &n)| (self.facets.name(f, v as u32).to_owned(), n)).collect())
+            })
+            .collect()
     }
 
     fn hit(&self, ord: u64, score: Score, snippets: Option<&Snippets>) -> Hit {
-        let record = &self.content.records[ord as usize];
-        let facets = &self.facets[ord as usize];
+        let ord = ord as usize;
+        let record = &self.content.records[ord];
         let summary = record.front.summary.clone();
-        let snippet = snippets.and_then(|s| s.for_record(&record.body, &summary)).unwrap_or_else(|| escape(&summary));
+        let snippet =
+            snippets.and_then(|s| s.for_record(&self.texts[ord], &summary)).unwrap_or_else(|| escape(&summary));
+        let facet = |f: usize| self.facets.names_of(ord, f).pop().unwrap_or_default();
         Hit {
             id: record.id.clone(),
             url: format!("/records/{}", record.id),
             title: record_title(&self.content, record),
-            regulator: facets.regulator.clone(),
-            topic: facets.topic.clone(),
-            domain: facets.domain.clone(),
+            regulator: facet(0),
+            topic: facet(2),
+            domain: facet(1),
             modalities: self.content.record_modalities(record).into_iter().map(str::to_owned).collect(),
-            stance: facets.stance.to_string(),
-            status: facets.status.to_string(),
+            stance: record.stance().to_string(),
+            status: record.status().to_string(),
             summary,
             snippet,
             score: (score * 1000.0).round() / 1000.0,
@@ -259,14 +294,15 @@ impl SearchIndex {
     }
 }
 
-fn facet_values<'f>(facets: &'f Facets, facet: &str) -> Vec<&'f str> {
-    match facet {
-        "regulator" => vec![&facets.regulator],
-        "domain" => vec![&facets.domain],
-        "topic" => vec![&facets.topic],
-        "modality" => facets.modalities.iter().map(String::as_str).collect(),
-        _ => vec![facets.stance.as_str()],
+/// The best `n` matches, by score and then record order, sorted; the rest are left unsorted.
+fn top(matches: &mut [(u64, Score)], n: usize) -> &[(u64, Score)] {
+    let order = |a: &(u64, Score), b: &(u64, Score)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    let n = n.min(matches.len());
+    if n < matches.len() {
+        matches.select_nth_unstable_by(n, order);
     }
+    matches[..n].sort_unstable_by(order);
+    &matches[..n]
 }
 
 /// A word or quoted phrase of a query, analysed.
@@ -298,22 +334,48 @@ fn segments(text: &str) -> Vec<Segment> {
 struct Snippets {
     body: SnippetGenerator,
     summary: SnippetGenerator,
+    /// The terms a passage must hold to be worth highlighting: the query's words, and every
+    /// word of every spelling of its concepts.
+    wanted: HashSet<String>,
 }
 
 impl Snippets {
-    fn new(searcher: &tantivy::Searcher, query: &dyn Query, index: &SearchIndex) -> tantivy::Result<Snippets> {
+    fn new(
+        searcher: &tantivy::Searcher,
+        query: &dyn Query,
+        index: &SearchIndex,
+        units: &[Unit],
+    ) -> tantivy::Result<Snippets> {
         let make = |field| {
             let mut g = SnippetGenerator::create(searcher, query, field)?;
             g.set_max_num_chars(SNIPPET_CHARS);
             Ok::<_, tantivy::TantivyError>(g)
         };
-        Ok(Snippets { body: make(index.fields.body)?, summary: make(index.fields.summary)? })
+        let wanted = units
+            .iter()
+            .flat_map(|u| match u {
+                Unit::Concept(c) => index.synonyms.concepts()[*c].concat(),
+                Unit::Words(words) => words.clone(),
+            })
+            .collect();
+        Ok(Snippets { body: make(index.fields.body)?, summary: make(index.fields.summary)?, wanted })
     }
 
-    /// The best highlighted passage of the body, else of the summary.
+    /// The best highlighted passage of the body's first paragraph that holds a query term,
+    /// else of the summary. Only that paragraph is highlighted: tokenizing whole bodies for
+    /// every hit would cost most of a query's time.
     fn for_record(&self, body: &str, summary: &str) -> Option<String> {
-        let from_body = self.body.snippet(&markdown::to_text(body));
-        let snippet = if from_body.highlighted().is_empty() { self.summary.snippet(summary) } else { from_body };
+        let holds_a_term = |p: &&str| {
+            let mut found = false;
+            each_term(p, |t| found = found || self.wanted.contains(t));
+            found
+        };
+        let paragraph = body.split('\n').find(holds_a_term);
+        let from_body = paragraph.map(|p| self.body.snippet(&p[..p.floor_char_boundary(SNIPPET_SCAN_BYTES)]));
+        let snippet = match from_body {
+            Some(s) if !s.highlighted().is_empty() => s,
+            _ => self.summary.snippet(summary),
+        };
         (!snippet.highlighted().is_empty()).then(|| highlight(&snippet))
     }
 }

@@ -2,6 +2,7 @@
 //! live preview, and the static export. Server and export render the same templates.
 
 pub mod assets;
+pub mod cache;
 pub mod export;
 pub mod feeds;
 pub mod links;
@@ -15,12 +16,13 @@ pub mod watch;
 use std::path::Path;
 use std::sync::Arc;
 
-use indexer::{Content, SearchIndex};
+use indexer::{Content, SearchIndex, SearchRequest};
 
-/// One built version of the site: the content and its search index.
+/// One built version of the site: the content, its search index, and recent results.
 pub struct Site {
     pub content: Arc<Content>,
     pub index: SearchIndex,
+    searches: cache::SearchCache,
 }
 
 impl Site {
@@ -28,13 +30,39 @@ impl Site {
     pub fn build(content: Content) -> Result<Site, indexer::index::IndexError> {
         let content = Arc::new(content);
         let index = SearchIndex::build(content.clone(), None)?;
-        Ok(Site { content, index })
+        Ok(Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) })
     }
 
     /// Builds the site for `content` over an index `regkb index` wrote to `dir`.
     pub fn open(content: Content, dir: &Path) -> Result<Site, indexer::index::IndexError> {
         let content = Arc::new(content);
         let index = SearchIndex::open(content.clone(), dir)?;
-        Ok(Site { content, index })
+        Ok(Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) })
+    }
+}
+
+impl Site {
+    /// This site with a search cache of `capacity` recent queries (0: no cache).
+    pub fn with_search_cache(mut self, capacity: usize) -> Site {
+        self.searches = cache::SearchCache::new(capacity);
+        self
+    }
+
+    /// The results of `request`, from the cache when it was asked recently.
+    pub fn search(&self, request: &SearchRequest) -> Result<Arc<cache::Cached>, indexer::search::SearchError> {
+        let key = params::canonical(request);
+        if let Some(hit) = self.searches.get(&key) {
+            return Ok(hit);
+        }
+        let results = self.index.search(request)?;
+        let json = serde_json::to_string(&results).expect("results are JSON");
+        let cached = Arc::new(cache::Cached { results, json });
+        self.searches.put(key, cached.clone());
+        Ok(cached)
+    }
+
+    /// The cached results of `request`, without searching.
+    pub fn cached(&self, request: &SearchRequest) -> Option<Arc<cache::Cached>> {
+        self.searches.get(&params::canonical(request))
     }
 }

@@ -3,8 +3,9 @@
 //! errors during live preview) to show in its banner.
 
 use askama::Template;
+use indexer::index::FACETS;
 use indexer::model::{Content, GlossaryEntry};
-use indexer::search::{FACETS, SearchRequest, SearchResults};
+use indexer::search::{SearchRequest, SearchResults};
 
 use crate::links::Links;
 use crate::views::{
@@ -182,23 +183,24 @@ pub fn search(
     results: Result<&SearchResults, String>,
 ) -> askama::Result<String> {
     let active: Vec<(&'static str, String)> =
-        FACETS.iter().flat_map(|&f| facet_filter(request, f).iter().map(move |v| (f, v.clone()))).collect();
+        FACETS.iter().enumerate().flat_map(|(i, &f)| request.filter(i).iter().map(move |v| (f, v.clone()))).collect();
     let url = |req: &SearchRequest| format!("{}?{}", frame.links.search(), query_string(req));
     let (facets, hits, summary, prev, next, error) = match results {
         Ok(results) => {
             let facets = FACETS
                 .iter()
-                .map(|&facet| FacetGroup {
+                .enumerate()
+                .map(|(i, &facet)| FacetGroup {
                     title: facet_title(facet),
                     values: results.facets[facet]
                         .iter()
                         .map(|(value, &count)| {
-                            let checked = facet_filter(request, facet).contains(value);
+                            let checked = request.filter(i).contains(value);
                             FacetLink {
                                 label: facet_label(content, facet, value),
                                 count,
                                 checked,
-                                href: url(&toggled(request, facet, value)),
+                                href: url(&toggled(request, i, value)),
                             }
                         })
                         .collect(),
@@ -268,25 +270,9 @@ fn result_summary(results: &SearchResults) -> String {
     }
 }
 
-fn facet_filter<'r>(request: &'r SearchRequest, facet: &str) -> &'r Vec<String> {
-    match facet {
-        "regulator" => &request.regulator,
-        "domain" => &request.domain,
-        "topic" => &request.topic,
-        "modality" => &request.modality,
-        _ => &request.stance,
-    }
-}
-
-fn toggled(request: &SearchRequest, facet: &str, value: &str) -> SearchRequest {
+fn toggled(request: &SearchRequest, f: usize, value: &str) -> SearchRequest {
     let mut next = SearchRequest { offset: 0, ..request.clone() };
-    let list = match facet {
-        "regulator" => &mut next.regulator,
-        "domain" => &mut next.domain,
-        "topic" => &mut next.topic,
-        "modality" => &mut next.modality,
-        _ => &mut next.stance,
-    };
+    let list = next.filter_mut(f);
     match list.iter().position(|v| v == value) {
         Some(i) => {
             list.remove(i);
@@ -300,8 +286,8 @@ fn toggled(request: &SearchRequest, facet: &str, value: &str) -> SearchRequest {
 pub fn query_string(request: &SearchRequest) -> String {
     let mut pairs = form_urlencoded::Serializer::new(String::new());
     pairs.append_pair("q", &request.query);
-    for facet in FACETS {
-        for v in facet_filter(request, facet) {
+    for (i, facet) in FACETS.iter().enumerate() {
+        for v in request.filter(i) {
             pairs.append_pair(facet, v);
         }
     }

@@ -30,6 +30,11 @@ pub fn search_request(query: &str) -> SearchRequest {
     request
 }
 
+/// A request as one string, equal for equal searches: the cache's key.
+pub fn canonical(request: &SearchRequest) -> String {
+    format!("{}&limit={:?}", crate::pages::query_string(request), request.limit)
+}
+
 /// Compare-page state; regulators come as `regulators=a,b` or as repeated `regulator=a`.
 pub fn compare_params(query: &str) -> CompareParams {
     let mut params = CompareParams::default();

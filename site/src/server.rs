@@ -18,6 +18,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::assets;
+use crate::cache::Cached;
 use crate::feeds::{self, Scope};
 use crate::links::Links;
 use crate::pages::{self, Frame};
@@ -145,12 +146,21 @@ async fn changes_page(State(s): State<AppState>) -> Response {
     s.page(|f, site| pages::changes(f, &site.content))
 }
 
+/// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
+/// requests an async worker serves.
+async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
 async fn search_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let request = search_request(query.as_deref().unwrap_or(""));
-    s.page(|f, site| {
-        let results = site.index.search(&request).map_err(|e| e.to_string());
-        pages::search(f, &site.content, &request, results.as_ref().map_err(Clone::clone))
+    blocking(move || {
+        s.page(|f, site| {
+            let results = site.search(&request).map_err(|e| e.to_string());
+            pages::search(f, &site.content, &request, results.as_ref().map(|c| &c.results).map_err(Clone::clone))
+        })
     })
+    .await
 }
 
 async fn compare_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
@@ -197,10 +207,16 @@ fn api_error(status: StatusCode, message: String) -> Response {
 
 async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let request: SearchRequest = search_request(query.as_deref().unwrap_or(""));
-    match s.site().index.search(&request) {
-        Ok(results) => Json(results).into_response(),
-        Err(e) => api_error(StatusCode::BAD_REQUEST, e.to_string()),
+    let json = |c: &Cached| ([(header::CONTENT_TYPE, "application/json")], c.json.clone()).into_response();
+    // A repeated search is a lookup, answered here; a new one is CPU work for the blocking pool.
+    if let Some(hit) = s.site().cached(&request) {
+        return json(&hit);
     }
+    blocking(move || match s.site().search(&request) {
+        Ok(cached) => json(&cached),
+        Err(e) => api_error(StatusCode::BAD_REQUEST, e.to_string()),
+    })
+    .await
 }
 
 async fn api_compare(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {

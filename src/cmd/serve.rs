@@ -15,6 +15,7 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     pub repository: Option<String>,
     pub watch: bool,
+    pub search_cache: usize,
 }
 
 pub fn run(options: ServeOptions) -> anyhow::Result<()> {
@@ -23,7 +24,8 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let site = match &options.index {
         Some(dir) => Site::open(content, dir)?,
         None => Site::build(content)?,
-    };
+    }
+    .with_search_cache(options.search_cache);
     let mut state = AppState::new(site, options.repository);
     state.preview.live = options.watch;
     let runtime = tokio::runtime::Runtime::new()?;

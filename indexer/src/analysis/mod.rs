@@ -12,12 +12,15 @@ mod spelling;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_compatible, is_combining_mark};
 
 pub use spelling::spelling_rules_json;
+
+use crate::synonyms::Synonyms;
 
 /// The name the analyzer is registered under in tantivy's tokenizer manager.
 pub const TOKENIZER_NAME: &str = "regkb";
@@ -64,6 +67,11 @@ pub fn terms(text: &str) -> Vec<String> {
     terms
 }
 
+/// Calls `f` with each term of `text`, allocating nothing per term.
+pub fn each_term(text: &str, mut f: impl FnMut(&str)) {
+    for_each_term(text, |term, _| f(term));
+}
+
 /// Folds one word as the analyzer does before stemming: NFKC, lower case, UK -> US spelling.
 pub fn normalize_word(word: &str) -> String {
     let mut folded = String::new();
@@ -88,9 +96,22 @@ fn stem_with(stemmer: &Stemmer, word: &str) -> String {
 }
 
 /// The analyzer as a tantivy tokenizer; register it with
-/// `index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer)`.
+/// `index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::default())`.
+///
+/// With concepts, every run of terms that spells a glossary or modality term also yields the
+/// concept's term ([`Synonyms::term`]) at the run's first position, spanning the run, so that
+/// one query term finds every spelling, and highlights it.
 #[derive(Clone, Default)]
-pub struct RegkbTokenizer;
+pub struct RegkbTokenizer {
+    concepts: Option<Arc<Synonyms>>,
+}
+
+impl RegkbTokenizer {
+    /// The analyzer that also marks the concepts of `synonyms`.
+    pub fn with_concepts(synonyms: Arc<Synonyms>) -> RegkbTokenizer {
+        RegkbTokenizer { concepts: Some(synonyms) }
+    }
+}
 
 impl tantivy::tokenizer::Tokenizer for RegkbTokenizer {
     type TokenStream<'a> = RegkbTokenStream;
@@ -100,8 +121,12 @@ impl tantivy::tokenizer::Tokenizer for RegkbTokenizer {
         for_each_term(text, |term, offsets| {
             let start = stream.terms.len();
             stream.terms.push_str(term);
-            stream.spans.push(Span { term: start..stream.terms.len(), offsets });
+            let position = stream.spans.len();
+            stream.spans.push(Span { term: start..stream.terms.len(), offsets, position });
         });
+        if let Some(synonyms) = &self.concepts {
+            stream.mark_concepts(synonyms);
+        }
         stream
     }
 }
@@ -119,6 +144,39 @@ pub struct RegkbTokenStream {
 struct Span {
     term: Range<usize>,
     offsets: Range<usize>,
+    position: usize,
+}
+
+impl RegkbTokenStream {
+    /// Inserts a concept term after the first term of each run that spells a concept.
+    fn mark_concepts(&mut self, synonyms: &Synonyms) {
+        let words: Vec<&str> = self.spans.iter().map(|s| &self.terms[s.term.clone()]).collect();
+        let mut key = String::new();
+        let mut marks = Vec::new();
+        for i in 0..words.len() {
+            if let Some((concept, len)) = synonyms.longest_match(&words[i..], &mut key) {
+                marks.push((
+                    i,
+                    Synonyms::term(concept),
+                    self.spans[i].offsets.start..self.spans[i + len - 1].offsets.end,
+                ));
+            }
+        }
+        if marks.is_empty() {
+            return;
+        }
+        let mut spans = Vec::with_capacity(self.spans.len() + marks.len());
+        let mut marks = marks.into_iter().peekable();
+        for (i, span) in std::mem::take(&mut self.spans).into_iter().enumerate() {
+            spans.push(span);
+            while let Some((_, term, offsets)) = marks.next_if(|m| m.0 == i) {
+                let start = self.terms.len();
+                self.terms.push_str(&term);
+                spans.push(Span { term: start..self.terms.len(), offsets, position: i });
+            }
+        }
+        self.spans = spans;
+    }
 }
 
 impl tantivy::tokenizer::TokenStream for RegkbTokenStream {
@@ -128,7 +186,7 @@ impl tantivy::tokenizer::TokenStream for RegkbTokenStream {
         self.token.text.push_str(&self.terms[span.term.clone()]);
         self.token.offset_from = span.offsets.start;
         self.token.offset_to = span.offsets.end;
-        self.token.position = self.next;
+        self.token.position = span.position;
         self.next += 1;
         true
     }
@@ -495,7 +553,7 @@ mod tests {
     fn tantivy_stream_matches_analyze() {
         use tantivy::tokenizer::{TokenStream, Tokenizer};
         let text = "Tumourigenicity of iPS細胞 in 종양원성 studies";
-        let mut stream = RegkbTokenizer.token_stream(text);
+        let mut stream = RegkbTokenizer::default().token_stream(text);
         let mut seen = Vec::new();
         while let Some(t) = stream.next() {
             seen.push(Token {
