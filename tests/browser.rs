@@ -124,12 +124,13 @@ async fn search_filter_record_compare_on_the_server() {
     assert!(!b.texts("ol.sources li").await.is_empty());
     click_link_containing(&b, "header nav", "Compare").await;
     b.c().wait().for_element(Locator::Css("#compare-form")).await.unwrap();
-    // Each change submits the form (app.js); without JavaScript the Update button does.
+    // A checkbox submits the form at once (app.js); a select waits for Update.
     for id in ["bpom", "npra", "cdsco", "fda", "ema"] {
         b.c().find(Locator::Css(&format!("input[name=regulator][value={id}]"))).await.unwrap().click().await.unwrap();
         wait_for_url(&b, |u| u.contains("regulator=pmda") && !u.contains(&format!("regulator={id}"))).await;
     }
     b.c().find(Locator::Css("select[name=baseline]")).await.unwrap().select_by_value("pmda").await.unwrap();
+    b.c().find(Locator::Css("#compare-form button")).await.unwrap().click().await.unwrap();
     wait_for_url(&b, |u| u.contains("baseline=pmda")).await;
     b.c().find(Locator::Css("input[name=diff]")).await.unwrap().click().await.unwrap();
     wait_for_url(&b, |u| u.contains("diff=only")).await;

@@ -21,7 +21,7 @@
     }
   }
 
-  // Compare page: apply the choice as soon as a select or checkbox changes.
+  // Compare page: apply a ticked or unticked box at once.
   // The Update button stays for people without JavaScript.
   function autoSubmitCompare() {
     var form = document.getElementById("compare-form");
@@ -29,9 +29,10 @@
     form.addEventListener("change", function (event) {
       var t = event.target;
       if (!t) return;
-      var isSelect = t.tagName === "SELECT";
+      // Checkboxes only: a select fires "change" on each arrow key, and submitting then
+      // would move keyboard users on before they chose (WCAG 3.2.2). Selects use Update.
       var isCheckbox = t.tagName === "INPUT" && t.type === "checkbox";
-      if (!isSelect && !isCheckbox) return;
+      if (!isCheckbox) return;
       if (typeof form.requestSubmit === "function") {
         form.requestSubmit();
       } else {
