@@ -262,6 +262,8 @@ pub struct CellRecord {
     pub signature: String,
     /// The modalities it covers, space-separated; empty for all.
     pub modalities: String,
+    /// Its attribute values, which a comparison also weighs.
+    pub attributes: Vec<AttributeValue>,
 }
 
 /// A cell of the compare matrix.
@@ -386,6 +388,7 @@ fn compare_row(content: &Content, topic: &Topic, regs: &[&Regulator], baseline: 
                     line: RecordLine::of(content, r),
                     signature: record_signature(content, r),
                     modalities: content.record_modalities(r).join(" "),
+                    attributes: attribute_values(content, r),
                 })
                 .collect();
             Cell { regulator: g.id.value.clone(), signature: cell_signature(&records), records, differs: false }
