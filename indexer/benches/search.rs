@@ -124,7 +124,7 @@ fn main() {
     let load = started.elapsed();
     let records = content.records.len();
     let started = Instant::now();
-    let index = SearchIndex::build(Arc::new(content), None).expect("index built");
+    let index = SearchIndex::build(Arc::new(content)).expect("index built");
     let build = started.elapsed();
     println!("content: {} ({records} records)", dir.display());
     println!("load + check: {load:.2?}   index build (RAM): {build:.2?}");

@@ -57,13 +57,12 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
     let mut forms = BTreeMap::new();
     let mut docs = Vec::with_capacity(content.records.len());
     for (ord, record) in content.records.iter().enumerate() {
-        let body = &index.texts[ord];
+        let body: &str = &index.texts[ord];
         let title = record_title(content, record);
         let context = context_text(content, record);
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
         let mut length = 0;
-        let fields =
-            [(title.as_str(), 3), (record.front.summary.as_str(), 2), (context.as_str(), 1), (body.as_str(), 1)];
+        let fields = [(title.as_str(), 3), (record.front.summary.as_str(), 2), (context.as_str(), 1), (body, 1)];
         for (text, weight) in fields {
             for token in analyze(text) {
                 let piece = &text[token.offset_from..token.offset_to];

@@ -17,8 +17,9 @@ use crate::analysis::{RegkbTokenizer, TOKENIZER_NAME};
 use crate::model::{Content, Record};
 use crate::{markdown, synonyms::Synonyms};
 
-/// The heap tantivy's writer may use while building.
-const WRITER_HEAP_BYTES: usize = 200_000_000;
+/// The heap tantivy's writer may use while building: enough for few, large segments, and
+/// small enough to keep 100,000 records well under 1 GiB.
+const WRITER_HEAP_BYTES: usize = 96_000_000;
 
 /// The analysed text fields of the schema.
 #[derive(Debug, Clone, Copy)]
@@ -116,7 +117,7 @@ pub struct SearchIndex {
     pub(crate) facets: FacetTable,
     pub(crate) synonyms: Arc<Synonyms>,
     /// Each record's body as plain text, for snippets.
-    pub(crate) texts: Vec<String>,
+    pub(crate) texts: Vec<Box<str>>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -138,22 +139,32 @@ fn schema() -> (Schema, Fields) {
 }
 
 impl SearchIndex {
-    /// Builds the index of `content`, in RAM, or in `dir` (which must be empty) to be opened later.
-    pub fn build(content: Arc<Content>, dir: Option<&Path>) -> tantivy::Result<SearchIndex> {
+    /// Builds the index of `content` in RAM, ready to search.
+    pub fn build(content: Arc<Content>) -> tantivy::Result<SearchIndex> {
         let (schema, fields) = schema();
-        let index = match dir {
-            Some(dir) => Index::create_in_dir(dir, schema)?,
-            None => Index::create_in_ram(schema),
-        };
-        let synonyms = Arc::new(Synonyms::new(&content));
+        let index = Index::create_in_ram(schema);
+        let synonyms = Self::fill(&content, &index, &fields)?;
+        Self::assemble(content, index, fields, synonyms)
+    }
+
+    /// Writes the index of `content` into `dir` (which must be empty), for `open` to serve.
+    /// It keeps nothing for searching, so that large trees index in little memory.
+    pub fn write(content: &Content, dir: &Path) -> tantivy::Result<()> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        Self::fill(content, &index, &fields).map(drop)
+    }
+
+    /// Adds every record to `index`, returning the concepts its analyzer marks.
+    fn fill(content: &Content, index: &Index, fields: &Fields) -> tantivy::Result<Arc<Synonyms>> {
+        let synonyms = Arc::new(Synonyms::new(content));
         index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::with_concepts(synonyms.clone()));
-        let texts: Vec<String> = content.records.iter().map(|r| markdown::to_text(&r.body)).collect();
         let mut writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
         for (ord, record) in content.records.iter().enumerate() {
-            writer.add_document(document(&content, record, ord as u64, &texts[ord], &fields))?;
+            writer.add_document(document(content, record, ord as u64, fields))?;
         }
         writer.commit()?;
-        Self::assemble(content, index, fields, synonyms, texts)
+        Ok(synonyms)
     }
 
     /// Opens an index that `build` wrote to `dir` for this same `content`.
@@ -171,8 +182,7 @@ impl SearchIndex {
             );
             return Err(tantivy::TantivyError::InvalidArgument(message));
         }
-        let texts = content.records.iter().map(|r| markdown::to_text(&r.body)).collect();
-        Self::assemble(content, index, fields, synonyms, texts)
+        Self::assemble(content, index, fields, synonyms)
     }
 
     fn assemble(
@@ -180,10 +190,10 @@ impl SearchIndex {
         index: Index,
         fields: Fields,
         synonyms: Arc<Synonyms>,
-        texts: Vec<String>,
     ) -> tantivy::Result<SearchIndex> {
         let reader = index.reader()?;
         let facets = FacetTable::new(&content);
+        let texts = content.records.iter().map(|r| markdown::to_text(&r.body).into_boxed_str()).collect();
         Ok(SearchIndex { content, reader, fields, facets, synonyms, texts })
     }
 
@@ -233,13 +243,13 @@ pub(crate) fn context_text(content: &Content, record: &Record) -> String {
     parts.into_iter().collect::<Vec<_>>().join("\n")
 }
 
-fn document(content: &Content, record: &Record, ord: u64, body: &str, f: &Fields) -> TantivyDocument {
+fn document(content: &Content, record: &Record, ord: u64, f: &Fields) -> TantivyDocument {
     doc!(
         f.ord => ord,
         f.id => record.id.clone(),
         f.title => record_title(content, record),
         f.summary => record.front.summary.clone(),
-        f.body => body,
+        f.body => markdown::to_text(&record.body),
         f.context => context_text(content, record),
     )
 }

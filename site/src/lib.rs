@@ -29,7 +29,7 @@ impl Site {
     /// Builds the site for `content`, indexing it in RAM.
     pub fn build(content: Content) -> Result<Site, indexer::index::IndexError> {
         let content = Arc::new(content);
-        let index = SearchIndex::build(content.clone(), None)?;
+        let index = SearchIndex::build(content.clone())?;
         Ok(Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) })
     }
 

@@ -8,7 +8,7 @@ use indexer::{SearchIndex, SearchRequest};
 use crate::cli::{ContentArg, SearchArgs};
 
 pub fn run(content: &ContentArg, args: SearchArgs) -> anyhow::Result<()> {
-    let index = SearchIndex::build(Arc::new(super::load(content)?), None)?;
+    let index = SearchIndex::build(Arc::new(super::load(content)?))?;
     let request = SearchRequest {
         query: args.query.join(" "),
         regulator: args.regulator,
