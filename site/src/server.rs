@@ -55,13 +55,19 @@ impl AppState {
     }
 
     fn page(&self, render: impl FnOnce(&Frame, &Site) -> askama::Result<String>) -> Response {
+        self.page_of(|frame, site| Some(render(frame, site)))
+    }
+
+    /// A page about something that may not exist: `render` gives `None` for a 404.
+    fn page_of(&self, render: impl FnOnce(&Frame, &Site) -> Option<askama::Result<String>>) -> Response {
         let links = Links::server();
         let notices = self.preview.notices();
         let frame =
             Frame { links: &links, notices: &notices, repository: self.repository.as_deref(), live: self.preview.live };
         match render(&frame, &self.site()) {
-            Ok(html) => Html(html).into_response(),
-            Err(_) => self.error(
+            None => self.not_found(),
+            Some(Ok(html)) => Html(html).into_response(),
+            Some(Err(_)) => self.error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Something went wrong",
                 "This page could not be shown. Please try again; if it persists, report it.",
@@ -169,36 +175,15 @@ async fn compare_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> R
 }
 
 async fn topic_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    let site = s.site();
-    match site.content.topic(&id) {
-        Some(t) => {
-            let view = TopicView::of(&site.content, t);
-            s.page(|f, _| pages::topic(f, view))
-        }
-        None => s.not_found(),
-    }
+    s.page_of(|f, site| site.content.topic(&id).map(|t| pages::topic(f, TopicView::of(&site.content, t))))
 }
 
 async fn record_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    let site = s.site();
-    match site.content.record(&id) {
-        Some(r) => {
-            let view = RecordView::of(&site.content, r);
-            s.page(|f, _| pages::record(f, view))
-        }
-        None => s.not_found(),
-    }
+    s.page_of(|f, site| site.content.record(&id).map(|r| pages::record(f, RecordView::of(&site.content, r))))
 }
 
 async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    let site = s.site();
-    match site.content.regulator(&id) {
-        Some(g) => {
-            let view = RegulatorView::of(&site.content, g);
-            s.page(|f, _| pages::regulator(f, view))
-        }
-        None => s.not_found(),
-    }
+    s.page_of(|f, site| site.content.regulator(&id).map(|g| pages::regulator(f, RegulatorView::of(&site.content, g))))
 }
 
 fn api_error(status: StatusCode, message: String) -> Response {
