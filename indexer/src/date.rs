@@ -20,6 +20,11 @@ impl Date {
         Date { year: now.year(), month: Some(now.month()), day: Some(now.day()) }
     }
 
+    /// The first day the date can mean, as YYYY-MM-DD: a year is its 1 January.
+    pub fn first_day(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
     /// The number of whole years from `self` to `later` (a missing part counts as the first).
     pub fn years_until(&self, later: &Date) -> i32 {
         let key = |d: &Date| (d.month.unwrap_or(1), d.day.unwrap_or(1));

@@ -17,7 +17,13 @@ struct Feed<'a> {
     key: String,
     updated: String,
     links: &'a Links,
-    entries: Vec<RecordLine>,
+    entries: Vec<Entry>,
+}
+
+/// A record in a feed, with its date as Atom needs it (a full date, even when `updated` is a month).
+struct Entry {
+    line: RecordLine,
+    updated: String,
 }
 
 /// Which records a feed follows.
@@ -71,7 +77,11 @@ pub fn render(content: &Content, scope: &Scope, links: &Links) -> Option<askama:
         Scope::Topic(id) => (format!("regkb: {}", content.topic(id)?.title), format!("topic:{id}")),
     };
     let records = newest_first(content.records.iter().filter(|r| scope.includes(r)));
-    let updated = records.first().map(|r| r.front.updated.value.to_string()).unwrap_or_else(|| "2000-01-01".into());
-    let entries = records.into_iter().take(ENTRIES).map(|r| RecordLine::of(content, r)).collect();
+    let updated = records.first().map(|r| r.front.updated.value.first_day()).unwrap_or_else(|| "2000-01-01".into());
+    let entries = records
+        .into_iter()
+        .take(ENTRIES)
+        .map(|r| Entry { line: RecordLine::of(content, r), updated: r.front.updated.value.first_day() })
+        .collect();
     Some(Feed { title, key, updated, links, entries }.render())
 }
