@@ -199,3 +199,21 @@ fn stats_report_coverage_and_citations() {
         .unwrap();
     assert_eq!((pmda_nonclinical["researched"].as_u64(), pmda_nonclinical["topics"].as_u64()), (Some(1), Some(1)));
 }
+
+#[test]
+fn output_directories_are_replaced_only_when_regkb_wrote_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let precious = dir.path().join("precious.txt");
+    fs::write(&precious, "keep me").unwrap();
+    let out = dir.path().to_str().unwrap();
+    for command in [&["export", "--out", out][..], &["index", "--out", out][..]] {
+        let run = regkb(command);
+        assert!(!run.status.success(), "{command:?}");
+        assert!(String::from_utf8_lossy(&run.stderr).contains("was not written by regkb"));
+        assert!(precious.exists(), "{command:?} deleted a file it did not write");
+    }
+    let site = dir.path().join("site");
+    for _ in 0..2 {
+        assert!(regkb(&["export", "--out", site.to_str().unwrap()]).status.success(), "an earlier export is replaced");
+    }
+}

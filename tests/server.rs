@@ -129,6 +129,15 @@ fn hostile_requests_never_fail_the_server() {
         assert!(api.status == 200 || api.status == 400, "{q}: {}", api.status);
         assert!(api.header("content-type").unwrap().starts_with("application/json"));
     }
+    for path in ["/api/search?q=cell&offset=18446744073709551615", "/search?q=cell&offset=18446744073709551615"] {
+        assert_eq!(server.get(path).status, 200, "{path}");
+    }
+    let all = server.get("/api/search?q=cell").json()["total"].clone();
+    assert_eq!(
+        server.get("/api/search?q=cell&domain=&regulator=").json()["total"],
+        all,
+        "empty filters filter nothing"
+    );
     let too_long = server.get(&format!("/api/search?q={long}"));
     assert_eq!(too_long.status, 400);
     assert!(too_long.json()["error"].as_str().unwrap().contains("limit is 500"));

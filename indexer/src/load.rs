@@ -104,9 +104,9 @@ fn parse_yaml<T: DeserializeOwned>(rel: &str, yaml: &str, line_offset: u64) -> R
     serde_saphyr::from_str_with_options(yaml, options).map_err(|e| {
         let mut at = e.location().map_or((0, 0), |l| (l.line() + line_offset, l.column()));
         let mut message = yaml_message(&e);
-        // The parser points at the scalar the tab interrupts; point at the tab itself.
-        if message.contains("tab")
-            && let Some(i) = yaml.find('\t')
+        // The parser points at the scalar a tab interrupts; point at the indenting tab itself.
+        if message.contains("found a tab")
+            && let Some(i) = indenting_tab(yaml)
         {
             let (line, column) = position(&yaml[..i]);
             at = (line + line_offset, column);
@@ -176,6 +176,19 @@ fn read_text(root: &Path, rel: &str) -> Result<String, Diagnostic> {
         ));
     }
     Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+}
+
+/// The byte offset of the first tab in a line's indentation, the one place YAML forbids tabs.
+fn indenting_tab(yaml: &str) -> Option<usize> {
+    let mut start = 0;
+    for line in yaml.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if line[indent..].starts_with('\t') {
+            return Some(start + indent);
+        }
+        start += line.len();
+    }
+    None
 }
 
 /// The 1-based line and column just after `before`.

@@ -109,7 +109,8 @@ impl fmt::Display for SearchError {
             SearchError::TooLong { chars } => {
                 write!(f, "the query is {chars} characters long; the limit is {MAX_QUERY_CHARS}")
             }
-            SearchError::Index(e) => write!(f, "the index could not be read: {e}"),
+            // What went wrong inside tantivy is for the operator's log, not for readers.
+            SearchError::Index(_) => f.write_str("the search index could not be read; please try again"),
         }
     }
 }
@@ -174,13 +175,15 @@ impl SearchIndex {
         let facets = self.count_facets(&matches, &filters);
         matches.retain(|&(ord, _)| (0..FACETS.len()).all(|f| filters.passes(self, ord as usize, f)));
         let total = matches.len();
-        let page = top(&mut matches, request.offset + limit).iter().skip(request.offset);
+        // An offset past the end is the end: no hits, and no arithmetic that can overflow.
+        let offset = request.offset.min(total);
+        let page = top(&mut matches, offset + limit).iter().skip(offset);
         let snippets = match &query {
             Some(q) => Some(Snippets::new(&searcher, q.as_ref(), self, &units)?),
             None => None,
         };
         let hits = page.map(|&(ord, score)| self.hit(ord, score, snippets.as_ref())).collect();
-        Ok(SearchResults { query: request.query.clone(), total, limit, offset: request.offset, relaxed, hits, facets })
+        Ok(SearchResults { query: request.query.clone(), total, limit, offset, relaxed, hits, facets })
     }
 
     /// Splits a query into units: quoted phrases and words, with runs of words that spell a

@@ -43,6 +43,12 @@ fn at<T>(s: &Spanned<T>, offset: u64) -> (u64, u64) {
     (s.referenced.line() + offset, s.referenced.column())
 }
 
+/// Whether `url` is a web address a page may link to: http or https, nothing that runs.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 fn is_slug(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -142,6 +148,7 @@ impl<'a> Validator<'a> {
             "lower-case letters, digits and `-`",
         );
         for r in regs {
+            self.web_address("regulators.yaml", &r.id, r.url.as_deref());
             let c = &r.country.value;
             if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
                 self.error(
@@ -272,6 +279,7 @@ impl<'a> Validator<'a> {
             if let Some(next) = &s.superseded_by {
                 self.reference(file, at(next, 0), "superseded_by", &next.value, "source", ids.iter().copied());
             }
+            self.web_address(file, &s.id, s.url.as_deref());
             if s.url.is_none() && s.no_url.is_none() {
                 self.warning(
                     file,
@@ -283,6 +291,15 @@ impl<'a> Validator<'a> {
                     ),
                 );
             }
+        }
+    }
+
+    /// An address must be a web address: anything else (`javascript:`, `data:`) could run in a reader's browser.
+    fn web_address(&mut self, file: &str, owner: &Spanned<String>, url: Option<&str>) {
+        if let Some(url) = url.filter(|u| !is_web_address(u)) {
+            let message =
+                format!("`url` of `{}` is `{url}`; expected an address starting with https:// or http://", owner.value);
+            self.error(file, at(owner, 0), "invalid-url", message);
         }
     }
 
@@ -368,7 +385,7 @@ impl<'a> Validator<'a> {
             self.not_future(file, reviewed, o, "reviewed");
         }
         if f.updated.value.years_until(&self.today) >= STALE_AFTER_YEARS {
-            self.warning(file, at(&f.updated, o), "stale-record", format!("`updated` is {}, more than {STALE_AFTER_YEARS} years ago; check the record is still right and update the date", f.updated.value));
+            self.warning(file, at(&f.updated, o), "stale-record", format!("`updated` is {}, {STALE_AFTER_YEARS} or more years ago; check the record is still right and update the date", f.updated.value));
         }
         self.raw_html(r);
     }

@@ -32,6 +32,11 @@ impl SearchCache {
         SearchCache { generations: Mutex::default(), capacity }
     }
 
+    /// How many recent searches it keeps.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
     /// The cached results of the search with this canonical key.
     pub fn get(&self, key: &str) -> Option<Arc<Cached>> {
         let mut g = self.generations.lock().unwrap_or_else(|e| e.into_inner());

@@ -61,11 +61,8 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     Ok(files)
 }
 
-/// Writes the files under `out`, replacing what an earlier export left there.
+/// Writes the files under `out`, which should be a new or empty directory.
 pub fn write(files: &Files, out: &Path) -> std::io::Result<()> {
-    if out.exists() {
-        std::fs::remove_dir_all(out)?;
-    }
     for (path, bytes) in files {
         let target = out.join(path);
         std::fs::create_dir_all(target.parent().expect("files are below the root"))?;

@@ -39,13 +39,16 @@ impl Site {
         let index = SearchIndex::open(content.clone(), dir)?;
         Ok(Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) })
     }
-}
 
-impl Site {
     /// This site with a search cache of `capacity` recent queries (0: no cache).
     pub fn with_search_cache(mut self, capacity: usize) -> Site {
         self.searches = cache::SearchCache::new(capacity);
         self
+    }
+
+    /// How many recent searches this site keeps answers for.
+    pub fn search_cache(&self) -> usize {
+        self.searches.capacity()
     }
 
     /// The results of `request`, from the cache when it was asked recently.

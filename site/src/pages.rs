@@ -232,7 +232,7 @@ pub fn search(
         facets,
         error,
         summary,
-        first: request.offset + 1,
+        first: request.offset.saturating_add(1),
         hits,
         prev,
         next,

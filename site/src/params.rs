@@ -26,7 +26,9 @@ pub fn search_request(query: &str) -> SearchRequest {
             _ => {}
         }
     }
-    request.regulator.retain(|v| !v.is_empty());
+    for f in 0..indexer::index::FACETS.len() {
+        request.filter_mut(f).retain(|v| !v.is_empty());
+    }
     request
 }
 

@@ -12,6 +12,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
 use indexer::SearchRequest;
+use indexer::search::SearchError;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -199,7 +200,11 @@ async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Res
     }
     blocking(move || match s.site().search(&request) {
         Ok(cached) => json(&cached),
-        Err(e) => api_error(StatusCode::BAD_REQUEST, e.to_string()),
+        Err(e @ SearchError::TooLong { .. }) => api_error(StatusCode::BAD_REQUEST, e.to_string()),
+        Err(SearchError::Index(inner)) => {
+            eprintln!("regkb: search failed: {inner}");
+            api_error(StatusCode::INTERNAL_SERVER_ERROR, SearchError::Index(inner).to_string())
+        }
     })
     .await
 }

@@ -27,6 +27,11 @@ pub fn records_for<'a>(content: &'a Content, regulator: &str, topic: &str) -> Ve
     content.records.iter().filter(|r| r.regulator() == regulator && r.topic() == topic).collect()
 }
 
+/// An address safe to link to; `regkb check` refuses others, and pages never show them.
+fn web_address(url: Option<&str>) -> Option<String> {
+    url.filter(|u| indexer::validate::is_web_address(u)).map(str::to_owned)
+}
+
 /// A stance as a badge: its CSS class, icon and words (never colour alone).
 #[derive(Debug, Clone, Serialize)]
 pub struct Badge {
@@ -84,6 +89,7 @@ impl RecordLine {
 /// An attribute value as shown: "16 weeks", with its qualifier as a footnote.
 #[derive(Debug, Clone, Serialize)]
 pub struct AttributeValue {
+    pub id: String,
     pub label: String,
     pub value: String,
     pub note: Option<String>,
@@ -98,7 +104,12 @@ fn attribute_values(content: &Content, r: &Record) -> Vec<AttributeValue> {
             let input = &r.front.attributes.get(&def.id.value)?.value;
             let unit = def.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
             let value = format!("{}{unit}", input.value());
-            Some(AttributeValue { label: def.label.clone(), value, note: input.note().map(str::to_owned) })
+            Some(AttributeValue {
+                id: def.id.value.clone(),
+                label: def.label.clone(),
+                value,
+                note: input.note().map(str::to_owned),
+            })
         })
         .collect()
 }
@@ -127,7 +138,7 @@ impl Citation {
             issuer: issuer.unwrap_or_default(),
             kind: s.kind.to_string(),
             issued: s.issued.value.to_string(),
-            url: s.url.clone(),
+            url: web_address(s.url.as_deref()),
             no_url: s.no_url.clone(),
             section: cited.and_then(|c| c.section.clone()),
             quote: cited.and_then(|c| c.quote.clone()),
@@ -217,7 +228,8 @@ pub struct TopicView {
     pub question: String,
     pub domain: String,
     pub apacrm: Vec<String>,
-    pub attribute_labels: Vec<String>,
+    /// The topic's attributes as table columns: id and heading.
+    pub attribute_columns: Vec<(String, String)>,
     pub answers: Vec<TopicAnswer>,
 }
 
@@ -241,12 +253,15 @@ impl TopicView {
             question: topic.question.clone(),
             domain: content.domain(&topic.domain.value).map(|d| d.title.clone()).unwrap_or_default(),
             apacrm: topic.apacrm.clone(),
-            attribute_labels: topic
+            attribute_columns: topic
                 .attributes
                 .iter()
-                .map(|a| match &a.unit {
-                    Some(u) => format!("{} ({u})", a.label),
-                    None => a.label.clone(),
+                .map(|a| {
+                    let heading = match &a.unit {
+                        Some(u) => format!("{} ({u})", a.label),
+                        None => a.label.clone(),
+                    };
+                    (a.id.value.clone(), heading)
                 })
                 .collect(),
             answers,
@@ -532,7 +547,7 @@ impl RegulatorView {
             local_name: g.local_name.clone(),
             jurisdiction: g.jurisdiction.clone(),
             parent: g.parent.clone(),
-            url: g.url.clone(),
+            url: web_address(g.url.as_deref()),
             reference: g.reference,
             sources,
             domains: by_domain.into_values().collect(),

@@ -39,7 +39,9 @@ pub fn rebuild(state: &AppState, root: &std::path::Path) {
         .map(ToString::to_string)
         .collect();
     if errors.is_empty() {
-        match Site::build(checked.content) {
+        // The rebuilt site keeps the served one's settings.
+        let capacity = state.site().search_cache();
+        match Site::build(checked.content).map(|site| site.with_search_cache(capacity)) {
             Ok(site) => state.replace(site),
             Err(e) => return state.preview.publish(vec![format!("the search index could not be built: {e}")]),
         }

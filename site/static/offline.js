@@ -20,10 +20,13 @@
 
   /* ---------- the index ---------- */
 
+  /* Maps from query words must not see Object.prototype: "constructor" is a word too. */
+  function table(from) { return Object.assign(Object.create(null), from || {}); }
+
   function loadIndex() {
     var parts = window.regkbIndex || [];
     var meta = null;
-    var postings = {};
+    var postings = table();
     parts.forEach(function (part) {
       if (part.docs) { meta = part; }
       if (part.postings) { Object.assign(postings, part.postings); }
@@ -33,7 +36,9 @@
     meta.docs.forEach(function (d) { total += d.length; });
     meta.avgLength = meta.docs.length ? total / meta.docs.length : 1;
     meta.postings = postings;
-    meta.conceptOf = {};
+    meta.forms = table(meta.forms);
+    meta.spelling.words = table(meta.spelling.words);
+    meta.conceptOf = table();
     meta.longest = 1;
     meta.concepts.forEach(function (spellings, i) {
       spellings.forEach(function (tokens) {
@@ -41,7 +46,7 @@
         meta.longest = Math.max(meta.longest, tokens.length);
       });
     });
-    meta.cache = {};
+    meta.cache = table();
     return meta;
   }
 
@@ -60,7 +65,7 @@
   function endsWith(s, tail) { return s.length >= tail.length && s.slice(s.length - tail.length) === tail; }
 
   function americanize(rules, word) {
-    if (Object.prototype.hasOwnProperty.call(rules.words, word)) { return rules.words[word]; }
+    if (rules.words[word] !== undefined) { return rules.words[word]; }
     rules.contains.forEach(function (pair) {
       if (word.indexOf(pair[0]) >= 0) { word = word.split(pair[0]).join(pair[1]); }
     });

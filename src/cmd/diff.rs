@@ -9,14 +9,25 @@ use crate::cli::DiffFormat;
 
 /// Compares `old` and `new`, printing Markdown or JSON.
 pub fn run(old: &Path, new: &Path, format: DiffFormat) -> anyhow::Result<()> {
-    let (before, _) = indexer::load::load(old);
-    let (after, _) = indexer::load::load(new);
-    let changes = diff(&before, &after);
+    let changes = diff(&readable(old)?, &readable(new)?);
     match format {
         DiffFormat::Md => print!("{}", markdown(&changes)),
         DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&changes)?),
     }
     Ok(())
+}
+
+/// Loads a tree, refusing one with unreadable files: a record that fails to parse would
+/// otherwise look removed.
+fn readable(root: &Path) -> anyhow::Result<indexer::Content> {
+    anyhow::ensure!(root.is_dir(), "content directory `{}` does not exist", root.display());
+    let (content, problems) = indexer::load::load(root);
+    let errors: Vec<_> = problems.iter().filter(|d| d.severity == indexer::Severity::Error).collect();
+    for d in &errors {
+        eprintln!("{}/{d}", root.display());
+    }
+    anyhow::ensure!(errors.is_empty(), "{} has {} unreadable file(s); fix them first", root.display(), errors.len());
+    Ok(content)
 }
 
 /// Compares the content directory as it was at git revision `rev` with the working tree.

@@ -11,6 +11,7 @@ pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>) -> anyhow::Re
     let started = Instant::now();
     let site = Site::build(super::load(content)?)?;
     let files = export::render(&site)?;
+    super::fresh_output(out, "static/search-index.js")?;
     export::write(&files, out)?;
     if let Some(zip) = &zip {
         export::zip(&files, zip)?;

@@ -8,10 +8,7 @@ use crate::cli::ContentArg;
 
 pub fn run(content: &ContentArg, out: &Path) -> anyhow::Result<()> {
     let loaded = super::load(content)?;
-    if out.exists() {
-        std::fs::remove_dir_all(out)?;
-    }
-    std::fs::create_dir_all(out)?;
+    super::fresh_output(out, "meta.json")?;
     SearchIndex::write(&loaded, out)?;
     println!("indexed {} records into {}", loaded.records.len(), out.display());
     Ok(())

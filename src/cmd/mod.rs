@@ -52,3 +52,20 @@ fn load(content: &ContentArg) -> anyhow::Result<indexer::Content> {
         anyhow::anyhow!("the content has {} error(s); `regkb check` lists them", errors.len())
     })
 }
+
+/// Makes `out` an empty directory for a command's output. An existing one is replaced only if
+/// it is empty or holds `marker`, a file that command writes: a mistyped `--out` must not
+/// delete someone's work.
+fn fresh_output(out: &std::path::Path, marker: &str) -> anyhow::Result<()> {
+    if out.exists() {
+        let empty = std::fs::read_dir(out)?.next().is_none();
+        anyhow::ensure!(
+            empty || out.join(marker).exists(),
+            "{} exists and was not written by regkb; choose another --out, or remove it yourself",
+            out.display()
+        );
+        std::fs::remove_dir_all(out)?;
+    }
+    std::fs::create_dir_all(out)?;
+    Ok(())
+}
