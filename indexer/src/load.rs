@@ -9,6 +9,9 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Content, FrontMatter, Record, Source};
 
+/// Front-matter YAML starts on the second line of a record file, below the opening `---`.
+pub(crate) const FRONT_MATTER_OFFSET: u64 = 1;
+
 /// Files larger than this are refused unread; no honest content file comes near it.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -63,8 +66,7 @@ pub fn parse_record(rel: &str, text: &str) -> Result<Record, Diagnostic> {
             "no front matter; a record starts with a `---` line, its YAML fields, and a closing `---` line",
         )
     })?;
-    // The YAML starts on line 2, below the opening `---`.
-    let front: FrontMatter = parse_yaml(rel, yaml, 1)?;
+    let front: FrontMatter = parse_yaml(rel, yaml, FRONT_MATTER_OFFSET)?;
     Ok(Record { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
 }
 
@@ -192,7 +194,7 @@ fn indenting_tab(yaml: &str) -> Option<usize> {
 }
 
 /// The 1-based line and column just after `before`.
-fn position(before: &str) -> (u64, u64) {
+pub(crate) fn position(before: &str) -> (u64, u64) {
     let line = before.matches('\n').count() as u64 + 1;
     let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
     (line, column)

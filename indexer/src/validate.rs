@@ -7,14 +7,12 @@ use pulldown_cmark::{Event, Parser};
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::load::FRONT_MATTER_OFFSET;
 use crate::model::{AttributeDef, AttributeKind, Content, Record, Scalar, Spanned, Stance, Status};
 use crate::suggest::nearest;
 
 /// Records older than this many years get a `stale-record` warning.
 pub const STALE_AFTER_YEARS: i32 = 2;
-
-/// Front-matter YAML starts on the second line of a record file.
-const FRONT_MATTER_OFFSET: u64 = 1;
 
 /// Checks a loaded tree against every cross-field rule, as of `today`.
 pub fn validate(content: &Content, today: Date) -> Vec<Diagnostic> {
@@ -515,9 +513,8 @@ impl<'a> Validator<'a> {
             _ => None,
         });
         if let Some(offset) = first {
-            let before = &r.body[..offset];
-            let line = r.body_line as u64 + before.matches('\n').count() as u64;
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+            let (line, column) = crate::load::position(&r.body[..offset]);
+            let line = line - 1 + r.body_line as u64;
             self.warning(
                 &r.file,
                 (line, column),

@@ -41,6 +41,7 @@ pub struct Badge {
 }
 
 impl Badge {
+    /// The badge of a stance.
     pub fn of(stance: Stance) -> Badge {
         let (icon, class) = match stance {
             Stance::Required => ("●", "required"),
@@ -74,6 +75,7 @@ pub struct RecordLine {
 }
 
 impl RecordLine {
+    /// The line for record `r`.
     pub fn of(content: &Content, r: &Record) -> RecordLine {
         RecordLine {
             id: r.id.clone(),
@@ -173,6 +175,7 @@ pub struct RecordView {
 }
 
 impl RecordView {
+    /// The page of record `r`.
     pub fn of(content: &Content, r: &Record) -> RecordView {
         let line = RecordLine::of(content, r);
         let topic = content.topic(r.topic());
@@ -234,6 +237,7 @@ pub struct TopicView {
 }
 
 impl TopicView {
+    /// The page of `topic`, with every regulator's answer.
     pub fn of(content: &Content, topic: &Topic) -> TopicView {
         let answers = regulators_in_order(content)
             .into_iter()
@@ -312,18 +316,13 @@ pub struct RowGroup {
 }
 
 /// The state of a compare page, all of it in the URL.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct CompareParams {
     /// Comma-separated regulator ids; empty means all.
-    #[serde(default)]
     pub regulators: String,
-    #[serde(default)]
     pub domain: String,
-    #[serde(default)]
     pub modality: String,
-    #[serde(default)]
     pub baseline: String,
-    #[serde(default)]
     pub diff: String,
 }
 
@@ -342,6 +341,7 @@ pub struct CompareView {
 }
 
 impl CompareView {
+    /// The matrix for the state in `params`.
     pub fn of(content: &Content, params: &CompareParams) -> CompareView {
         let wanted: Vec<&str> = params.regulators.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
         let regs: Vec<&Regulator> = regulators_in_order(content)
@@ -447,6 +447,7 @@ pub struct CoverageRow {
 }
 
 impl Coverage {
+    /// The coverage map of `content`.
     pub fn of(content: &Content) -> Coverage {
         let figures = indexer::stats::coverage(content);
         let mut ordered: Vec<_> = content.domains.iter().collect();
@@ -522,6 +523,7 @@ pub struct RegulatorView {
 }
 
 impl RegulatorView {
+    /// The page of regulator `g`.
     pub fn of(content: &Content, g: &Regulator) -> RegulatorView {
         let sources = content
             .sources
