@@ -5,7 +5,7 @@ CONTENT ?= content
 ADDR    ?= 127.0.0.1:8080
 REGKB   := target/release/regkb
 
-.PHONY: build release check test fmt lint tests browser-deps html-validator bench serve preview export
+.PHONY: build release check test fmt lint tests browser-deps judges bench serve preview export
 
 build:
 	$(CARGO) build --workspace
@@ -18,7 +18,7 @@ check: release
 	$(REGKB) check --content $(CONTENT) --deny-warnings
 
 ## Everything CI runs: formatting, lints, unit, integration and browser tests.
-test: browser-deps html-validator fmt lint tests
+test: browser-deps judges fmt lint tests
 
 fmt:
 	$(CARGO) fmt --all -- --check
@@ -27,13 +27,15 @@ lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 tests:
-	VNU_JAR=$(VNU_JAR) $(CARGO) test --workspace
+	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) $(CARGO) test --workspace
 
-## The W3C Nu HTML Checker, from npm, for the HTML validity test (needs Java and npm).
-VNU_JAR := $(CURDIR)/target/vnu/node_modules/vnu-jar/build/dist/vnu.jar
-html-validator: $(VNU_JAR)
-$(VNU_JAR):
-	npm install --silent --no-audit --no-fund --prefix target/vnu vnu-jar
+## Outside judges of the pages, from npm: the W3C Nu HTML Checker (run with Java) and axe-core.
+JUDGES  := $(CURDIR)/target/judges/node_modules
+VNU_JAR := $(JUDGES)/vnu-jar/build/dist/vnu.jar
+AXE_JS  := $(JUDGES)/axe-core/axe.min.js
+judges: $(VNU_JAR) $(AXE_JS)
+$(VNU_JAR) $(AXE_JS) &:
+	npm install --silent --no-audit --no-fund --prefix target/judges vnu-jar axe-core
 
 ## Debian's Chromium and ChromeDriver for the browser tests, installed when missing.
 browser-deps:

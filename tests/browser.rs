@@ -229,3 +229,35 @@ async fn the_export_works_from_file_urls() {
     check_diff_only_matrix(&b, &["pmda", "hsa", "tfda", "nmpa", "mfds"]).await;
     b.close().await;
 }
+
+/// axe-core (npm), which `make test` installs and names in `AXE_JS`: WCAG 2 A and AA rules,
+/// contrast included, on the main pages. Without it this test says so and checks nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn main_pages_pass_axe_wcag_aa() {
+    let Ok(axe) = std::env::var("AXE_JS").map(|path| std::fs::read_to_string(path).expect("AXE_JS is readable")) else {
+        eprintln!("AXE_JS is not set: accessibility check skipped (make test runs it)");
+        return;
+    };
+    let server = Server::start(Path::new("content"), &[]);
+    let b = Browser::start().await;
+    let mut problems = Vec::new();
+    for path in [
+        "/",
+        "/search?q=tumorigenicity&regulator=pmda",
+        "/compare?regulators=pmda,hsa,tfda&baseline=pmda&diff=only",
+        "/topics/clinical.long-term-follow-up",
+        "/records/pmda/framework.expedited-approval",
+        "/regulators/mfds",
+        "/glossary",
+    ] {
+        b.c().goto(&format!("{}{path}", server.base)).await.unwrap();
+        b.c().execute(&axe, vec![]).await.unwrap();
+        let run = "const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })
+               .then(r => done(r.violations.map(v => v.impact + ' ' + v.id + ': ' + v.nodes.length + ' × ' + v.help)));";
+        let violations: Vec<String> = serde_json::from_value(b.c().execute_async(run, vec![]).await.unwrap()).unwrap();
+        problems.extend(violations.into_iter().map(|v| format!("{path}: {v}")));
+    }
+    b.close().await;
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
