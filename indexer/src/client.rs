@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::analysis::{analyze, normalize_word, spelling_rules_json};
-use crate::index::{SearchIndex, context_text, record_title};
+use crate::index::{Facet, SearchIndex, context_text, record_title};
 use crate::model::{Content, Stance};
 
 /// A shard holds postings up to about this many bytes of JSON.
@@ -77,14 +77,13 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
         for (term, tf) in counts {
             postings.entry(term).or_default().push((ord as u32, tf));
         }
-        let facet = |f: usize| index.facets.names_of(ord, f).pop().unwrap_or_default();
         docs.push(Doc {
             id: record.id.clone(),
             title,
-            regulator: facet(0),
-            domain: facet(1),
-            topic: facet(2),
-            modalities: index.facets.names_of(ord, 3),
+            regulator: index.facets.name_of(ord, Facet::Regulator),
+            domain: index.facets.name_of(ord, Facet::Domain),
+            topic: index.facets.name_of(ord, Facet::Topic),
+            modalities: index.facets.names_of(ord, Facet::Modality),
             stance: record.stance().to_string(),
             status: record.status().to_string(),
             summary: record.front.summary.clone(),
@@ -112,11 +111,11 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
 fn labels(content: &Content) -> BTreeMap<&'static str, BTreeMap<String, String>> {
     let pairs = |items: Vec<(&String, &String)>| items.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     BTreeMap::from([
-        ("regulator", pairs(content.regulators.iter().map(|r| (&r.id.value, &r.short)).collect())),
-        ("domain", pairs(content.domains.iter().map(|d| (&d.id.value, &d.title)).collect())),
-        ("topic", pairs(content.topics.iter().map(|t| (&t.id.value, &t.title)).collect())),
-        ("modality", pairs(content.modalities.iter().map(|m| (&m.id.value, &m.title)).collect())),
-        ("stance", Stance::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()),
+        (Facet::Regulator.name(), pairs(content.regulators.iter().map(|r| (&r.id.value, &r.short)).collect())),
+        (Facet::Domain.name(), pairs(content.domains.iter().map(|d| (&d.id.value, &d.title)).collect())),
+        (Facet::Topic.name(), pairs(content.topics.iter().map(|t| (&t.id.value, &t.title)).collect())),
+        (Facet::Modality.name(), pairs(content.modalities.iter().map(|m| (&m.id.value, &m.title)).collect())),
+        (Facet::Stance.name(), Stance::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()),
     ])
 }
 

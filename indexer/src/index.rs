@@ -39,8 +39,30 @@ impl Fields {
     }
 }
 
-/// The facets results can be filtered and counted by, in display order.
-pub const FACETS: [&str; 5] = ["regulator", "domain", "topic", "modality", "stance"];
+/// What results can be filtered and counted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Regulator,
+    Domain,
+    Topic,
+    Modality,
+    Stance,
+}
+
+impl Facet {
+    /// Every facet, in display order.
+    pub const ALL: [Facet; 5] = [Facet::Regulator, Facet::Domain, Facet::Topic, Facet::Modality, Facet::Stance];
+
+    /// The facet's name in URLs and JSON.
+    pub fn name(self) -> &'static str {
+        ["regulator", "domain", "topic", "modality", "stance"][self as usize]
+    }
+
+    /// The facet's heading on pages.
+    pub fn title(self) -> &'static str {
+        ["Regulator", "Domain", "Topic", "Modality", "Stance"][self as usize]
+    }
+}
 
 /// Facet values as small numbers, so that filters and counts over a whole result set are
 /// passes over arrays: for each facet, its distinct values, and for each record its value ids.
@@ -68,14 +90,14 @@ impl FacetTable {
                 modalities,
                 vec![record.stance().as_str()],
             ];
-            let ids = std::array::from_fn(|f| per_facet[f].iter().map(|v| table.id(f, v)).collect());
+            let ids = std::array::from_fn(|f| per_facet[f].iter().map(|v| table.id(Facet::ALL[f], v)).collect());
             table.values.push(ids);
         }
         table
     }
 
-    fn id(&mut self, facet: usize, value: &str) -> u32 {
-        let names = &mut self.names[facet];
+    fn id(&mut self, f: Facet, value: &str) -> u32 {
+        let names = &mut self.names[f as usize];
         let at = names.iter().position(|n| n == value).unwrap_or_else(|| {
             names.push(value.to_owned());
             names.len() - 1
@@ -84,28 +106,34 @@ impl FacetTable {
     }
 
     /// The ids of the named values of facet `f`; names no record has are dropped.
-    pub fn ids(&self, f: usize, names: &[String]) -> Vec<u32> {
-        names.iter().filter_map(|n| self.names[f].iter().position(|v| v == n)).map(|i| i as u32).collect()
+    pub fn ids(&self, f: Facet, names: &[String]) -> Vec<u32> {
+        let known = &self.names[f as usize];
+        names.iter().filter_map(|n| known.iter().position(|v| v == n)).map(|i| i as u32).collect()
     }
 
     /// Record `ord`'s value ids for facet `f`.
-    pub fn values(&self, ord: usize, f: usize) -> &[u32] {
-        &self.values[ord][f]
+    pub fn values(&self, ord: usize, f: Facet) -> &[u32] {
+        &self.values[ord][f as usize]
     }
 
     /// The name of value `id` of facet `f`.
-    pub fn name(&self, f: usize, id: u32) -> &str {
-        &self.names[f][id as usize]
+    pub fn name(&self, f: Facet, id: u32) -> &str {
+        &self.names[f as usize][id as usize]
     }
 
     /// How many distinct values facet `f` has.
-    pub fn count(&self, f: usize) -> usize {
-        self.names[f].len()
+    pub fn count(&self, f: Facet) -> usize {
+        self.names[f as usize].len()
     }
 
     /// Record `ord`'s values of facet `f`, by name.
-    pub fn names_of(&self, ord: usize, f: usize) -> Vec<String> {
+    pub fn names_of(&self, ord: usize, f: Facet) -> Vec<String> {
         self.values(ord, f).iter().map(|&id| self.name(f, id).to_owned()).collect()
+    }
+
+    /// Record `ord`'s one value of a single-valued facet.
+    pub fn name_of(&self, ord: usize, f: Facet) -> String {
+        self.names_of(ord, f).pop().unwrap_or_default()
     }
 }
 

@@ -15,7 +15,7 @@ use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::analysis::{each_term, terms};
-use crate::index::{FACETS, SearchIndex, record_title};
+use crate::index::{Facet, SearchIndex, record_title};
 use crate::synonyms::Synonyms;
 
 /// Longer queries are refused: no honest query needs more, and each word costs a clause.
@@ -47,19 +47,19 @@ pub struct SearchRequest {
 }
 
 impl SearchRequest {
-    /// The values asked for of facet `f` (in `FACETS` order).
-    pub fn filter(&self, f: usize) -> &[String] {
-        [&self.regulator, &self.domain, &self.topic, &self.modality, &self.stance][f]
+    /// The values asked for of facet `f`.
+    pub fn filter(&self, f: Facet) -> &[String] {
+        [&self.regulator, &self.domain, &self.topic, &self.modality, &self.stance][f as usize]
     }
 
     /// The values asked for of facet `f`, to change them.
-    pub fn filter_mut(&mut self, f: usize) -> &mut Vec<String> {
+    pub fn filter_mut(&mut self, f: Facet) -> &mut Vec<String> {
         match f {
-            0 => &mut self.regulator,
-            1 => &mut self.domain,
-            2 => &mut self.topic,
-            3 => &mut self.modality,
-            _ => &mut self.stance,
+            Facet::Regulator => &mut self.regulator,
+            Facet::Domain => &mut self.domain,
+            Facet::Topic => &mut self.topic,
+            Facet::Modality => &mut self.modality,
+            Facet::Stance => &mut self.stance,
         }
     }
 }
@@ -136,15 +136,15 @@ struct Filters([Option<Vec<u32>>; 5]);
 
 impl Filters {
     fn new(index: &SearchIndex, request: &SearchRequest) -> Filters {
-        Filters(std::array::from_fn(|f| {
+        Filters(Facet::ALL.map(|f| {
             let names = request.filter(f);
             (!names.is_empty()).then(|| index.facets.ids(f, names))
         }))
     }
 
     /// Whether record `ord` has one of the wanted values of facet `f`.
-    fn passes(&self, index: &SearchIndex, ord: usize, f: usize) -> bool {
-        self.0[f].as_ref().is_none_or(|wanted| index.facets.values(ord, f).iter().any(|v| wanted.contains(v)))
+    fn passes(&self, index: &SearchIndex, ord: usize, f: Facet) -> bool {
+        self.0[f as usize].as_ref().is_none_or(|wanted| index.facets.values(ord, f).iter().any(|v| wanted.contains(v)))
     }
 }
 
@@ -173,7 +173,7 @@ impl SearchIndex {
         };
         let filters = Filters::new(self, request);
         let facets = self.count_facets(&matches, &filters);
-        matches.retain(|&(ord, _)| (0..FACETS.len()).all(|f| filters.passes(self, ord as usize, f)));
+        matches.retain(|&(ord, _)| Facet::ALL.iter().all(|&f| filters.passes(self, ord as usize, f)));
         let total = matches.len();
         // An offset past the end is the end: no hits, and no arithmetic that can overflow.
         let offset = request.offset.min(total);
@@ -251,24 +251,24 @@ impl SearchIndex {
         matches: &[(u64, Score)],
         filters: &Filters,
     ) -> BTreeMap<&'static str, BTreeMap<String, usize>> {
-        let mut counts: [Vec<usize>; 5] = std::array::from_fn(|f| vec![0; self.facets.count(f)]);
+        let mut counts = Facet::ALL.map(|f| vec![0usize; self.facets.count(f)]);
         for &(ord, _) in matches {
             let ord = ord as usize;
-            let passing: [bool; 5] = std::array::from_fn(|f| filters.passes(self, ord, f));
+            let passing = Facet::ALL.map(|f| filters.passes(self, ord, f));
             let failing = passing.iter().filter(|p| !**p).count();
-            for (f, bucket) in counts.iter_mut().enumerate() {
+            for (i, f) in Facet::ALL.into_iter().enumerate() {
                 // Count when every other facet passes: none fails, or only this one does.
-                if failing == 0 || (failing == 1 && !passing[f]) {
-                    self.facets.values(ord, f).iter().for_each(|&v| bucket[v as usize] += 1);
+                if failing == 0 || (failing == 1 && !passing[i]) {
+                    self.facets.values(ord, f).iter().for_each(|&v| counts[i][v as usize] += 1);
                 }
             }
         }
-        FACETS
-            .iter()
-            .enumerate()
-            .map(|(f, &facet)| {
-                let named = counts[f].iter().enumerate().filter(|(_, n)| **n > 0);
-                (facet, named.map(|(v, &n)| (self.facets.name(f, v as u32).to_owned(), n)).collect())
+        Facet::ALL
+            .into_iter()
+            .zip(counts)
+            .map(|(f, bucket)| {
+                let named = bucket.into_iter().enumerate().filter(|(_, n)| *n > 0);
+                (f.name(), named.map(|(v, n)| (self.facets.name(f, v as u32).to_owned(), n)).collect())
             })
             .collect()
     }
@@ -279,14 +279,13 @@ impl SearchIndex {
         let summary = record.front.summary.clone();
         let snippet =
             snippets.and_then(|s| s.for_record(&self.texts[ord], &summary)).unwrap_or_else(|| escape(&summary));
-        let facet = |f: usize| self.facets.names_of(ord, f).pop().unwrap_or_default();
         Hit {
             id: record.id.clone(),
             url: format!("/records/{}", record.id),
             title: record_title(&self.content, record),
-            regulator: facet(0),
-            topic: facet(2),
-            domain: facet(1),
+            regulator: self.facets.name_of(ord, Facet::Regulator),
+            topic: self.facets.name_of(ord, Facet::Topic),
+            domain: self.facets.name_of(ord, Facet::Domain),
             modalities: self.content.record_modalities(record).into_iter().map(str::to_owned).collect(),
             stance: record.stance().to_string(),
             status: record.status().to_string(),

@@ -3,7 +3,7 @@
 //! errors during live preview) to show in its banner.
 
 use askama::Template;
-use indexer::index::FACETS;
+use indexer::index::Facet;
 use indexer::model::{Content, GlossaryEntry};
 use indexer::search::{SearchRequest, SearchResults};
 
@@ -183,25 +183,21 @@ pub fn search(
     results: Result<&SearchResults, String>,
 ) -> askama::Result<String> {
     let active: Vec<(&'static str, String)> =
-        FACETS.iter().enumerate().flat_map(|(i, &f)| request.filter(i).iter().map(move |v| (f, v.clone()))).collect();
+        Facet::ALL.iter().flat_map(|&f| request.filter(f).iter().map(move |v| (f.name(), v.clone()))).collect();
     let url = |req: &SearchRequest| format!("{}?{}", frame.links.search(), query_string(req));
     let (facets, hits, summary, prev, next, error) = match results {
         Ok(results) => {
-            let facets = FACETS
-                .iter()
-                .enumerate()
-                .map(|(i, &facet)| FacetGroup {
-                    title: facet_title(facet),
-                    values: results.facets[facet]
+            let facets = Facet::ALL
+                .into_iter()
+                .map(|f| FacetGroup {
+                    title: f.title(),
+                    values: results.facets[f.name()]
                         .iter()
-                        .map(|(value, &count)| {
-                            let checked = request.filter(i).contains(value);
-                            FacetLink {
-                                label: facet_label(content, facet, value),
-                                count,
-                                checked,
-                                href: url(&toggled(request, i, value)),
-                            }
+                        .map(|(value, &count)| FacetLink {
+                            label: facet_label(content, f, value),
+                            count,
+                            checked: request.filter(f).contains(value),
+                            href: url(&toggled(request, f, value)),
                         })
                         .collect(),
                 })
@@ -270,7 +266,7 @@ fn result_summary(results: &SearchResults) -> String {
     }
 }
 
-fn toggled(request: &SearchRequest, f: usize, value: &str) -> SearchRequest {
+fn toggled(request: &SearchRequest, f: Facet, value: &str) -> SearchRequest {
     let mut next = SearchRequest { offset: 0, ..request.clone() };
     let list = next.filter_mut(f);
     match list.iter().position(|v| v == value) {
@@ -286,9 +282,9 @@ fn toggled(request: &SearchRequest, f: usize, value: &str) -> SearchRequest {
 pub fn query_string(request: &SearchRequest) -> String {
     let mut pairs = form_urlencoded::Serializer::new(String::new());
     pairs.append_pair("q", &request.query);
-    for (i, facet) in FACETS.iter().enumerate() {
-        for v in request.filter(i) {
-            pairs.append_pair(facet, v);
+    for f in Facet::ALL {
+        for v in request.filter(f) {
+            pairs.append_pair(f.name(), v);
         }
     }
     if request.offset > 0 {
@@ -297,23 +293,13 @@ pub fn query_string(request: &SearchRequest) -> String {
     pairs.finish()
 }
 
-fn facet_title(facet: &str) -> &'static str {
-    match facet {
-        "regulator" => "Regulator",
-        "domain" => "Domain",
-        "topic" => "Topic",
-        "modality" => "Modality",
-        _ => "Stance",
-    }
-}
-
-fn facet_label(content: &Content, facet: &str, value: &str) -> String {
-    let label = match facet {
-        "regulator" => content.regulator(value).map(|r| r.short.clone()),
-        "domain" => content.domain(value).map(|d| d.title.clone()),
-        "topic" => content.topic(value).map(|t| t.title.clone()),
-        "modality" => content.modality(value).map(|m| m.title.clone()),
-        _ => value.parse::<indexer::model::Stance>().ok().map(|s| s.label().to_owned()),
+fn facet_label(content: &Content, f: Facet, value: &str) -> String {
+    let label = match f {
+        Facet::Regulator => content.regulator(value).map(|r| r.short.clone()),
+        Facet::Domain => content.domain(value).map(|d| d.title.clone()),
+        Facet::Topic => content.topic(value).map(|t| t.title.clone()),
+        Facet::Modality => content.modality(value).map(|m| m.title.clone()),
+        Facet::Stance => value.parse::<indexer::model::Stance>().ok().map(|s| s.label().to_owned()),
     };
     label.unwrap_or_else(|| value.to_owned())
 }

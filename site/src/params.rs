@@ -2,6 +2,7 @@
 //! URL decoding does not read into lists, so the pairs are read here.
 
 use indexer::SearchRequest;
+use indexer::index::Facet;
 
 use crate::views::CompareParams;
 
@@ -14,20 +15,19 @@ pub fn search_request(query: &str) -> SearchRequest {
     let mut request = SearchRequest::default();
     for (key, value) in pairs(query) {
         let value = value.trim().to_owned();
+        if let Some(f) = Facet::ALL.into_iter().find(|f| f.name() == key) {
+            // An empty value (an unset select) filters nothing.
+            if !value.is_empty() {
+                request.filter_mut(f).push(value);
+            }
+            continue;
+        }
         match key.as_str() {
             "q" => request.query = value,
-            "regulator" => request.regulator.push(value),
-            "domain" => request.domain.push(value),
-            "topic" => request.topic.push(value),
-            "modality" => request.modality.push(value),
-            "stance" => request.stance.push(value),
             "limit" => request.limit = value.parse().ok(),
             "offset" => request.offset = value.parse().unwrap_or(0),
             _ => {}
         }
-    }
-    for f in 0..indexer::index::FACETS.len() {
-        request.filter_mut(f).retain(|v| !v.is_empty());
     }
     request
 }
