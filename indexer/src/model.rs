@@ -376,6 +376,18 @@ pub struct Content {
 }
 
 impl Content {
+    /// The domains in display order (by `order`, then as listed).
+    pub fn domains_in_order(&self) -> Vec<&Domain> {
+        let mut domains: Vec<&Domain> = self.domains.iter().collect();
+        domains.sort_by_key(|d| d.order);
+        domains
+    }
+
+    /// The topics of one domain, as listed.
+    pub fn topics_of<'a>(&'a self, domain: &'a str) -> impl Iterator<Item = &'a Topic> + 'a {
+        self.topics.iter().filter(move |t| t.domain.value == domain)
+    }
+
     /// The regulator with this id.
     pub fn regulator(&self, id: &str) -> Option<&Regulator> {
         self.regulators.iter().find(|r| r.id.value == id)

@@ -18,13 +18,11 @@ pub struct Coverage {
 
 /// Coverage for every regulator (in file order) and domain (in domain order).
 pub fn coverage(content: &Content) -> Vec<Coverage> {
-    let mut domains: Vec<_> = content.domains.iter().collect();
-    domains.sort_by_key(|d| d.order);
+    let domains = content.domains_in_order();
     let mut out = Vec::new();
     for g in &content.regulators {
         for d in &domains {
-            let topics: Vec<&str> =
-                content.topics.iter().filter(|t| t.domain.value == d.id.value).map(|t| t.id.value.as_str()).collect();
+            let topics: Vec<&str> = content.topics_of(&d.id.value).map(|t| t.id.value.as_str()).collect();
             let researched = topics
                 .iter()
                 .filter(|t| {

@@ -1,7 +1,4 @@
 //! What each page shows, computed from the content model. Templates only lay these out.
-
-use std::collections::BTreeMap;
-
 use indexer::index::record_title;
 use indexer::markdown;
 use indexer::model::{Citation as CitedAs, Content, Record, Regulator, Source, Stance, Status, Topic};
@@ -16,10 +13,7 @@ pub fn regulators_in_order(content: &Content) -> Vec<&Regulator> {
 
 /// Topics in display order: by domain order, then as listed.
 pub fn topics_in_order(content: &Content) -> Vec<&Topic> {
-    let order = |t: &Topic| content.domain(&t.domain.value).map_or(i64::MAX, |d| d.order);
-    let mut topics: Vec<&Topic> = content.topics.iter().collect();
-    topics.sort_by_key(|t| order(t));
-    topics
+    content.domains_in_order().into_iter().flat_map(|d| content.topics_of(&d.id.value)).collect()
 }
 
 /// The records of one regulator on one topic.
@@ -450,9 +444,8 @@ impl Coverage {
     /// The coverage map of `content`.
     pub fn of(content: &Content) -> Coverage {
         let figures = indexer::stats::coverage(content);
-        let mut ordered: Vec<_> = content.domains.iter().collect();
-        ordered.sort_by_key(|d| d.order);
-        let domains: Vec<(String, String, usize)> = ordered
+        let domains: Vec<(String, String, usize)> = content
+            .domains_in_order()
             .into_iter()
             .map(|d| {
                 let n = figures.iter().find(|c| c.domain == d.id.value).map_or(0, |c| c.topics);
@@ -479,15 +472,12 @@ pub type TopicLink = (String, String, String);
 
 /// Topics grouped by domain title, for the home page and navigation.
 pub fn topics_by_domain(content: &Content) -> Vec<(String, Vec<TopicLink>)> {
-    let mut domains: Vec<_> = content.domains.iter().collect();
-    domains.sort_by_key(|d| d.order);
-    domains
+    content
+        .domains_in_order()
         .into_iter()
         .map(|d| {
             let topics = content
-                .topics
-                .iter()
-                .filter(|t| t.domain.value == d.id.value)
+                .topics_of(&d.id.value)
                 .map(|t| (t.id.value.clone(), t.title.clone(), t.question.clone()))
                 .collect();
             (d.title.clone(), topics)
@@ -531,17 +521,16 @@ impl RegulatorView {
             .filter(|s| s.regulator.value == g.id.value)
             .map(|s| Citation::of(content, s, None))
             .collect();
-        let mut by_domain: BTreeMap<i64, (String, Vec<RecordLine>)> = BTreeMap::new();
-        for t in topics_in_order(content) {
-            let Some(d) = content.domain(&t.domain.value) else { continue };
-            for r in records_for(content, &g.id.value, &t.id.value) {
-                by_domain
-                    .entry(d.order)
-                    .or_insert_with(|| (d.title.clone(), Vec::new()))
-                    .1
-                    .push(RecordLine::of(content, r));
-            }
-        }
+        let domains = content
+            .domains_in_order()
+            .into_iter()
+            .map(|d| {
+                let records =
+                    content.topics_of(&d.id.value).flat_map(|t| records_for(content, &g.id.value, &t.id.value));
+                (d.title.clone(), records.map(|r| RecordLine::of(content, r)).collect::<Vec<_>>())
+            })
+            .filter(|(_, lines)| !lines.is_empty())
+            .collect();
         RegulatorView {
             id: g.id.value.clone(),
             short: g.short.clone(),
@@ -552,7 +541,7 @@ impl RegulatorView {
             url: web_address(g.url.as_deref()),
             reference: g.reference,
             sources,
-            domains: by_domain.into_values().collect(),
+            domains,
         }
     }
 }

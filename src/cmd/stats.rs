@@ -11,8 +11,7 @@ pub fn run(content: &ContentArg, json: bool) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&s)?);
         return Ok(());
     }
-    let mut domains: Vec<_> = loaded.domains.iter().collect();
-    domains.sort_by_key(|d| d.order);
+    let domains = loaded.domains_in_order();
     println!("Coverage: topics with a researched record (stance other than unknown) / topics\n");
     print!("{:<10}", "");
     for d in &domains {
