@@ -1,5 +1,6 @@
 //! `regkb check`: report every problem of a content tree.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -8,36 +9,36 @@ use indexer::date::Date;
 use crate::cli::Format;
 
 pub fn run(content: &Path, format: Format, deny_warnings: bool, today: Date) -> anyhow::Result<ExitCode> {
-    if !content.is_dir() {
-        anyhow::bail!("content directory `{}` does not exist", content.display());
-    }
+    super::existing_dir(content)?;
     let checked = indexer::check(content, today);
     let (errors, warnings) = (checked.errors(), checked.warnings());
+    let failed = errors > 0 || (deny_warnings && warnings > 0);
+    let mut out = std::io::stdout().lock();
     match format {
         Format::Text => {
             for d in &checked.diagnostics {
-                println!("{d}");
+                writeln!(out, "{d}")?;
             }
-            println!(
+            writeln!(
+                out,
                 "{}: {errors} error{}, {warnings} warning{} ({} records, {} sources checked)",
-                if errors == 0 && !(deny_warnings && warnings > 0) { "ok" } else { "failed" },
+                if failed { "failed" } else { "ok" },
                 plural(errors),
                 plural(warnings),
                 checked.content.records.len(),
                 checked.content.sources.len(),
-            );
+            )?;
         }
         Format::Json => {
             let doc = serde_json::json!({ "version": 1, "errors": errors, "warnings": warnings, "diagnostics": checked.diagnostics });
-            println!("{}", serde_json::to_string_pretty(&doc)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
         }
         Format::Github => {
             for d in &checked.diagnostics {
-                println!("{}", d.github());
+                writeln!(out, "{}", d.github())?;
             }
         }
     }
-    let failed = errors > 0 || (deny_warnings && warnings > 0);
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 

@@ -1,5 +1,6 @@
 //! `regkb diff`: what changed between two content trees, or since a git revision.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -10,9 +11,10 @@ use crate::cli::DiffFormat;
 /// Compares `old` and `new`, printing Markdown or JSON.
 pub fn run(old: &Path, new: &Path, format: DiffFormat) -> anyhow::Result<()> {
     let changes = diff(&readable(old)?, &readable(new)?);
+    let mut out = std::io::stdout().lock();
     match format {
-        DiffFormat::Md => print!("{}", markdown(&changes)),
-        DiffFormat::Json => println!("{}", serde_json::to_string_pretty(&changes)?),
+        DiffFormat::Md => write!(out, "{}", markdown(&changes))?,
+        DiffFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&changes)?)?,
     }
     Ok(())
 }
@@ -20,7 +22,7 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat) -> anyhow::Result<()> {
 /// Loads a tree, refusing one with unreadable files: a record that fails to parse would
 /// otherwise look removed.
 fn readable(root: &Path) -> anyhow::Result<indexer::Content> {
-    anyhow::ensure!(root.is_dir(), "content directory `{}` does not exist", root.display());
+    super::existing_dir(root)?;
     let (content, problems) = indexer::load::load(root);
     let errors: Vec<_> = problems.iter().filter(|d| d.severity == indexer::Severity::Error).collect();
     for d in &errors {

@@ -46,11 +46,17 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
 /// Loads the content tree, refusing one with errors (and listing them on stderr).
 fn load(content: &ContentArg) -> anyhow::Result<indexer::Content> {
     let root = &content.content;
-    anyhow::ensure!(root.is_dir(), "content directory `{}` does not exist", root.display());
+    existing_dir(root)?;
     indexer::load_clean(root).map_err(|errors| {
         errors.iter().for_each(|d| eprintln!("{d}"));
         anyhow::anyhow!("the content has {} error(s); `regkb check` lists them", errors.len())
     })
+}
+
+/// Fails with a plain message when the content directory is missing.
+fn existing_dir(root: &std::path::Path) -> anyhow::Result<()> {
+    anyhow::ensure!(root.is_dir(), "content directory `{}` does not exist", root.display());
+    Ok(())
 }
 
 /// Makes `out` an empty directory for a command's output. An existing one is replaced only if
