@@ -67,8 +67,7 @@ fn fields(content: &Content, r: &Record) -> Vec<(&'static str, String)> {
 }
 
 fn title(content: &Content, r: &Record) -> String {
-    let regulator = content.regulator(r.regulator()).map_or(r.regulator(), |g| g.short.as_str());
-    let topic = content.topic(r.topic()).map_or(r.topic(), |t| t.title.as_str());
+    let (regulator, topic) = content.names(r);
     format!("{regulator} × {topic}")
 }
 

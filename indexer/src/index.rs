@@ -233,8 +233,7 @@ impl SearchIndex {
 
 /// A record's display title: regulator and topic, and its modalities when it names them.
 pub fn record_title(content: &Content, record: &Record) -> String {
-    let regulator = content.regulator(record.regulator()).map_or(record.regulator(), |r| r.short.as_str());
-    let topic = content.topic(record.topic()).map_or(record.topic(), |t| t.title.as_str());
+    let (regulator, topic) = content.names(record);
     let own: Vec<&str> = record
         .front
         .modalities

@@ -418,6 +418,13 @@ impl Content {
         self.records.iter().find(|r| r.id == id)
     }
 
+    /// A record's regulator short name and topic title, for titles (their ids if unknown).
+    pub fn names<'a>(&'a self, record: &'a Record) -> (&'a str, &'a str) {
+        let regulator = self.regulator(record.regulator()).map_or(record.regulator(), |r| r.short.as_str());
+        let topic = self.topic(record.topic()).map_or(record.topic(), |t| t.title.as_str());
+        (regulator, topic)
+    }
+
     /// The modalities a record covers: its own, else its topic's, else none (all).
     pub fn record_modalities<'a>(&'a self, record: &'a Record) -> Vec<&'a str> {
         let own = record.front.modalities.as_ref();

@@ -29,15 +29,17 @@ impl Site {
     /// Builds the site for `content`, indexing it in RAM.
     pub fn build(content: Content) -> Result<Site, indexer::index::IndexError> {
         let content = Arc::new(content);
-        let index = SearchIndex::build(content.clone())?;
-        Ok(Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) })
+        Ok(Site::over(SearchIndex::build(content.clone())?, content))
     }
 
     /// Builds the site for `content` over an index `regkb index` wrote to `dir`.
     pub fn open(content: Content, dir: &Path) -> Result<Site, indexer::index::IndexError> {
         let content = Arc::new(content);
-        let index = SearchIndex::open(content.clone(), dir)?;
-        Ok(Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) })
+        Ok(Site::over(SearchIndex::open(content.clone(), dir)?, content))
+    }
+
+    fn over(index: SearchIndex, content: Arc<Content>) -> Site {
+        Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) }
     }
 
     /// This site with a search cache of `capacity` recent queries (0: no cache).
