@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Parser};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::load::FRONT_MATTER_OFFSET;
-use crate::model::{AttributeDef, AttributeKind, Content, Record, Scalar, Spanned, Stance, Status};
+use crate::model::{AttributeDef, AttributeKind, Content, Record, Scalar, Spanned, Stance, Status, Topic};
 use crate::suggest::nearest;
 
 /// Records older than this many years get a `stale-record` warning.
@@ -333,24 +333,7 @@ impl<'a> Validator<'a> {
             self.reference(file, at(m, o), "modalities", &m.value, "modality", self.modality_ids());
         }
         if let Some(topic) = topic {
-            for (key, input) in &f.attributes {
-                match topic.attributes.iter().find(|a| a.id.value == *key) {
-                    Some(def) => self.attribute(file, def, input),
-                    None => {
-                        let declared = topic.attributes.iter().map(|a| a.id.value.as_str());
-                        let mut message = format!("attribute `{key}` is not declared by topic `{}`", topic.id.value);
-                        match (nearest(key, declared.clone()), declared.clone().next()) {
-                            (Some(n), _) => message.push_str(&format!(" (did you mean `{n}`?)")),
-                            (None, Some(_)) => message.push_str(&format!(
-                                "; expected one of {}",
-                                declared.map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ")
-                            )),
-                            (None, None) => message.push_str("; that topic declares no attributes"),
-                        }
-                        self.error(file, at(input, o), "unknown-attribute", message);
-                    }
-                }
-            }
+            self.record_attributes(r, topic);
         }
         let source_ids = self.content.sources.iter().map(|s| s.id.value.as_str());
         for c in &f.sources {
@@ -386,6 +369,28 @@ impl<'a> Validator<'a> {
             self.warning(file, at(&f.updated, o), "stale-record", format!("`updated` is {}, {STALE_AFTER_YEARS} or more years ago; check the record is still right and update the date", f.updated.value));
         }
         self.raw_html(r);
+    }
+
+    /// Each attribute must be declared by the record's topic, with a value of its type.
+    fn record_attributes(&mut self, r: &Record, topic: &Topic) {
+        let file = r.file.as_str();
+        for (key, input) in &r.front.attributes {
+            if let Some(def) = topic.attributes.iter().find(|a| a.id.value == *key) {
+                self.attribute(file, def, input);
+                continue;
+            }
+            let declared = topic.attributes.iter().map(|a| a.id.value.as_str());
+            let mut message = format!("attribute `{key}` is not declared by topic `{}`", topic.id.value);
+            match (nearest(key, declared.clone()), declared.clone().next()) {
+                (Some(n), _) => message.push_str(&format!(" (did you mean `{n}`?)")),
+                (None, Some(_)) => message.push_str(&format!(
+                    "; expected one of {}",
+                    declared.map(|d| format!("`{d}`")).collect::<Vec<_>>().join(", ")
+                )),
+                (None, None) => message.push_str("; that topic declares no attributes"),
+            }
+            self.error(file, at(input, FRONT_MATTER_OFFSET), "unknown-attribute", message);
+        }
     }
 
     /// The folder must be the regulator; the file stem the topic, plus `--<modality>` naming one of its modalities.
