@@ -1,7 +1,5 @@
 //! `regkb new`: a draft record at the right path, every field explained, that passes `regkb check`.
 
-use std::fmt::Write;
-
 use indexer::date::Date;
 use indexer::model::{Content, Topic};
 use indexer::schema::modeline;
@@ -50,49 +48,54 @@ fn overlapping<'a>(content: &'a Content, regulator: &str, topic: &str, modality:
 }
 
 fn draft(regulator: &str, topic: &Topic, modality: Option<&str>) -> String {
-    let mut out = String::new();
-    let w = &mut out;
-    let _ = writeln!(w, "---\n{}", modeline("record.schema.json", 2));
-    let _ =
-        writeln!(w, "# A draft record. Every field is explained; see CONTRIBUTING.md. Delete comments as you like.");
-    let _ = writeln!(w, "regulator: {regulator}            # the folder's regulator; do not change");
-    let _ = writeln!(w, "topic: {}    # {}", topic.id.value, topic.question);
-    if let Some(m) = modality {
-        let _ = writeln!(w, "modalities: [{m}]                # the products this record covers; absent = the topic's");
+    let modeline = modeline("record.schema.json", 2);
+    let (topic_id, question, today) = (&topic.id.value, &topic.question, Date::today());
+    let modalities = modality
+        .map(|m| format!("modalities: [{m}]                # the products this record covers; absent = the topic's\n"))
+        .unwrap_or_default();
+    let attributes = attribute_lines(topic);
+    format!(
+        r#"---
+{modeline}
+# A draft record. Every field is explained; see CONTRIBUTING.md. Delete comments as you like.
+regulator: {regulator}            # the folder's regulator; do not change
+topic: {topic_id}    # {question}
+{modalities}# stance: required | expected | case-by-case | not-required | no-guidance | unknown
+# `unknown` makes no claim and needs no source; any other stance needs at least one source.
+stance: unknown
+summary: Not yet researched.   # one or two sentences that claim no more than the sources say
+{attributes}# sources: documents from sources/{regulator}.yaml that the record rests on
+# sources:
+#   - id: {regulator}-...       # the source's id
+#     section: "..."           # optional: section, page or article
+#     quote: "..."             # optional: the passage relied on, verbatim, in its own language
+status: draft                  # draft | reviewed | regulator-confirmed (the last two need reviewed and reviewed_by)
+updated: {today}              # the date of the last change of substance
+---
+
+## What is required
+
+Not yet researched.
+
+## Open questions
+
+Which documents to read, and where to look.
+"#
+    )
+}
+
+/// The topic's attributes as commented-out lines, with their types and units.
+fn attribute_lines(topic: &Topic) -> String {
+    if topic.attributes.is_empty() {
+        return String::new();
     }
-    let _ = writeln!(w, "# stance: required | expected | case-by-case | not-required | no-guidance | unknown");
-    let _ = writeln!(w, "# `unknown` makes no claim and needs no source; any other stance needs at least one source.");
-    let _ = writeln!(w, "stance: unknown");
-    let _ =
-        writeln!(w, "summary: Not yet researched.   # one or two sentences that claim no more than the sources say");
-    if !topic.attributes.is_empty() {
-        let _ = writeln!(
-            w,
-            "# attributes: values this topic compares; a bare value, or {{ value: ..., note: \"qualifier\" }}"
-        );
-        let _ = writeln!(w, "# attributes:");
-        for a in &topic.attributes {
-            let allowed = if a.values.is_empty() { a.kind.to_string() } else { a.values.join(" | ") };
-            let unit = a.unit.as_deref().map(|u| format!(", in {u}")).unwrap_or_default();
-            let _ = writeln!(w, "#   {}: ...    # {} ({allowed}{unit})", a.id.value, a.label);
-        }
+    let mut lines = String::from(
+        "# attributes: values this topic compares; a bare value, or { value: ..., note: \"qualifier\" }\n# attributes:\n",
+    );
+    for a in &topic.attributes {
+        let allowed = if a.values.is_empty() { a.kind.to_string() } else { a.values.join(" | ") };
+        let unit = a.unit.as_deref().map(|u| format!(", in {u}")).unwrap_or_default();
+        lines.push_str(&format!("#   {}: ...    # {} ({allowed}{unit})\n", a.id.value, a.label));
     }
-    let _ = writeln!(w, "# sources: documents from sources/{regulator}.yaml that the record rests on");
-    let _ = writeln!(w, "# sources:");
-    let _ = writeln!(w, "#   - id: {regulator}-...       # the source's id");
-    let _ = writeln!(w, "#     section: \"...\"           # optional: section, page or article");
-    let _ = writeln!(
-        w,
-        "#     quote: \"...\"             # optional: the passage relied on, verbatim, in its own language"
-    );
-    let _ = writeln!(
-        w,
-        "status: draft                  # draft | reviewed | regulator-confirmed (the last two need reviewed and reviewed_by)"
-    );
-    let _ = writeln!(w, "updated: {}              # the date of the last change of substance", Date::today());
-    let _ = writeln!(
-        w,
-        "---\n\n## What is required\n\nNot yet researched.\n\n## Open questions\n\nWhich documents to read, and where to look."
-    );
-    out
+    lines
 }
