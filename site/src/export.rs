@@ -10,7 +10,7 @@ use crate::Site;
 use crate::assets;
 use crate::links::Links;
 use crate::pages::{self, Frame};
-use crate::views::{CompareParams, RecordView, RegulatorView, TopicView};
+use crate::views::{CompareParams, RegulatorView, TopicView};
 
 /// The export as `path -> bytes`, in path order.
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -40,7 +40,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         page(format!("regulators/{}.html", g.id.value), &|f| pages::regulator(f, RegulatorView::of(content, g)))?;
     }
     for r in &content.records {
-        page(format!("records/{}.html", r.id), &|f| pages::record(f, RecordView::of(content, r)))?;
+        page(format!("records/{}.html", r.id), &|f| pages::record(f, content, r))?;
     }
     for scope in crate::feeds::scopes(content) {
         let path = scope.path();

@@ -4,7 +4,8 @@
 
 use askama::Template;
 use indexer::index::Facet;
-use indexer::model::{Content, GlossaryEntry};
+use indexer::markdown;
+use indexer::model::{Content, GlossaryEntry, Record};
 use indexer::search::{SearchRequest, SearchResults};
 
 use crate::links::Links;
@@ -50,11 +51,14 @@ struct RecordPage<'a> {
     title: &'a str,
     frame: &'a Frame<'a>,
     r: RecordView,
+    /// The body, sanitised: only the record's own page shows it.
+    body_html: String,
 }
 
-pub fn record(frame: &Frame, view: RecordView) -> askama::Result<String> {
-    let title = view.line.title.clone();
-    RecordPage { title: &title, frame, r: view }.render()
+pub fn record(frame: &Frame, content: &Content, record: &Record) -> askama::Result<String> {
+    let r = RecordView::of(content, record);
+    let title = r.line.title.clone();
+    RecordPage { title: &title, frame, r, body_html: markdown::to_html(&record.body) }.render()
 }
 
 #[derive(Template)]

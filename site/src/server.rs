@@ -180,7 +180,7 @@ async fn topic_page(State(s): State<AppState>, Path(id): Path<String>) -> Respon
 }
 
 async fn record_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    s.page_of(|f, site| site.content.record(&id).map(|r| pages::record(f, RecordView::of(&site.content, r))))
+    s.page_of(|f, site| site.content.record(&id).map(|r| pages::record(f, &site.content, r)))
 }
 
 async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {

@@ -1,6 +1,5 @@
 //! What each page shows, computed from the content model. Templates only lay these out.
 use indexer::index::record_title;
-use indexer::markdown;
 use indexer::model::{Citation as CitedAs, Content, Record, Regulator, Source, Stance, Status, Topic};
 use serde::Serialize;
 
@@ -162,8 +161,6 @@ pub struct RecordView {
     pub reviewed_by: Option<String>,
     pub attributes: Vec<AttributeValue>,
     pub citations: Vec<Citation>,
-    #[serde(skip)]
-    pub body_html: String,
     pub file: String,
     pub cite: String,
 }
@@ -199,7 +196,6 @@ impl RecordView {
             reviewed_by: r.front.reviewed_by.clone(),
             attributes: attribute_values(content, r),
             citations: citations(content, r),
-            body_html: markdown::to_html(&r.body),
             file: format!("content/{}", r.file),
             cite,
             line,
