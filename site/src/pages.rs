@@ -179,6 +179,26 @@ struct SearchPage<'a> {
     index_scripts: Vec<String>,
 }
 
+impl<'a> SearchPage<'a> {
+    /// A search page for `query` with nothing found yet.
+    fn empty(frame: &'a Frame<'a>, query: &'a str) -> SearchPage<'a> {
+        SearchPage {
+            title: "Search",
+            frame,
+            query,
+            active: Vec::new(),
+            facets: Vec::new(),
+            error: None,
+            summary: String::new(),
+            first: 1,
+            hits: Vec::new(),
+            prev: None,
+            next: None,
+            index_scripts: Vec::new(),
+        }
+    }
+}
+
 /// The search page for a request and its results (or the error that stopped it).
 pub fn search(
     frame: &Frame,
@@ -186,78 +206,60 @@ pub fn search(
     request: &SearchRequest,
     results: Result<&SearchResults, String>,
 ) -> askama::Result<String> {
-    let active: Vec<(&'static str, String)> =
+    let mut page = SearchPage::empty(frame, &request.query);
+    page.active =
         Facet::ALL.iter().flat_map(|&f| request.filter(f).iter().map(move |v| (f.name(), v.clone()))).collect();
-    let url = |req: &SearchRequest| format!("{}?{}", frame.links.search(), query_string(req));
-    let (facets, hits, summary, prev, next, error) = match results {
+    page.first = request.offset.saturating_add(1);
+    match results {
+        Err(e) => page.error = Some(e),
         Ok(results) => {
-            let facets = Facet::ALL
-                .into_iter()
-                .map(|f| FacetGroup {
-                    title: f.title(),
-                    values: results.facets[f.name()]
-                        .iter()
-                        .map(|(value, &count)| FacetLink {
-                            label: facet_label(content, f, value),
-                            count,
-                            checked: request.filter(f).contains(value),
-                            href: url(&toggled(request, f, value)),
-                        })
-                        .collect(),
-                })
-                .collect();
-            let hits = results
-                .hits
-                .iter()
-                .map(|h| HitLine {
-                    title: h.title.clone(),
-                    href: frame.links.record(&h.id),
-                    badge: Badge::of(h.stance.parse().unwrap_or(indexer::model::Stance::Unknown)),
-                    draft: h.status == "draft",
-                    snippet: h.snippet.clone(),
-                })
-                .collect();
-            let page = |offset: usize| url(&SearchRequest { offset, ..request.clone() });
-            let prev = (results.offset > 0).then(|| page(results.offset.saturating_sub(results.limit)));
-            let next = (results.offset + results.limit < results.total).then(|| page(results.offset + results.limit));
-            (facets, hits, result_summary(results), prev, next, None)
+            page.facets = facet_groups(frame, content, request, results);
+            page.hits = results.hits.iter().map(|h| hit_line(frame, h)).collect();
+            page.summary = result_summary(results);
+            let at = |offset: usize| search_url(frame, &SearchRequest { offset, ..request.clone() });
+            page.prev = (results.offset > 0).then(|| at(results.offset.saturating_sub(results.limit)));
+            page.next = (results.offset + results.limit < results.total).then(|| at(results.offset + results.limit));
         }
-        Err(e) => (Vec::new(), Vec::new(), String::new(), None, None, Some(e)),
-    };
-    SearchPage {
-        title: "Search",
-        frame,
-        query: &request.query,
-        active,
-        facets,
-        error,
-        summary,
-        first: request.offset.saturating_add(1),
-        hits,
-        prev,
-        next,
-        index_scripts: Vec::new(),
     }
-    .render()
+    page.render()
 }
 
 /// The exported search page: an empty shell that the client index and `offline.js` fill in.
 pub fn search_shell(frame: &Frame, index_scripts: Vec<String>) -> askama::Result<String> {
-    SearchPage {
-        title: "Search",
-        frame,
-        query: "",
-        active: Vec::new(),
-        facets: Vec::new(),
-        error: None,
-        summary: String::new(),
-        first: 1,
-        hits: Vec::new(),
-        prev: None,
-        next: None,
-        index_scripts,
+    SearchPage { index_scripts, ..SearchPage::empty(frame, "") }.render()
+}
+
+fn search_url(frame: &Frame, request: &SearchRequest) -> String {
+    format!("{}?{}", frame.links.search(), query_string(request))
+}
+
+/// Each facet's values with their counts, each a link that toggles it.
+fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, results: &SearchResults) -> Vec<FacetGroup> {
+    Facet::ALL
+        .into_iter()
+        .map(|f| FacetGroup {
+            title: f.title(),
+            values: results.facets[f.name()]
+                .iter()
+                .map(|(value, &count)| FacetLink {
+                    label: facet_label(content, f, value),
+                    count,
+                    checked: request.filter(f).contains(value),
+                    href: search_url(frame, &toggled(request, f, value)),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn hit_line(frame: &Frame, h: &indexer::search::Hit) -> HitLine {
+    HitLine {
+        title: h.title.clone(),
+        href: frame.links.record(&h.id),
+        badge: Badge::of(h.stance.parse().unwrap_or(indexer::model::Stance::Unknown)),
+        draft: h.status == "draft",
+        snippet: h.snippet.clone(),
     }
-    .render()
 }
 
 fn result_summary(results: &SearchResults) -> String {
