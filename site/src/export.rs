@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::Site;
 use crate::assets;
+use crate::changelog::ChangesParams;
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::views::{CompareParams, RegulatorView, TopicView};
@@ -28,7 +29,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     page("index.html".into(), &|f| pages::home(f, content))?;
     page("compare.html".into(), &|f| pages::compare(f, content, &CompareParams::default()))?;
     page("glossary.html".into(), &|f| pages::glossary(f, content))?;
-    page("changes.html".into(), &|f| pages::changes(f, content))?;
+    page("changes.html".into(), &|f| pages::changes(f, content, &site.history, &ChangesParams::default()))?;
     page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
     let scripts = indexer::client::scripts(&site.index);
     let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
@@ -40,14 +41,16 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         page(format!("regulators/{}.html", g.id.value), &|f| pages::regulator(f, RegulatorView::of(content, g)))?;
     }
     for r in &content.records {
-        page(format!("records/{}.html", r.id), &|f| pages::record(f, content, r))?;
+        page(format!("records/{}.html", r.id), &|f| pages::record(f, content, &site.history, r))?;
     }
     for scope in crate::feeds::scopes(content) {
         let path = scope.path();
         let links = Links::export(path.matches('/').count());
-        let xml = crate::feeds::render(content, &scope, &links).expect("the scope exists")?;
+        let xml = crate::feeds::render(content, &site.history, &scope, &links).expect("the scope exists")?;
         files.insert(path, xml.into_bytes());
     }
+    // The records' history as data, for readers who compare it with other tools.
+    files.insert("history.json".into(), serde_json::to_vec_pretty(&*site.history).expect("history is JSON"));
     for (name, text) in scripts {
         files.insert(format!("static/{name}"), text.into_bytes());
     }

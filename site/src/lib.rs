@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod cache;
+pub mod changelog;
 pub mod export;
 pub mod feeds;
 pub mod links;
@@ -16,12 +17,16 @@ pub mod watch;
 use std::path::Path;
 use std::sync::Arc;
 
+use indexer::history::History;
 use indexer::{Content, SearchIndex, SearchRequest};
 
-/// One built version of the site: the content, its search index, and recent results.
+/// One built version of the site: the content, its search index, its records' history, and
+/// recent results.
 pub struct Site {
     pub content: Arc<Content>,
     pub index: SearchIndex,
+    /// The records' history from git; unavailable until `with_history` gives it.
+    pub history: Arc<History>,
     searches: cache::SearchCache,
 }
 
@@ -39,7 +44,18 @@ impl Site {
     }
 
     fn over(index: SearchIndex, content: Arc<Content>) -> Site {
-        Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) }
+        Site {
+            content,
+            index,
+            history: Arc::new(History::unavailable("the site was built without reading the content's history")),
+            searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY),
+        }
+    }
+
+    /// This site with the records' history, as `indexer::history::read` gives it.
+    pub fn with_history(mut self, history: History) -> Site {
+        self.history = Arc::new(history);
+        self
     }
 
     /// This site with a search cache of `capacity` recent queries (0: no cache).

@@ -3,11 +3,13 @@
 //! errors during live preview) to show in its banner.
 
 use askama::Template;
+use indexer::history::History;
 use indexer::index::Facet;
 use indexer::markdown;
 use indexer::model::{Content, GlossaryEntry, Record};
 use indexer::search::{SearchRequest, SearchResults};
 
+use crate::changelog::{ChangesParams, ChangesView, RecordHistory};
 use crate::links::Links;
 use crate::views::{
     self, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView, TopicView,
@@ -53,12 +55,14 @@ struct RecordPage<'a> {
     r: RecordView,
     /// The body, sanitised: only the record's own page shows it.
     body_html: String,
+    history: RecordHistory,
 }
 
-pub fn record(frame: &Frame, content: &Content, record: &Record) -> askama::Result<String> {
+pub fn record(frame: &Frame, content: &Content, history: &History, record: &Record) -> askama::Result<String> {
     let r = RecordView::of(content, record);
     let title = r.line.title.clone();
-    RecordPage { title: &title, frame, r, body_html: markdown::to_html(&record.body) }.render()
+    let history = RecordHistory::of(content, history, &record.id);
+    RecordPage { title: &title, frame, r, body_html: markdown::to_html(&record.body), history }.render()
 }
 
 #[derive(Template)]
@@ -117,12 +121,12 @@ pub fn glossary(frame: &Frame, content: &Content) -> askama::Result<String> {
 struct ChangesPage<'a> {
     title: &'a str,
     frame: &'a Frame<'a>,
-    records: Vec<RecordLine>,
+    c: ChangesView,
 }
 
-pub fn changes(frame: &Frame, content: &Content) -> askama::Result<String> {
-    let records = views::recent(content, content.records.len());
-    ChangesPage { title: "Changes", frame, records }.render()
+/// The change log: every record's changes from the content's history, newest first.
+pub fn changes(frame: &Frame, content: &Content, history: &History, params: &ChangesParams) -> askama::Result<String> {
+    ChangesPage { title: "Changes", frame, c: ChangesView::of(content, history, params) }.render()
 }
 
 #[derive(Template)]

@@ -4,6 +4,7 @@
 use indexer::SearchRequest;
 use indexer::index::Facet;
 
+use crate::changelog::ChangesParams;
 use crate::views::CompareParams;
 
 fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
@@ -35,6 +36,20 @@ pub fn search_request(query: &str) -> SearchRequest {
 /// A request as one string, equal for equal searches: the cache's key.
 pub fn canonical(request: &SearchRequest) -> String {
     format!("{}&limit={:?}", crate::pages::query_string(request), request.limit)
+}
+
+/// Change-log filters: `regulator`, `topic` and `kind`, each one value (an empty one filters nothing).
+pub fn changes_params(query: &str) -> ChangesParams {
+    let mut params = ChangesParams::default();
+    for (key, value) in pairs(query) {
+        match key.as_str() {
+            "regulator" => params.regulator = value,
+            "topic" => params.topic = value,
+            "kind" => params.kind = value,
+            _ => {}
+        }
+    }
+    params
 }
 
 /// Compare-page state; regulators come as `regulators=a,b` or as repeated `regulator=a`.

@@ -23,7 +23,7 @@ use crate::cache::Cached;
 use crate::feeds::{self, Scope};
 use crate::links::Links;
 use crate::pages::{self, Frame};
-use crate::params::{compare_params, search_request};
+use crate::params::{changes_params, compare_params, search_request};
 use crate::views::{CompareView, RecordView, RegulatorView, TopicView};
 use crate::{Site, preview::Preview};
 
@@ -157,8 +157,9 @@ async fn glossary_page(State(s): State<AppState>) -> Response {
     s.page(|f, site| pages::glossary(f, &site.content))
 }
 
-async fn changes_page(State(s): State<AppState>) -> Response {
-    s.page(|f, site| pages::changes(f, &site.content))
+async fn changes_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let params = changes_params(query.as_deref().unwrap_or(""));
+    s.page(|f, site| pages::changes(f, &site.content, &site.history, &params))
 }
 
 /// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
@@ -188,7 +189,7 @@ async fn topic_page(State(s): State<AppState>, Path(id): Path<String>) -> Respon
 }
 
 async fn record_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    s.page_of(|f, site| site.content.record(&id).map(|r| pages::record(f, &site.content, r)))
+    s.page_of(|f, site| site.content.record(&id).map(|r| pages::record(f, &site.content, &site.history, r)))
 }
 
 async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
@@ -252,7 +253,8 @@ async fn feed_of(State(s): State<AppState>, Path((kind, file)): Path<(String, St
 }
 
 fn feed(s: &AppState, scope: Scope) -> Response {
-    match feeds::render(&s.site().content, &scope, &Links::server()) {
+    let site = s.site();
+    match feeds::render(&site.content, &site.history, &scope, &Links::server()) {
         Some(Ok(xml)) => ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response(),
         Some(Err(_)) => {
             s.error(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong", "This feed could not be built.")

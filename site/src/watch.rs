@@ -49,10 +49,14 @@ pub fn rebuild(state: &AppState, root: &std::path::Path) {
         .map(ToString::to_string)
         .collect();
     if errors.is_empty() {
-        // The rebuilt site keeps the served one's settings.
-        let capacity = state.site().search_cache();
-        match Site::build(checked.content).map(|site| site.with_search_cache(capacity)) {
-            Ok(site) => state.replace(site),
+        // The rebuilt site keeps the served one's settings, and its history: editing files
+        // commits nothing.
+        let served = state.site();
+        match Site::build(checked.content).map(|site| site.with_search_cache(served.search_cache())) {
+            Ok(mut site) => {
+                site.history = served.history.clone();
+                state.replace(site)
+            }
             Err(e) => return state.preview.publish(vec![format!("the search index could not be built: {e}")]),
         }
     }

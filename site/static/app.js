@@ -41,9 +41,39 @@
     });
   }
 
+  // Change log in the static export: no server filters it, so the page filters itself by
+  // the filters in its address (which the form writes).
+  function filterChanges() {
+    var form = document.getElementById("changes-form");
+    if (!form || !form.hasAttribute("data-filter-here")) return;
+    var params = new URLSearchParams(window.location.search);
+    var want = {};
+    ["regulator", "topic", "kind"].forEach(function (name) {
+      want[name] = params.get(name) || "";
+      if (form.elements[name]) form.elements[name].value = want[name];
+    });
+    var shown = 0;
+    document.querySelectorAll("li.event[data-kinds]").forEach(function (li) {
+      var ok =
+        (!want.regulator || li.getAttribute("data-regulator") === want.regulator) &&
+        (!want.topic || li.getAttribute("data-topic") === want.topic) &&
+        (!want.kind || li.getAttribute("data-kinds").split(" ").indexOf(want.kind) >= 0);
+      li.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    document.querySelectorAll("section.change-day").forEach(function (day) {
+      day.hidden = !day.querySelector("li.event:not([hidden])");
+    });
+    var count = document.getElementById("changes-count");
+    if (count) count.textContent = shown + " of " + count.getAttribute("data-total") + " changes.";
+    var none = document.getElementById("changes-none");
+    if (none) none.hidden = shown > 0;
+  }
+
   function init() {
     liveReload();
     autoSubmitCompare();
+    filterChanges();
   }
 
   if (document.readyState === "loading") {

@@ -9,7 +9,9 @@ use crate::cli::ContentArg;
 
 pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>) -> anyhow::Result<()> {
     let started = Instant::now();
-    let site = Site::build(super::load(content)?)?;
+    let loaded = super::load(content)?;
+    let history = indexer::history::read(&content.content, &loaded);
+    let site = Site::build(loaded)?.with_history(history);
     let files = export::render(&site)?;
     super::fresh_output(out, "static/search-index.js")?;
     export::write(&files, out)?;

@@ -21,11 +21,13 @@ pub struct ServeOptions {
 pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let content = super::load(&options.content)?;
     let records = content.records.len();
+    let history = indexer::history::read(&options.content.content, &content);
     let site = match &options.index {
         Some(dir) => Site::open(content, dir)?,
         None => Site::build(content)?,
     }
-    .with_search_cache(options.search_cache);
+    .with_search_cache(options.search_cache)
+    .with_history(history);
     let mut state = AppState::new(site, options.repository);
     state.preview.live = options.watch;
     let runtime = tokio::runtime::Runtime::new()?;
