@@ -69,6 +69,9 @@ pub enum Command {
         /// Also write the export as a zip archive.
         #[arg(long)]
         zip: Option<PathBuf>,
+        /// Export the records as they were committed by this date (YYYY-MM-DD), from git history.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<indexer::date::Date>,
     },
     /// Write a new draft record at the right path, every field explained.
     New {

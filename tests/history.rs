@@ -11,7 +11,7 @@ const IPSC: &str = "/records/pmda/nonclinical.tumorigenicity--ipsc-derived";
 
 /// The text of a page's `<main>`, tags removed and spaces collapsed, for reading like a person.
 fn text(html: &str) -> String {
-    let main = html.split("<main").nth(1).unwrap_or(html);
+    let main = html.split("<main").nth(1).and_then(|m| m.split_once('>')).map_or(html, |(_, rest)| rest);
     let mut out = String::new();
     let mut in_tag = false;
     for c in main.chars() {
@@ -120,6 +120,8 @@ fn without_git_the_site_says_history_is_unavailable() {
     let feed = server.get("/feeds/all.xml").body;
     assert!(entries(&feed).is_empty());
     assert!(feed.contains("<subtitle>History is unavailable"));
+    let past = text(&server.get("/compare?as_of=2025-09-01").body);
+    assert!(past.starts_with("As of 2025-09-01: history is unavailable"), "{past}");
 }
 
 #[test]
@@ -137,4 +139,84 @@ fn the_export_keeps_the_history() {
     assert_eq!(events[1]["changes"][0]["after"], "required");
     let page = text(&std::fs::read_to_string(out.join("changes.html")).unwrap());
     assert!(page.contains("5 of 5 changes."));
+}
+
+/// The stance labels of a regulator's cell on a topic in `/api/compare`'s answer.
+fn cell(compare: &serde_json::Value, topic: &str, regulator: &str) -> Vec<String> {
+    let rows = compare["groups"].as_array().unwrap().iter().flat_map(|g| g["rows"].as_array().unwrap());
+    let row = rows.into_iter().find(|r| r["topic_id"] == topic).expect("the topic's row");
+    let cell = row["cells"].as_array().unwrap().iter().find(|c| c["regulator"] == regulator).unwrap();
+    cell["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["line"]["badge"]["label"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn compare_topic_and_record_pages_show_the_content_as_of_a_date() {
+    let repo = history_repo();
+    let server = Server::start(&repo.path().join("content"), &[]);
+    let compare = |query: &str| server.get(&format!("/api/compare?{query}")).json();
+    let today = compare("");
+    assert_eq!(cell(&today, "nonclinical.tumorigenicity", "pmda"), ["Required", "Case by case"]);
+    let september = compare("as_of=2025-09-01");
+    assert_eq!(cell(&september, "nonclinical.tumorigenicity", "pmda"), ["Expected", "Case by case"]);
+    assert_eq!(cell(&september, "clinical.long-term-follow-up", "hsa"), ["Unknown"]);
+    let may = compare("as_of=2025-05-01");
+    assert!(cell(&may, "clinical.long-term-follow-up", "hsa").is_empty(), "not yet written");
+    assert!(cell(&compare("as_of=2025-02-28"), "nonclinical.tumorigenicity", "pmda").is_empty());
+    assert_eq!(cell(&compare("as_of=2025-10-01"), "nonclinical.tumorigenicity", "pmda"), ["Required", "Case by case"]);
+
+    let page = server.get("/compare?regulator=pmda&as_of=2025-09-01");
+    let shown = text(&page.body);
+    assert!(shown.starts_with("As of 2025-09-01: records as they were committed by the end of that day"), "{shown}");
+    assert!(page.body.contains(r#"<a href="/compare?regulator=pmda">Show today's version</a>"#));
+    assert!(page.body.contains(r#"name="as_of" value="2025-09-01""#), "the form keeps the date");
+    assert!(!text(&server.get("/compare?regulator=pmda").body).starts_with("As of"));
+
+    let topic = text(&server.get("/topics/nonclinical.tumorigenicity?as_of=2025-09-01").body);
+    assert!(topic.contains("PMDA — Tumorigenicity (iPSC-derived cell therapy) ◐ Expected case-by-case"), "{topic}");
+    let record = text(&server.get(&format!("{IPSC}?as_of=2025-09-01")).body);
+    assert!(record.contains("Stance ◐ Expected"), "{record}");
+    assert!(record.contains("2025-03-01 · Record added") && !record.contains("2025-10-01"), "history until then");
+    assert_eq!(server.get("/records/hsa/clinical.long-term-follow-up?as_of=2025-05-01").status, 404);
+}
+
+#[test]
+fn the_export_can_be_built_as_of_a_date() {
+    let repo = history_repo();
+    let out = repo.path().join("site");
+    let content = repo.path().join("content");
+    let run = regkb(&[
+        "export",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--as-of",
+        "2025-09-01",
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+    let record = text(&read("records/pmda/nonclinical.tumorigenicity--ipsc-derived.html"));
+    assert!(record.starts_with("As of 2025-09-01:") && record.contains("Stance ◐ Expected"), "{record}");
+    assert!(text(&read("compare.html")).starts_with("As of 2025-09-01:"));
+    let json: serde_json::Value = serde_json::from_str(&read("history.json")).unwrap();
+    assert_eq!(json["events"].as_array().unwrap().len(), 3, "the changes until then");
+
+    let outside = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/valid"), outside.path());
+    let refused = regkb(&[
+        "export",
+        "--content",
+        outside.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--as-of",
+        "2025-09-01",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("cannot export as of 2025-09-01"));
 }

@@ -14,9 +14,11 @@ pub mod server;
 pub mod views;
 pub mod watch;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
+use indexer::date::Date;
 use indexer::history::History;
 use indexer::{Content, SearchIndex, SearchRequest};
 
@@ -27,6 +29,8 @@ pub struct Site {
     pub index: SearchIndex,
     /// The records' history from git; unavailable until `with_history` gives it.
     pub history: Arc<History>,
+    /// Set when the whole site shows the content as it was on a past date (`export --as-of`).
+    pub as_of: Option<AsOf>,
     searches: cache::SearchCache,
 }
 
@@ -48,6 +52,7 @@ impl Site {
             content,
             index,
             history: Arc::new(History::unavailable("the site was built without reading the content's history")),
+            as_of: None,
             searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY),
         }
     }
@@ -56,6 +61,15 @@ impl Site {
     pub fn with_history(mut self, history: History) -> Site {
         self.history = Arc::new(history);
         self
+    }
+
+    /// The content as it was on `date`, and the notice pages show about it. Without history,
+    /// today's content, with a notice that says so.
+    pub fn content_as_of(&self, date: Date) -> (Cow<'_, Content>, AsOf) {
+        match self.history.content_as_of(&self.content, date) {
+            Some(past) => (Cow::Owned(past), AsOf::new(date, None)),
+            None => (Cow::Borrowed(&*self.content), AsOf::new(date, self.history.unavailable.as_deref())),
+        }
     }
 
     /// This site with a search cache of `capacity` recent queries (0: no cache).
@@ -85,5 +99,31 @@ impl Site {
     /// The cached results of `request`, without searching.
     pub fn cached(&self, request: &SearchRequest) -> Option<Arc<cache::Cached>> {
         self.searches.get(&params::canonical(request))
+    }
+}
+
+/// A page's notice that it shows the content as it was on a past date.
+#[derive(Debug, Clone)]
+pub struct AsOf {
+    /// The date, `YYYY-MM-DD`.
+    pub date: String,
+    /// What the page shows, in a sentence.
+    pub message: String,
+    /// Whether the content shown is really the past content (history was available).
+    pub past: bool,
+    /// The address of today's version of the page, when there is one.
+    pub today: Option<String>,
+}
+
+impl AsOf {
+    /// The notice for `date`; `unavailable` is why history could not be read, if it could not.
+    pub fn new(date: Date, unavailable: Option<&str>) -> AsOf {
+        let message = match unavailable {
+            None => "records as they were committed by the end of that day; regulators, topics and sources \
+                     are named as they are today."
+                .to_owned(),
+            Some(reason) => format!("history is unavailable ({reason}), so this page shows today's content instead."),
+        };
+        AsOf { date: date.to_string(), message, past: unavailable.is_none(), today: None }
     }
 }

@@ -9,6 +9,7 @@ use indexer::markdown;
 use indexer::model::{Content, GlossaryEntry, Record};
 use indexer::search::{SearchRequest, SearchResults};
 
+use crate::AsOf;
 use crate::changelog::{ChangesParams, ChangesView, RecordHistory};
 use crate::links::Links;
 use crate::views::{
@@ -24,6 +25,15 @@ pub struct Frame<'a> {
     pub repository: Option<&'a str>,
     /// Whether the page should reload when live preview rebuilds.
     pub live: bool,
+    /// Set when the page shows the content as it was on a past date.
+    pub as_of: Option<&'a AsOf>,
+}
+
+impl<'a> Frame<'a> {
+    /// This frame for a page that shows the content as of a past date.
+    pub fn with_as_of(&self, as_of: &'a AsOf) -> Frame<'a> {
+        Frame { as_of: Some(as_of), ..*self }
+    }
 }
 
 #[derive(Template)]

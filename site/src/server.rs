@@ -12,6 +12,9 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
 use indexer::SearchRequest;
+use indexer::date::Date;
+use indexer::history::History;
+use indexer::model::Content;
 use indexer::search::SearchError;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -23,7 +26,7 @@ use crate::cache::Cached;
 use crate::feeds::{self, Scope};
 use crate::links::Links;
 use crate::pages::{self, Frame};
-use crate::params::{changes_params, compare_params, search_request};
+use crate::params::{as_of, changes_params, compare_params, search_request, without_as_of};
 use crate::views::{CompareView, RecordView, RegulatorView, TopicView};
 use crate::{Site, preview::Preview};
 
@@ -63,8 +66,13 @@ impl AppState {
     fn page_of(&self, render: impl FnOnce(&Frame, &Site) -> Option<askama::Result<String>>) -> Response {
         let links = Links::server();
         let notices = self.preview.notices();
-        let frame =
-            Frame { links: &links, notices: &notices, repository: self.repository.as_deref(), live: self.preview.live };
+        let frame = Frame {
+            links: &links,
+            notices: &notices,
+            repository: self.repository.as_deref(),
+            live: self.preview.live,
+            as_of: None,
+        };
         match render(&frame, &self.site()) {
             None => self.not_found(),
             Some(Ok(html)) => Html(html).into_response(),
@@ -78,7 +86,7 @@ impl AppState {
 
     fn error(&self, status: StatusCode, title: &str, message: &str) -> Response {
         let links = Links::server();
-        let frame = Frame { links: &links, notices: &[], repository: None, live: false };
+        let frame = Frame { links: &links, notices: &[], repository: None, live: false, as_of: None };
         let html = pages::error(&frame, title, message).unwrap_or_else(|_| title.to_owned());
         (status, Html(html)).into_response()
     }
@@ -179,17 +187,46 @@ async fn search_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Re
     .await
 }
 
+/// Renders a page over the content as it was on `as_of` (today's when `None`), with the notice
+/// that says so and links to `today`, the page's own address without the date.
+fn dated<T>(
+    f: &Frame,
+    site: &Site,
+    as_of: Option<Date>,
+    today: String,
+    render: impl FnOnce(&Frame, &Content, &History) -> T,
+) -> T {
+    let Some(date) = as_of else { return render(f, &site.content, &site.history) };
+    let (content, mut notice) = site.content_as_of(date);
+    notice.today = Some(today);
+    render(&f.with_as_of(&notice), &content, &site.history.until(date))
+}
+
 async fn compare_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let params = compare_params(query.as_deref().unwrap_or(""));
-    s.page(|f, site| pages::compare(f, &site.content, &params))
+    let query = query.unwrap_or_default();
+    let params = compare_params(&query);
+    let rest = without_as_of(&query);
+    let today =
+        if rest.is_empty() { Links::server().compare() } else { format!("{}?{rest}", Links::server().compare()) };
+    s.page(|f, site| dated(f, site, as_of(&query), today, |f, content, _| pages::compare(f, content, &params)))
 }
 
-async fn topic_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    s.page_of(|f, site| site.content.topic(&id).map(|t| pages::topic(f, TopicView::of(&site.content, t))))
+async fn topic_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Response {
+    let date = as_of(query.as_deref().unwrap_or(""));
+    s.page_of(|f, site| {
+        dated(f, site, date, f.links.topic(&id), |f, content, _| {
+            content.topic(&id).map(|t| pages::topic(f, TopicView::of(content, t)))
+        })
+    })
 }
 
-async fn record_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    s.page_of(|f, site| site.content.record(&id).map(|r| pages::record(f, &site.content, &site.history, r)))
+async fn record_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Response {
+    let date = as_of(query.as_deref().unwrap_or(""));
+    s.page_of(|f, site| {
+        dated(f, site, date, f.links.record(&id), |f, content, history| {
+            content.record(&id).map(|r| pages::record(f, content, history, r))
+        })
+    })
 }
 
 async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
@@ -219,8 +256,14 @@ async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Res
 }
 
 async fn api_compare(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let params = compare_params(query.as_deref().unwrap_or(""));
-    Json(CompareView::of(&s.site().content, &params)).into_response()
+    let query = query.unwrap_or_default();
+    let params = compare_params(&query);
+    let site = s.site();
+    let content = match as_of(&query) {
+        Some(date) => site.content_as_of(date).0,
+        None => std::borrow::Cow::Borrowed(&*site.content),
+    };
+    Json(CompareView::of(&content, &params)).into_response()
 }
 
 async fn api_record(State(s): State<AppState>, Path(id): Path<String>) -> Response {

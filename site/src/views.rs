@@ -351,6 +351,8 @@ pub struct CompareParams {
     pub modality: String,
     pub baseline: String,
     pub diff: String,
+    /// The date whose content the page shows (`YYYY-MM-DD`); empty for today's.
+    pub as_of: String,
 }
 
 /// The compare matrix.
@@ -364,6 +366,8 @@ pub struct CompareView {
     pub modality: String,
     pub baseline: String,
     pub diff_only: bool,
+    /// The date whose content the matrix shows; empty for today's.
+    pub as_of: String,
     pub groups: Vec<RowGroup>,
     /// The answers a cell may show, by kind of topic: requirement stances, then route answers.
     pub legend: Vec<(&'static str, Vec<Badge>)>,
@@ -410,6 +414,7 @@ impl CompareView {
             modality: params.modality.clone(),
             baseline,
             diff_only,
+            as_of: params.as_of.clone(),
             groups,
             legend: vec![
                 ("Requirements", Badge::legend(TopicKind::Requirement)),

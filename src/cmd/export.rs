@@ -3,15 +3,20 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use site::{Site, export};
+use indexer::date::Date;
+use indexer::history::History;
+use site::{AsOf, Site, export};
 
 use crate::cli::ContentArg;
 
-pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>, as_of: Option<Date>) -> anyhow::Result<()> {
     let started = Instant::now();
     let loaded = super::load(content)?;
     let history = indexer::history::read(&content.content, &loaded);
-    let site = Site::build(loaded)?.with_history(history);
+    let site = match as_of {
+        None => Site::build(loaded)?.with_history(history),
+        Some(date) => past(loaded, history, date)?,
+    };
     let files = export::render(&site)?;
     super::fresh_output(out, "static/search-index.js")?;
     export::write(&files, out)?;
@@ -30,4 +35,14 @@ pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>) -> anyhow::Re
         out.join("index.html").display()
     );
     Ok(())
+}
+
+/// The site as it was on `date`: its records, their search index and their history until then.
+fn past(content: indexer::Content, history: History, date: Date) -> anyhow::Result<Site> {
+    let past = history.content_as_of(&content, date).ok_or_else(|| {
+        anyhow::anyhow!("cannot export as of {date}: {}", history.unavailable.as_deref().unwrap_or_default())
+    })?;
+    let mut site = Site::build(past)?.with_history(history.until(date));
+    site.as_of = Some(AsOf::new(date, None));
+    Ok(site)
 }
