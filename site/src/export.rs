@@ -29,6 +29,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     page("index.html".into(), &|f| pages::home(f, content))?;
     page("compare.html".into(), &|f| pages::compare(f, content, &CompareParams::default()))?;
     page("glossary.html".into(), &|f| pages::glossary(f, content))?;
+    page("definitions.html".into(), &|f| pages::definitions(f, content))?;
     page("changes.html".into(), &|f| pages::changes(f, content, &site.history, &ChangesParams::default()))?;
     page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
     let scripts = indexer::client::scripts(&site.index);

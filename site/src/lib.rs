@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod cache;
 pub mod changelog;
+pub mod definitions;
 pub mod export;
 pub mod feeds;
 pub mod links;

@@ -11,6 +11,7 @@ use indexer::search::{SearchRequest, SearchResults};
 
 use crate::AsOf;
 use crate::changelog::{ChangesParams, ChangesView, RecordHistory};
+use crate::definitions::DefinitionsView;
 use crate::links::Links;
 use crate::views::{
     self, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView, TopicView,
@@ -137,6 +138,19 @@ struct ChangesPage<'a> {
 /// The change log: every record's changes from the content's history, newest first.
 pub fn changes(frame: &Frame, content: &Content, history: &History, params: &ChangesParams) -> askama::Result<String> {
     ChangesPage { title: "Changes", frame, c: ChangesView::of(content, history, params) }.render()
+}
+
+#[derive(Template)]
+#[template(path = "definitions.html")]
+struct DefinitionsPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    d: DefinitionsView,
+}
+
+/// What each stance, route answer, status and value means.
+pub fn definitions(frame: &Frame, content: &Content) -> askama::Result<String> {
+    DefinitionsPage { title: "Definitions", frame, d: DefinitionsView::of(content) }.render()
 }
 
 #[derive(Template)]

@@ -118,6 +118,7 @@ pub fn router(state: AppState) -> Router {
         .route("/compare", get(compare_page))
         .route("/glossary", get(glossary_page))
         .route("/changes", get(changes_page))
+        .route("/definitions", get(definitions_page))
         .route("/topics/{id}", get(topic_page))
         .route("/records/{*id}", get(record_page))
         .route("/regulators/{id}", get(regulator_page))
@@ -163,6 +164,10 @@ async fn home(State(s): State<AppState>) -> Response {
 
 async fn glossary_page(State(s): State<AppState>) -> Response {
     s.page(|f, site| pages::glossary(f, &site.content))
+}
+
+async fn definitions_page(State(s): State<AppState>) -> Response {
+    s.page(|f, site| pages::definitions(f, &site.content))
 }
 
 async fn changes_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {

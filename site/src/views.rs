@@ -33,6 +33,8 @@ pub struct Badge {
     pub class: &'static str,
     pub icon: &'static str,
     pub label: &'static str,
+    /// What the stance means, shown as the badge's tooltip.
+    pub definition: &'static str,
 }
 
 impl Badge {
@@ -48,7 +50,12 @@ impl Badge {
             Stance::NotAvailable => ("✕", "not-available"),
             Stance::Unknown => ("?", "unknown"),
         };
-        Badge { class, icon, label: stance.label() }
+        Badge { class, icon, label: stance.label(), definition: stance.definition() }
+    }
+
+    /// The anchor of the stance's definition on the definitions page.
+    pub fn anchor(&self) -> String {
+        format!("stance-{}", self.class)
     }
 
     /// The badges a legend shows for topics of one kind.
@@ -59,8 +66,8 @@ impl Badge {
     /// The badge as HTML; every part is a fixed string, so it needs no escaping.
     pub fn html(&self) -> String {
         format!(
-            r#"<span class="badge stance-{}"><span aria-hidden="true">{}</span> {}</span>"#,
-            self.class, self.icon, self.label
+            r#"<span class="badge stance-{}" title="{}"><span aria-hidden="true">{}</span> {}</span>"#,
+            self.class, self.definition, self.icon, self.label
         )
     }
 }
