@@ -21,23 +21,61 @@
     }
   }
 
-  // Compare page: apply a ticked or unticked box at once.
-  // The Update button stays for people without JavaScript.
-  function autoSubmitCompare() {
+  // Compare page: apply a ticked or unticked box at once, and Update without a reload: fetch
+  // the page for the form's new state and swap in its results, so keyboard focus and the
+  // scroll position stay where they were. Without script, or from file:// (where the export's
+  // offline.js redoes the comparison from the address), the form submits as usual.
+  function liveCompare() {
     var form = document.getElementById("compare-form");
-    if (!form) return;
+    var results = document.getElementById("compare-results");
+    if (!form || !results) return;
+    var live = window.location.protocol !== "file:" && typeof window.fetch === "function" &&
+      typeof window.DOMParser === "function" && typeof window.URLSearchParams === "function";
+    var latest = 0;
+
+    function apply() {
+      if (!live) {
+        if (typeof form.requestSubmit === "function") form.requestSubmit();
+        else form.submit();
+        return;
+      }
+      var query = new URLSearchParams(new FormData(form)).toString();
+      var url = form.getAttribute("action") + (query ? "?" + query : "");
+      var ticket = ++latest;
+      var status = document.getElementById("compare-status");
+      window.fetch(url, { headers: { Accept: "text/html" } })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.text();
+        })
+        .then(function (html) {
+          if (ticket !== latest) return; // a newer change is on its way
+          var next = new DOMParser().parseFromString(html, "text/html").getElementById("compare-results");
+          if (!next) throw new Error("no results");
+          results.replaceWith(next);
+          results = next;
+          window.history.replaceState(null, "", url);
+          if (status) {
+            var rows = next.querySelectorAll("tr[data-agrees]").length;
+            var cols = next.querySelectorAll("thead th[data-regulator]").length;
+            status.textContent = "Showing " + rows + " topics for " + cols + " regulators.";
+          }
+        })
+        .catch(function () {
+          window.location.href = url;
+        });
+    }
+
     form.addEventListener("change", function (event) {
       var t = event.target;
-      if (!t) return;
-      // Checkboxes only: a select fires "change" on each arrow key, and submitting then
-      // would move keyboard users on before they chose (WCAG 3.2.2). Selects use Update.
-      var isCheckbox = t.tagName === "INPUT" && t.type === "checkbox";
-      if (!isCheckbox) return;
-      if (typeof form.requestSubmit === "function") {
-        form.requestSubmit();
-      } else {
-        form.submit();
-      }
+      // Checkboxes only: a select fires "change" on each arrow key, and applying then would
+      // move keyboard users on before they chose (WCAG 3.2.2). Selects use Update.
+      if (t && t.tagName === "INPUT" && t.type === "checkbox") apply();
+    });
+    form.addEventListener("submit", function (event) {
+      if (!live) return;
+      event.preventDefault();
+      apply();
     });
   }
 
@@ -72,7 +110,7 @@
 
   function init() {
     liveReload();
-    autoSubmitCompare();
+    liveCompare();
     filterChanges();
   }
 
