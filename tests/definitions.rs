@@ -40,3 +40,16 @@ fn every_answer_and_status_is_defined_and_linked() {
     )));
     assert!(record.contains(r#"<a href="/definitions#status-draft">draft</a>"#));
 }
+
+#[test]
+fn value_tables_explain_empty_cells() {
+    let server = Server::start(Path::new("tests/fixtures/valid"), &[]);
+    let page = server.get("/topics/clinical.long-term-follow-up").body;
+    let row = page.split("<tr>").find(|r| r.contains("/records/hsa/clinical.long-term-follow-up")).expect("HSA's row");
+    assert!(
+        row.contains(r#"<span aria-hidden="true">—</span><span class="visually-hidden">not given</span>"#),
+        "{row}"
+    );
+    assert!(page.contains("— means the record gives no such value"));
+    assert!(page.contains(r##"<a href="/definitions#values-h">About values</a>"##));
+}

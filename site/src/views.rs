@@ -208,6 +208,11 @@ pub struct RecordView {
 }
 
 impl RecordView {
+    /// The record's value of attribute `id`, if it gives one.
+    pub fn attribute(&self, id: &str) -> Option<&AttributeValue> {
+        self.attributes.iter().find(|a| a.id == id)
+    }
+
     /// The page of record `r`.
     pub fn of(content: &Content, r: &Record) -> RecordView {
         let line = RecordLine::of(content, r);
