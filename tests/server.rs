@@ -207,6 +207,18 @@ fn malicious_markdown_is_sanitised() {
 }
 
 #[test]
+fn footnotes_in_a_body_link_to_their_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/valid"), dir.path());
+    let record = dir.path().join("records/hsa/clinical.long-term-follow-up.md");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(&record, format!("{text}\nText[^note].\n\n[^note]: The note.\n")).unwrap();
+    let page = Server::start(dir.path(), &[]).get("/records/hsa/clinical.long-term-follow-up").body;
+    assert!(page.contains("<a href=\"#fn-1\""), "the reference links to the note");
+    assert_eq!(page.matches("id=\"fn-1\"").count(), 1, "exactly one element is the note");
+}
+
+#[test]
 fn atom_feeds_for_all_regulators_and_topics() {
     let server = shipped();
     for path in ["/feeds/all.xml", "/feeds/regulators/pmda.xml", "/feeds/topics/clinical.long-term-follow-up.xml"] {
