@@ -236,6 +236,9 @@ async fn the_export_works_from_file_urls() {
         let titles = b.texts("ol.hits h2").await;
         assert_eq!(titles.len(), english.len().min(20), "{query}: {titles:?}");
     }
+    b.c().goto(&format!("{root}/search.html?q=*")).await.unwrap();
+    let summary = b.c().wait().for_element(Locator::Css("#result-count")).await.unwrap().text().await.unwrap();
+    assert!(summary.starts_with("“*” has no searchable words"), "{summary}");
     b.c().goto(&format!("{root}/search.html?q=%E9%80%A0%E8%85%AB%E7%98%8D%E6%80%A7")).await.unwrap();
     b.c().wait().for_element(Locator::Css("ol.hits li")).await.unwrap();
     click_link_containing(&b, "#facets", "MFDS").await;

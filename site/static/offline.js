@@ -317,6 +317,7 @@
     var n = r.hits.length;
     var records = n === 1 ? 'record' : 'records';
     document.getElementById('result-count').textContent = !query.trim() ? n + ' ' + records
+      : !analyse(index, query).length ? '“' + query + '” has no searchable words; use words, names or numbers (' + n + ' ' + records + ')'
       : r.relaxed ? 'No record has every word of “' + query + '”; ' + n + ' ' + records + ' have some of them'
         : n + ' ' + records + ' match “' + query + '”';
     var list = document.querySelector('#results ol.hits');
