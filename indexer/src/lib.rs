@@ -16,6 +16,7 @@ pub mod stats;
 mod suggest;
 mod synonyms;
 pub mod validate;
+mod yaml;
 
 use std::path::Path;
 
