@@ -197,7 +197,8 @@ fn indent(line: &str) -> usize {
 /// Where a line's key starts: after the indentation and a list item's `- `.
 fn indent_of_key(line: &str) -> usize {
     let i = indent(line);
-    if line[i..].starts_with("- ") { i + 2 } else { i }
+    let rest = line[i..].trim_end();
+    if rest == "-" || rest.starts_with("- ") { i + 2 } else { i }
 }
 
 fn is_blank(line: &str) -> bool {
