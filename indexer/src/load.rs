@@ -141,7 +141,8 @@ fn misplaced_record(root: &Path, rel: &str, regulators: &[Regulator]) -> Option<
     };
     let target = match regulator {
         Some(r) => format!("move it to `records/{r}/{file}`"),
-        None => "move it to `records/<regulator>/`, the folder named after its regulator's id (e.g. `records/pmda/`)".to_owned(),
+        None => "move it to `records/<regulator>/`, the folder named after its regulator's id (e.g. `records/pmda/`)"
+            .to_owned(),
     };
     let message = format!("this record is outside `records/<regulator>/`, so it is not part of the site; {target}");
     Some(Diagnostic::error(rel, (0, 0), "misplaced-record", message))

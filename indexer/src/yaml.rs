@@ -212,11 +212,14 @@ fn is_blank(line: &str) -> bool {
 fn blank_field(text: &mut String, line: usize) -> Option<String> {
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     let level = lines.iter().find(|l| !is_blank(l)).map_or(0, |l| indent_of_key(l));
-    let start = (0..line.min(lines.len())).rev().find(|&i| !is_blank(&lines[i]) && indent_of_key(&lines[i]) == level)?;
+    let start =
+        (0..line.min(lines.len())).rev().find(|&i| !is_blank(&lines[i]) && indent_of_key(&lines[i]) == level)?;
     let key = key_of(&lines[start]).unwrap_or_default().to_owned();
     // An entry's first field shares its line with the entry's `- `: keep the `-`.
     let first = &lines[start];
-    lines[start] = if first.trim_start().starts_with("- ") { format!("{}-", &first[..indent(first)]) } else { String::new() };
+    let entry = first.trim_start();
+    lines[start] =
+        if entry == "-" || entry.starts_with("- ") { format!("{}-", &first[..indent(first)]) } else { String::new() };
     for l in lines.iter_mut().skip(start + 1).take_while(|l| is_blank(l) || indent(l) > level) {
         l.clear();
     }
