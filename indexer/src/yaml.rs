@@ -27,13 +27,20 @@ pub(crate) fn parse<T: DeserializeOwned>(rel: &str, yaml: &str, line_offset: u64
             Err(e) => e,
         };
         let raw = raw_message(&error);
-        if let Some(field) = missing_field(&raw)
-            && blanked.iter().any(|b| b == field)
-        {
+        if missing_field(&raw).is_some_and(|field| blanked.iter().any(|b| b == field)) {
             break;
         }
         let line = error.location().map(|l| l.line() as usize).filter(|&l| l > 0);
         problems.push(diagnostic(rel, &text, line_offset, &error, &raw));
+        // A missing field is reported once the rest has been read: nothing is left to find.
+        if missing_field(&raw).is_some() {
+            break;
+        }
+        // Tabs are reported once, then read as the spaces they should be.
+        if raw.contains("found a tab") {
+            text = text.lines().map(|l| format!("{}\n", untab(l))).collect();
+            continue;
+        }
         match line.and_then(|l| blank_field(&mut text, l)) {
             Some(field) => blanked.push(field),
             None => break,
@@ -228,6 +235,13 @@ fn blank_field(text: &mut String, line: usize) -> Option<String> {
         *text = blanked;
         key
     })
+}
+
+/// A line with the tabs of its indentation as two spaces each.
+fn untab(line: &str) -> String {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let indent = &line[..line.len() - rest.len()];
+    indent.replace('\t', "  ") + rest
 }
 
 /// The 1-based line and column of the first tab in a line's indentation, the one place YAML forbids tabs.
