@@ -132,6 +132,32 @@ fn new_writes_a_valid_draft_and_refuses_duplicates() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("there is no topic `nope`"));
 }
 
+/// A multi-line question or label stays inside its comment, and a modality the topic does not
+/// cover, or a misspelt id, is refused with the fix.
+#[test]
+fn new_keeps_multi_line_questions_in_comments_and_refuses_uncovered_modalities() {
+    let tree = fixture_with(|root| {
+        let topics = fs::read_to_string(root.join("topics.yaml")).unwrap().replace(
+            "  question: How long must patients be followed after gene therapy?",
+            "  question: |\n    How long must patients be followed?\n    stance: and how?",
+        );
+        fs::write(root.join("topics.yaml"), topics).unwrap();
+        let modalities = fs::read_to_string(root.join("modalities.yaml")).unwrap();
+        fs::write(root.join("modalities.yaml"), modalities + "- id: aav\n  title: AAV gene therapy\n").unwrap();
+    });
+    let content = tree.path().to_str().unwrap();
+    fs::remove_file(tree.path().join("records/hsa/clinical.long-term-follow-up.md")).unwrap();
+    let made = regkb(&["new", "--content", content, "--regulator", "hsa", "--topic", "clinical.long-term-follow-up"]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let (code, out) = regkb_check_today(content);
+    assert_eq!(code, 0, "{out}");
+    let args = ["new", "--content", content, "--regulator", "pmda", "--topic", "nonclinical.tumorigenicity"];
+    let uncovered = regkb(&[&args[..], &["--modality", "aav"]].concat());
+    assert!(String::from_utf8_lossy(&uncovered.stderr).contains("covers only msc, ipsc-derived"));
+    let typo = regkb(&["new", "--content", content, "--regulator", "hsx", "--topic", "clinical.long-term-follow-up"]);
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("(did you mean `hsa`?)"));
+}
+
 fn new_msc_record(content: &str) -> std::process::Output {
     let args = ["new", "--regulator", "hsa", "--topic", "nonclinical.tumorigenicity", "--modality", "msc", "--content"];
     regkb(&[&args[..], &[content]].concat())

@@ -13,7 +13,7 @@ pub mod model;
 pub mod schema;
 pub mod search;
 pub mod stats;
-mod suggest;
+pub mod suggest;
 mod synonyms;
 pub mod validate;
 mod yaml;
