@@ -524,6 +524,8 @@ vocabulary!(
     }
 );
 
+// `vocabulary!` derives no `Default`, so the default kind is named here.
+#[allow(clippy::derivable_impls)]
 impl Default for TopicKind {
     fn default() -> Self {
         TopicKind::Requirement
