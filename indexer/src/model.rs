@@ -452,10 +452,10 @@ impl Record {
 /// Declares a closed vocabulary: an enum that reads from YAML with an error naming the
 /// allowed values and the nearest one, and that prints as its YAML spelling.
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident, $field:literal, { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident, $field:literal, { $($(#[$attr:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$attr])* $variant),+ }
 
         impl $name {
             /// Every value, in the order the format lists them.
@@ -518,19 +518,13 @@ vocabulary!(
 
 vocabulary!(
     /// What kind of answer a topic takes: how firmly something is asked for, or whether a route exists.
+    #[derive(Default)]
     TopicKind, "kind", {
+        #[default]
         Requirement = "requirement",
         Route = "route",
     }
 );
-
-// `vocabulary!` derives no `Default`, so the default kind is named here.
-#[allow(clippy::derivable_impls)]
-impl Default for TopicKind {
-    fn default() -> Self {
-        TopicKind::Requirement
-    }
-}
 
 impl TopicKind {
     /// The stances a record of a topic of this kind may take, in the order the format lists them.
