@@ -218,3 +218,41 @@ fn output_directories_are_replaced_only_when_regkb_wrote_them() {
         assert!(regkb(&["export", "--out", site.to_str().unwrap()]).status.success(), "an earlier export is replaced");
     }
 }
+
+/// `--changed-since`: warnings in files a change does not touch do not fail it; errors anywhere do.
+#[test]
+fn changed_since_limits_warnings_to_changed_files() {
+    let tree = fixture_with(|_| {});
+    let root = tree.path();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git").arg("-C").arg(root).args(args).output().unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base"]);
+    // Years later every record is stale; none was touched.
+    let later = ["--as-of", "2030-01-01", "--deny-warnings"];
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--content", root.to_str().unwrap()];
+        args.extend_from_slice(&later);
+        args.extend_from_slice(extra);
+        let out = regkb(&args);
+        (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+    };
+    assert_eq!(check(&[]).0, 1);
+    let (code, out) = check(&["--changed-since", "HEAD"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("3 warnings in unchanged files not shown"), "{out}");
+    // A touched record's warning counts, and so does a new file's.
+    let hsa = root.join("records/hsa/clinical.long-term-follow-up.md");
+    fs::write(&hsa, fs::read_to_string(&hsa).unwrap() + "\nMore.\n").unwrap();
+    let (code, out) = check(&["--changed-since", "HEAD"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("hsa/clinical.long-term-follow-up.md:7:10: warning[stale-record]"), "{out}");
+    git(&["checkout", "-q", "--", "."]);
+    fs::write(root.join("records/x.md"), "---\nregulator: hsa\n---\n").unwrap();
+    let (code, out) = check(&["--changed-since", "HEAD"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error[misplaced-record]"), "{out}");
+}
