@@ -22,10 +22,15 @@ fn run_check(tree: &Path, extra: &[&str]) -> (i32, String) {
     (out.status.code().expect("exited, not killed"), String::from_utf8(out.stdout).unwrap())
 }
 
+/// The shipped content has no errors and no warnings, except staleness, which depends on the
+/// day the tests run: a code change must not fail because records have aged.
 #[test]
 fn shipped_content_passes_with_warnings_denied() {
-    let out = regkb(&["check", "--deny-warnings"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let out = regkb(&["check", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems: Vec<&serde_json::Value> =
+        doc["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] != "stale-record").collect();
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
 #[test]
