@@ -35,6 +35,10 @@ pub enum Command {
         /// Check as of this date (YYYY-MM-DD) instead of today, for reproducible results.
         #[arg(long, value_name = "DATE")]
         as_of: Option<indexer::date::Date>,
+        /// Report warnings only in files changed since this git revision (and new files); errors
+        /// are reported everywhere. For pull requests: warnings in files they do not touch do not fail them.
+        #[arg(long, value_name = "REV")]
+        changed_since: Option<String>,
     },
     /// Write the search index to a directory, for `regkb serve --index`.
     Index {
