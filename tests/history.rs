@@ -71,7 +71,7 @@ fn the_change_log_lists_events_newest_first_and_filters_them() {
     let days: Vec<usize> =
         ["2026-02-01", "2025-10-01", "2025-06-15", "2025-03-01"].iter().map(|d| all.find(d).unwrap()).collect();
     assert!(days.windows(2).all(|w| w[0] < w[1]), "newest first: {days:?}");
-    assert!(all.contains("PMDA × Tumorigenicity Summary changed Summary: The need"));
+    assert!(all.contains("PMDA × Tumorigenicity (Mesenchymal stromal cells) Summary changed Summary: The need"));
     assert!(all.contains("“MSC summary wording”"));
 
     let stance = text(&server.get("/changes?kind=stance").body);
@@ -101,7 +101,7 @@ fn feeds_carry_the_same_events() {
             "2025-03-01T09:00:00Z"
         ]
     );
-    assert_eq!(all[1].0, "PMDA × Tumorigenicity: Stance: Expected → Required");
+    assert_eq!(all[1].0, "PMDA × Tumorigenicity (iPSC-derived cell therapy): Stance: Expected → Required");
     assert_eq!(all[1].2, IPSC);
     let hsa = entries(&server.get("/feeds/regulators/hsa.xml").body);
     assert_eq!(hsa.len(), 1);

@@ -45,7 +45,8 @@ pub struct Event {
     pub regulator: String,
     pub topic: String,
     pub kind: Kind,
-    /// The fields that changed, as `diff` reports them; empty for an added or removed record.
+    /// The fields that changed, as `diff` reports them, but for attributes and added or removed
+    /// citations (below) and `updated`; empty for an added or removed record.
     pub changes: Vec<FieldChange>,
     /// Cited source ids that the change added and removed.
     pub sources_added: Vec<String>,
@@ -63,28 +64,6 @@ pub struct AttributeChange {
     pub id: String,
     pub before: Option<String>,
     pub after: Option<String>,
-}
-
-/// Each attribute of `a` and `b` (either may be absent) whose value or note differs.
-fn attribute_changes(a: Option<&Record>, b: Option<&Record>) -> Vec<AttributeChange> {
-    let values = |r: Option<&Record>| -> BTreeMap<String, String> {
-        let attributes = r.map(|r| r.front.attributes.iter()).into_iter().flatten();
-        attributes
-            .map(|(id, v)| {
-                let value = match v.value.note() {
-                    Some(note) => format!("{} ({note})", v.value.value()),
-                    None => v.value.value().to_string(),
-                };
-                (id.clone(), value)
-            })
-            .collect()
-    };
-    let (was, is) = (values(a), values(b));
-    let ids: BTreeSet<&String> = was.keys().chain(is.keys()).collect();
-    ids.into_iter()
-        .filter(|id| was.get(*id) != is.get(*id))
-        .map(|id| AttributeChange { id: id.clone(), before: was.get(id).cloned(), after: is.get(id).cloned() })
-        .collect()
 }
 
 /// What kind of change an event makes, for filtering; stance first, since it matters most.
@@ -150,11 +129,11 @@ impl ChangeKind {
     fn of_field(field: &str) -> ChangeKind {
         match field {
             "stance" => ChangeKind::Stance,
-            "attributes" => ChangeKind::Attributes,
-            "sources" => ChangeKind::Sources,
             "summary" => ChangeKind::Summary,
             "modalities" => ChangeKind::Modalities,
             "body" => ChangeKind::Text,
+            f if f.starts_with("attribute ") => ChangeKind::Attributes,
+            f if f.starts_with("source ") => ChangeKind::Sources,
             _ => ChangeKind::Review,
         }
     }
@@ -174,7 +153,17 @@ impl Event {
         let kinds: BTreeSet<ChangeKind> = match self.kind {
             Kind::Added => [ChangeKind::Added].into(),
             Kind::Removed => [ChangeKind::Removed].into(),
-            Kind::Changed => self.changes.iter().map(|c| ChangeKind::of_field(c.field)).collect(),
+            Kind::Changed => {
+                let mut kinds: BTreeSet<ChangeKind> =
+                    self.changes.iter().map(|c| ChangeKind::of_field(&c.field)).collect();
+                if !self.attributes.is_empty() {
+                    kinds.insert(ChangeKind::Attributes);
+                }
+                if !self.sources_added.is_empty() || !self.sources_removed.is_empty() {
+                    kinds.insert(ChangeKind::Sources);
+                }
+                kinds
+            }
         };
         kinds.into_iter().collect()
     }
@@ -182,6 +171,35 @@ impl Event {
     /// Whether this event changed the record's stance.
     pub fn changes_stance(&self) -> bool {
         self.changes.iter().any(|c| c.field == "stance")
+    }
+}
+
+impl Event {
+    /// Files one of `diff`'s field changes under what it changes: an attribute, a citation added
+    /// or removed, or another field. A new `updated` date alone is no change of substance, and
+    /// the detail text's change is noted without the texts, which stay in git.
+    fn file(&mut self, f: FieldChange) {
+        let side = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        if let Some(id) = f.field.strip_prefix("attribute ") {
+            let (before, after) = (side(&f.before), side(&f.after));
+            self.attributes.push(AttributeChange { id: id.to_owned(), before, after });
+        } else if let Some(id) = f.field.strip_prefix("source ").filter(|_| f.before.is_empty()) {
+            self.sources_added.push(id.to_owned());
+        } else if let Some(id) = f.field.strip_prefix("source ").filter(|_| f.after.is_empty()) {
+            self.sources_removed.push(id.to_owned());
+        } else if f.field == "body" {
+            self.changes.push(FieldChange { before: String::new(), after: String::new(), ..f });
+        } else if f.field != "updated" {
+            self.changes.push(f);
+        }
+    }
+
+    /// Whether the event records no change of substance.
+    fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+            && self.attributes.is_empty()
+            && self.sources_added.is_empty()
+            && self.sources_removed.is_empty()
     }
 }
 
@@ -350,8 +368,12 @@ fn events(root: &Path, content: &Content, commits: Vec<Commit>) -> Result<Vec<Ev
         commits.iter().flat_map(|c| &c.files).flat_map(|(_, a, b)| [a, b]).flatten().map(String::as_str).collect();
     let texts = blobs(root, &ids)?;
     // Today's names for titles and topic modalities; the records are the commit's own.
-    let names =
-        Content { regulators: content.regulators.clone(), topics: content.topics.clone(), ..Content::default() };
+    let names = Content {
+        regulators: content.regulators.clone(),
+        topics: content.topics.clone(),
+        modalities: content.modalities.clone(),
+        ..Content::default()
+    };
     let mut events = Vec::new();
     for c in commits {
         let mut before = names.clone();
@@ -366,23 +388,12 @@ fn events(root: &Path, content: &Content, commits: Vec<Commit>) -> Result<Vec<Ev
             before.records.extend(a);
             after.records.extend(b);
         }
-        for mut change in diff::diff(&before, &after) {
-            // Pages say that the detail text changed; the texts themselves stay in git.
-            change.changes.iter_mut().filter(|c| c.field == "body").for_each(|c| {
-                c.before.clear();
-                c.after.clear();
-            });
+        for change in diff::diff(&before, &after).records {
             let record = after.record(&change.id).or_else(|| before.record(&change.id)).expect("diffed");
             if unreadable.contains(&record.file) {
                 continue;
             }
-            let cited = |c: &Content| -> BTreeSet<String> {
-                c.record(&change.id)
-                    .map(|r| r.front.sources.iter().map(|s| s.id.value.clone()).collect())
-                    .unwrap_or_default()
-            };
-            let (was, is) = (cited(&before), cited(&after));
-            events.push(Event {
+            let mut event = Event {
                 commit: c.hash.clone(),
                 time: c.time.clone(),
                 date: c.date,
@@ -391,13 +402,20 @@ fn events(root: &Path, content: &Content, commits: Vec<Commit>) -> Result<Vec<Ev
                 topic: record.topic().to_owned(),
                 title: change.title,
                 kind: change.kind,
-                sources_added: is.difference(&was).cloned().collect(),
-                sources_removed: was.difference(&is).cloned().collect(),
-                attributes: attribute_changes(before.record(&change.id), after.record(&change.id)),
+                changes: Vec::new(),
+                sources_added: Vec::new(),
+                sources_removed: Vec::new(),
+                attributes: Vec::new(),
                 version: after.record(&change.id).cloned(),
                 record: change.id,
-                changes: change.changes,
-            });
+            };
+            // An added record's fields are all new; its page shows them.
+            if event.kind == Kind::Changed {
+                change.changes.into_iter().for_each(|f| event.file(f));
+            }
+            if event.kind != Kind::Changed || !event.is_empty() {
+                events.push(event);
+            }
         }
     }
     // Newest first; git lists commits so, but side branches interleave by date.
@@ -472,11 +490,8 @@ mod tests {
 
         let history = read(&root, &Content::default());
         assert_eq!(history.unavailable, None);
-        let summary: Vec<(String, &str, Kind, Vec<ChangeKind>)> = history
-            .events
-            .iter()
-            .map(|e| (e.date.to_string(), e.message.as_str(), e.kind.clone(), e.kinds()))
-            .collect();
+        let summary: Vec<(String, &str, Kind, Vec<ChangeKind>)> =
+            history.events.iter().map(|e| (e.date.to_string(), e.message.as_str(), e.kind, e.kinds())).collect();
         assert_eq!(
             summary,
             [
@@ -486,7 +501,10 @@ mod tests {
             ]
         );
         let stance = &history.events[1].changes[0];
-        assert_eq!((stance.field, stance.before.as_str(), stance.after.as_str()), ("stance", "expected", "required"));
+        assert_eq!(
+            (stance.field.as_str(), stance.before.as_str(), stance.after.as_str()),
+            ("stance", "expected", "required")
+        );
         assert_eq!(history.events[1].sources_added, ["b"]);
         assert!(history.events[1].sources_removed.is_empty());
         assert_eq!(history.events[1].time, "2025-10-01T09:00:00+09:00");

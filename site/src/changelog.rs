@@ -1,7 +1,7 @@
 //! What the history of records looks like on pages and in feeds: a change event as a line of
 //! the change log, its field changes in a reader's words, and the change log's filters.
 
-use indexer::diff::{FieldChange, Kind};
+use indexer::diff::FieldChange;
 use indexer::history::{AttributeChange, ChangeKind, Event, History};
 use indexer::model::{Content, Stance};
 use serde::Serialize;
@@ -24,20 +24,19 @@ impl ChangeLine {
     fn of(change: &FieldChange) -> ChangeLine {
         let shown = |s: &str| Some(if s.is_empty() { "(none)".to_owned() } else { s.to_owned() });
         let badge = |s: &str| Badge::of(s.parse().unwrap_or(Stance::Unknown));
-        let (label, before, after) = match change.field {
+        let (label, before, after) = match change.field.as_str() {
             "stance" => {
                 let stance = Some((badge(&change.before), badge(&change.after)));
                 return ChangeLine { label: "Stance".into(), before: None, after: None, stance };
             }
             "body" => ("Detail text changed", None, None),
-            "attributes" => ("Values", shown(&change.before), shown(&change.after)),
             "summary" => ("Summary", shown(&change.before), shown(&change.after)),
             "modalities" => ("Modalities", shown(&change.before), shown(&change.after)),
             "status" => ("Review status", shown(&change.before), shown(&change.after)),
             "reviewed" => ("Reviewed on", shown(&change.before), shown(&change.after)),
             "reviewed_by" => ("Reviewed by", shown(&change.before), shown(&change.after)),
-            // The sources' own lines say which were added and removed.
-            _ => ("Cited sections", shown(&change.before), shown(&change.after)),
+            // A citation whose section or quote changed: `source <id>`.
+            _ => ("Citation", shown(&change.before), shown(&change.after)),
         };
         ChangeLine { label: label.to_owned(), before, after, stance: None }
     }
@@ -93,15 +92,8 @@ pub struct EventLine {
 impl EventLine {
     /// The line of event `e`; source ids are named by `content`'s titles.
     pub fn of(content: &Content, e: &Event) -> EventLine {
-        let mut lines: Vec<ChangeLine> = e
-            .changes
-            .iter()
-            .filter(|c| c.field != "attributes" && (c.field != "sources" || sections_only(e)))
-            .map(ChangeLine::of)
-            .collect();
-        if e.kind == Kind::Changed {
-            lines.extend(e.attributes.iter().map(|a| ChangeLine::attribute(content, &e.topic, a)));
-        }
+        let mut lines: Vec<ChangeLine> = e.changes.iter().map(ChangeLine::of).collect();
+        lines.extend(e.attributes.iter().map(|a| ChangeLine::attribute(content, &e.topic, a)));
         lines.extend(ChangeLine::sources("Sources added", content, &e.sources_added));
         lines.extend(ChangeLine::sources("Sources removed", content, &e.sources_removed));
         EventLine {
@@ -132,11 +124,6 @@ impl EventLine {
     pub fn details(&self) -> String {
         self.lines.iter().map(ChangeLine::text).collect::<Vec<_>>().join("; ")
     }
-}
-
-/// Whether an event's source change is only a changed section, which the added/removed lines miss.
-fn sections_only(e: &Event) -> bool {
-    e.kind == Kind::Changed && e.sources_added.is_empty() && e.sources_removed.is_empty()
 }
 
 /// The change log's filters, all of them in the URL.

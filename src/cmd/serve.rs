@@ -15,6 +15,7 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     pub repository: Option<String>,
     pub watch: bool,
+    /// The search cache's budget in MiB.
     pub search_cache: usize,
 }
 
@@ -26,7 +27,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         Some(dir) => Site::open(content, dir)?,
         None => Site::build(content)?,
     }
-    .with_search_cache(options.search_cache)
+    .with_search_cache(options.search_cache.saturating_mul(1 << 20))
     .with_history(history);
     let mut state = AppState::new(site, options.repository);
     state.preview.live = options.watch;
