@@ -45,6 +45,8 @@ impl DefinitionsView {
     pub fn of(content: &Content) -> DefinitionsView {
         let term =
             |anchor: String, label: &str, definition| Term { anchor, label: label.to_owned(), definition, badge: None };
+        // `unknown` answers both kinds; its second definition needs an anchor of its own.
+        let mut defined = std::collections::HashSet::new();
         let kinds = [(TopicKind::Requirement, "Requirement topics"), (TopicKind::Route, "Route topics")]
             .into_iter()
             .map(|(kind, name)| {
@@ -53,7 +55,8 @@ impl DefinitionsView {
                     .iter()
                     .map(|&s| {
                         let badge = Badge::of(s);
-                        Term { badge: Some(badge.clone()), ..term(badge.anchor(), s.label(), s.definition()) }
+                        let anchor = if defined.insert(s) { badge.anchor() } else { format!("{kind}-{s}") };
+                        Term { badge: Some(badge), ..term(anchor, s.label(), s.definition()) }
                     })
                     .collect();
                 (name, kind.definition(), answers)
