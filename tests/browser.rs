@@ -277,6 +277,9 @@ async fn main_pages_pass_axe_wcag_aa() {
         "/records/pmda/framework.expedited-approval",
         "/regulators/mfds",
         "/glossary",
+        "/definitions",
+        "/changes?kind=stance",
+        "/compare?as_of=2026-11-23",
     ] {
         b.c().goto(&format!("{}{path}", server.base)).await.unwrap();
         b.c().execute(&axe, vec![]).await.unwrap();
