@@ -108,8 +108,6 @@ pub struct AsOf {
     pub date: String,
     /// What the page shows, in a sentence.
     pub message: String,
-    /// Whether the content shown is really the past content (history was available).
-    pub past: bool,
     /// The address of today's version of the page, when there is one.
     pub today: Option<String>,
 }
@@ -123,7 +121,7 @@ impl AsOf {
                 .to_owned(),
             Some(reason) => format!("history is unavailable ({reason}), so this page shows today's content instead."),
         };
-        AsOf { date: date.to_string(), message, past: unavailable.is_none(), today: None }
+        AsOf { date: date.to_string(), message, today: None }
     }
 }
 
