@@ -110,8 +110,8 @@ pub enum Command {
         /// Rebuild when files under the content directory change, and reload open pages.
         #[arg(long)]
         watch: bool,
-        /// How many recent searches to keep answers for (0: search every time).
-        #[arg(long, default_value_t = site::cache::DEFAULT_CAPACITY)]
+        /// The memory, in MiB, for answers to recent searches (0: search every time).
+        #[arg(long, value_name = "MIB", default_value_t = site::cache::DEFAULT_MIB)]
         search_cache: usize,
     },
     /// Coverage per regulator and domain, citation quality, stances and review status.
