@@ -91,6 +91,12 @@ pub enum Command {
         #[arg(long)]
         modality: Option<String>,
     },
+    /// A language server on stdin/stdout for editors: check's diagnostics on open and save, and
+    /// completion of stances, statuses and ids in records.
+    Lsp {
+        #[command(flatten)]
+        content: ContentArg,
+    },
     /// Write the JSON Schemas of the content files.
     Schemas {
         /// The directory to write them to.

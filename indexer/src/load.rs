@@ -150,7 +150,7 @@ fn misplaced_record(root: &Path, rel: &str, regulators: &[Regulator]) -> Option<
 
 /// The regulator a folder name means: its id, short name or country code, or a word of its
 /// jurisdiction (`korea`, `japan`, `singapore`).
-pub(crate) fn regulator_named<'r>(name: &str, regulators: &'r [Regulator]) -> Option<&'r str> {
+fn regulator_named<'r>(name: &str, regulators: &'r [Regulator]) -> Option<&'r str> {
     let name = name.to_lowercase();
     let word_of = |s: &str| name.len() > 2 && s.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == name);
     regulators

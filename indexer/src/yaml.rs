@@ -27,10 +27,14 @@ pub(crate) fn parse<T: DeserializeOwned>(rel: &str, yaml: &str, line_offset: u64
             Err(e) => e,
         };
         let raw = raw_message(&error);
-        if missing_field(&raw).is_some_and(|field| blanked.iter().any(|b| b == field)) {
-            break;
-        }
         let line = error.location().map(|l| l.line() as usize).filter(|&l| l > 0);
+        // A field set aside is not reported missing; in a list, its entry is set aside in turn.
+        if missing_field(&raw).is_some_and(|field| blanked.iter().any(|b| b == field)) {
+            match line.filter(|&l| blank_entry(&mut text, l)) {
+                Some(_) => continue,
+                None => break,
+            }
+        }
         problems.push(diagnostic(rel, &text, line_offset, &error, &raw));
         // A missing field is reported once the rest has been read: nothing is left to find.
         if missing_field(&raw).is_some() {
@@ -244,6 +248,20 @@ fn untab(line: &str) -> String {
     indent.replace('\t', "  ") + rest
 }
 
+/// In a document that is a list, blanks the whole entry that 1-based `line` is in; whether
+/// anything was left to blank.
+fn blank_entry(text: &mut String, line: usize) -> bool {
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let is_entry = |l: &str| indent(l) == 0 && (l.trim_end() == "-" || l.starts_with("- "));
+    let Some(start) = (0..line.min(lines.len())).rev().find(|&i| is_entry(&lines[i])) else { return false };
+    let end = (start + 1..lines.len()).find(|&i| is_entry(&lines[i])).unwrap_or(lines.len());
+    lines[start..end].iter_mut().for_each(String::clear);
+    let blanked = lines.join("\n") + "\n";
+    let changed = blanked != *text;
+    *text = blanked;
+    changed
+}
+
 /// The 1-based line and column of the first tab in a line's indentation, the one place YAML forbids tabs.
 fn indenting_tab(yaml: &str) -> Option<(u64, u64)> {
     yaml.lines().enumerate().find_map(|(i, line)| {
@@ -290,6 +308,9 @@ mod tests {
         assert_eq!(blank_field(&mut list, 1).as_deref(), Some("id"));
         assert_eq!(list, "-\n  kind: x\n- id: b\n");
         assert_eq!(blank_field(&mut list, 1), None);
+        assert!(blank_entry(&mut list, 2));
+        assert_eq!(list, "\n\n- id: b\n");
+        assert!(!blank_entry(&mut list, 1));
     }
 
     #[test]

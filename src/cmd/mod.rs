@@ -4,6 +4,7 @@ mod check;
 mod diff;
 mod export;
 mod index;
+mod lsp;
 mod new;
 mod schemas;
 mod search;
@@ -39,6 +40,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::New { content, regulator, topic, modality } => {
             new::run(&content, &regulator, &topic, modality.as_deref()).map(|()| ExitCode::SUCCESS)
         }
+        Command::Lsp { content } => lsp::run(&content.content).map(|()| ExitCode::SUCCESS),
         Command::Schemas { out } => schemas::run(&out).map(|()| ExitCode::SUCCESS),
         Command::Serve { content, index, addr, repository, watch, search_cache } => {
             serve::run(serve::ServeOptions { content, index, addr, repository, watch, search_cache })
