@@ -7,6 +7,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod index;
+pub mod lag;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -7,9 +7,9 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Content, FrontMatter, Record, Source};
+use crate::model::{Content, FrontMatter, Product, Record, Source};
 
-/// Front-matter YAML starts on the second line of a record file, below the opening `---`.
+/// Front-matter YAML starts on the second line of a record or product file, below the opening `---`.
 pub(crate) const FRONT_MATTER_OFFSET: u64 = 1;
 
 /// Files larger than this are refused unread; no honest content file comes near it.
@@ -49,6 +49,13 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             }
         }
     }
+    for rel in files_in(root, "products", &mut problems) {
+        if rel.ends_with(".md") {
+            content.products.extend(product_file(root, &rel, &mut problems));
+        } else {
+            problems.push(unexpected(&rel, "a `.md` product"));
+        }
+    }
     content.unreadable = problems.iter().filter(|d| d.severity == Severity::Error).map(|d| d.path.clone()).collect();
     (content, problems)
 }
@@ -58,21 +65,45 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
 pub fn parse_record(rel: &str, text: &str) -> Result<Record, Diagnostic> {
     let stem = rel.strip_suffix(".md").unwrap_or(rel);
     let id = stem.strip_prefix("records/").unwrap_or(stem).to_owned();
+    let (front, body, body_line) = parse_document::<FrontMatter>(rel, text, "record")?;
+    Ok(Record { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+}
+
+/// Parses a product from its text, as a record: front matter, then Markdown.
+/// `rel` is `products/<id>.md`; the id is the file stem.
+pub fn parse_product(rel: &str, text: &str) -> Result<Product, Diagnostic> {
+    let stem = rel.strip_suffix(".md").unwrap_or(rel);
+    let id = stem.strip_prefix("products/").unwrap_or(stem).to_owned();
+    let (front, body, body_line) = parse_document(rel, text, "product")?;
+    Ok(Product { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+}
+
+/// Splits a Markdown file with front matter and reads the front matter as `T`: returns it,
+/// the body, and the line on which the body starts. `what` names the kind of file in errors.
+fn parse_document<'t, T: DeserializeOwned>(
+    rel: &str,
+    text: &'t str,
+    what: &str,
+) -> Result<(T, &'t str, usize), Diagnostic> {
     let (yaml, body, body_line) = split_front_matter(text).ok_or_else(|| {
         Diagnostic::error(
             rel,
             (1, 1),
             "front-matter",
-            "no front matter; a record starts with a `---` line, its YAML fields, and a closing `---` line",
+            format!("no front matter; a {what} starts with a `---` line, its YAML fields, and a closing `---` line"),
         )
     })?;
-    let front: FrontMatter = parse_yaml(rel, yaml, FRONT_MATTER_OFFSET)?;
-    Ok(Record { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+    Ok((parse_yaml(rel, yaml, FRONT_MATTER_OFFSET)?, body, body_line))
 }
 
 fn record_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Record> {
     let text = read_text(root, rel).map_err(|d| problems.push(d)).ok()?;
     parse_record(rel, &text).map_err(|d| problems.push(d)).ok()
+}
+
+fn product_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Product> {
+    let text = read_text(root, rel).map_err(|d| problems.push(d)).ok()?;
+    parse_product(rel, &text).map_err(|d| problems.push(d)).ok()
 }
 
 /// Reads a YAML file holding a list of entries; a missing or broken file gives no entries.
@@ -201,7 +232,7 @@ pub(crate) fn position(before: &str) -> (u64, u64) {
 }
 
 /// The entries of a directory below the root, as sorted relative paths. A missing
-/// `sources/` or `records/` is simply empty.
+/// `sources/`, `records/` or `products/` is simply empty.
 fn files_in(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Vec<String> {
     let Ok(entries) = fs::read_dir(root.join(rel)) else {
         return Vec::new();

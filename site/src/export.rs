@@ -10,6 +10,7 @@ use crate::Site;
 use crate::assets;
 use crate::links::Links;
 use crate::pages::{self, Frame};
+use crate::views::product::ProductFilter;
 use crate::views::{CompareParams, RegulatorView, TopicView};
 
 /// The export as `path -> bytes`, in path order.
@@ -29,6 +30,8 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     page("compare.html".into(), &|f| pages::compare(f, content, &CompareParams::default()))?;
     page("glossary.html".into(), &|f| pages::glossary(f, content))?;
     page("changes.html".into(), &|f| pages::changes(f, content))?;
+    page("products.html".into(), &|f| pages::products(f, content, &ProductFilter::default()))?;
+    page("approvals.html".into(), &|f| pages::approvals(f, content, &ProductFilter::default()))?;
     page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
     let scripts = indexer::client::scripts(&site.index);
     let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
@@ -41,6 +44,9 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     }
     for r in &content.records {
         page(format!("records/{}.html", r.id), &|f| pages::record(f, content, r))?;
+    }
+    for p in &content.products {
+        page(format!("products/{}.html", p.id), &|f| pages::product(f, content, p))?;
     }
     for scope in crate::feeds::scopes(content) {
         let path = scope.path();

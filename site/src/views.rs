@@ -1,4 +1,9 @@
 //! What each page shows, computed from the content model. Templates only lay these out.
+//! Products and the approvals matrix have their own modules.
+
+pub mod approvals;
+pub mod product;
+
 use indexer::index::record_title;
 use indexer::model::{Citation as CitedAs, Content, Record, Regulator, Source, Stance, Status, Topic};
 use serde::Serialize;
@@ -506,6 +511,8 @@ pub struct RegulatorView {
     pub reference: bool,
     pub sources: Vec<Citation>,
     pub domains: Vec<(String, Vec<RecordLine>)>,
+    /// The products it approved and its lag summary.
+    pub products: approvals::RegulatorProducts,
 }
 
 impl RegulatorView {
@@ -538,6 +545,7 @@ impl RegulatorView {
             reference: g.reference,
             sources,
             domains,
+            products: approvals::RegulatorProducts::of(content, g),
         }
     }
 }

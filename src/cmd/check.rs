@@ -21,11 +21,12 @@ pub fn run(content: &Path, format: Format, deny_warnings: bool, today: Date) -> 
             }
             writeln!(
                 out,
-                "{}: {errors} error{}, {warnings} warning{} ({} records, {} sources checked)",
+                "{}: {errors} error{}, {warnings} warning{} ({} records, {} products, {} sources checked)",
                 if failed { "failed" } else { "ok" },
                 plural(errors),
                 plural(warnings),
                 checked.content.records.len(),
+                checked.content.products.len(),
                 checked.content.sources.len(),
             )?;
         }
