@@ -1,11 +1,13 @@
-//! Atom feeds of record changes: all records, per regulator and per topic, newest first by
-//! `updated`, for readers who follow what changes between conferences.
+//! Atom feeds of record and product changes: everything, per regulator (its records and the
+//! products it approved) and per topic, newest first by `updated`, for readers who follow
+//! what changes between conferences.
 
 use askama::Template;
-use indexer::model::{Content, Record};
+use indexer::date::Date;
+use indexer::model::{Content, Product, Record};
 
 use crate::links::Links;
-use crate::views::{RecordLine, newest_first};
+use crate::views::RecordLine;
 
 /// The most entries a feed holds.
 const ENTRIES: usize = 50;
@@ -20,10 +22,48 @@ struct Feed<'a> {
     entries: Vec<Entry>,
 }
 
-/// A record in a feed, with its date as Atom needs it (a full date, even when `updated` is a month).
+/// A record or product in a feed, with its date as Atom needs it (a full date, even when
+/// `updated` is a month).
 struct Entry {
-    line: RecordLine,
-    updated: String,
+    title: String,
+    /// What the entry's id is made of: `record:<id>` or `product:<id>`.
+    key: String,
+    href: String,
+    summary: String,
+    updated: Date,
+}
+
+impl Entry {
+    fn record(content: &Content, r: &Record, links: &Links) -> Entry {
+        let line = RecordLine::of(content, r);
+        let draft = if line.draft { " (draft)" } else { "" };
+        Entry {
+            summary: format!("{}{draft}: {}", line.badge.label, line.summary),
+            key: format!("record:{}", r.id),
+            href: links.record(&r.id),
+            title: line.title,
+            updated: r.front.updated.value,
+        }
+    }
+
+    fn product(content: &Content, p: &Product, links: &Links) -> Entry {
+        let approvals: Vec<String> = p
+            .front
+            .approvals
+            .iter()
+            .map(|a| {
+                let g = content.regulator(a.regulator()).map_or(a.regulator(), |g| g.short.as_str());
+                format!("{g} {}", a.date())
+            })
+            .collect();
+        Entry {
+            title: format!("Product: {}", p.name()),
+            key: format!("product:{}", p.id),
+            href: links.product(&p.id),
+            summary: format!("Approved by {}.", approvals.join(", ")),
+            updated: p.front.updated.value,
+        }
+    }
 }
 
 /// Which records a feed follows.
@@ -59,6 +99,14 @@ impl Scope<'_> {
             Scope::Topic(id) => r.topic() == *id,
         }
     }
+
+    fn includes_product(&self, p: &Product) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Regulator(id) => p.approval(id).is_some(),
+            Scope::Topic(_) => false,
+        }
+    }
 }
 
 /// Every feed the site offers.
@@ -72,16 +120,16 @@ pub fn scopes(content: &Content) -> Vec<Scope<'_>> {
 /// The Atom document of a feed; `None` for a regulator or topic that does not exist.
 pub fn render(content: &Content, scope: &Scope, links: &Links) -> Option<askama::Result<String>> {
     let (title, key) = match scope {
-        Scope::All => ("regkb: all record changes".to_owned(), "all".to_owned()),
+        Scope::All => ("regkb: all record and product changes".to_owned(), "all".to_owned()),
         Scope::Regulator(id) => (format!("regkb: {} records", content.regulator(id)?.short), format!("regulator:{id}")),
         Scope::Topic(id) => (format!("regkb: {}", content.topic(id)?.title), format!("topic:{id}")),
     };
-    let records = newest_first(content.records.iter().filter(|r| scope.includes(r)));
-    let updated = records.first().map(|r| r.front.updated.value.first_day()).unwrap_or_else(|| "2000-01-01".into());
-    let entries = records
-        .into_iter()
-        .take(ENTRIES)
-        .map(|r| Entry { line: RecordLine::of(content, r), updated: r.front.updated.value.first_day() })
-        .collect();
+    let records = content.records.iter().filter(|r| scope.includes(r)).map(|r| Entry::record(content, r, links));
+    let products =
+        content.products.iter().filter(|p| scope.includes_product(p)).map(|p| Entry::product(content, p, links));
+    let mut entries: Vec<Entry> = records.chain(products).collect();
+    entries.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.key.cmp(&b.key)));
+    entries.truncate(ENTRIES);
+    let updated = entries.first().map_or_else(|| "2000-01-01".into(), |e| e.updated.first_day());
     Some(Feed { title, key, updated, links, entries }.render())
 }

@@ -1,4 +1,4 @@
-/* regkb offline: search, facets and compare in the static export, without a server.
+/* regkb offline: search, facets, compare and the product filters in the static export, without a server.
  *
  * The client index (static/search-index*.js) registers itself in window.regkbIndex. Queries are
  * analysed as the server does: NFKC, lower case, UK -> US spelling (the rules ship in the index),
@@ -404,6 +404,42 @@
     table.setAttribute('data-baseline', baseline);
   }
 
+  /* ---------- products and approvals: the server's filter and sort, redone from the URL ---------- */
+
+  /* As ProductFilter::matches: the modality, and one approval (regulator:route:year) meeting the rest. */
+  function filterProducts(table) {
+    var params = new URLSearchParams(location.search);
+    var want = {};
+    var form = document.getElementById('product-filter');
+    ['modality', 'regulator', 'route', 'year', 'sort'].forEach(function (k) {
+      want[k] = (params.get(k) || '').trim();
+      var select = form.querySelector('select[name=' + k + ']');
+      if (want[k] && select) { select.value = want[k]; }
+    });
+    var is = function (wanted, have) { return !wanted || wanted === have; };
+    var body = table.querySelector('tbody');
+    var rows = Array.prototype.slice.call(body.querySelectorAll('tr'));
+    var shown = 0;
+    rows.forEach(function (row) {
+      var approvals = (row.getAttribute('data-approvals') || '').split(' ').filter(Boolean).map(function (a) { return a.split(':'); });
+      var ok = is(want.modality, row.getAttribute('data-modality')) && approvals.some(function (a) {
+        return is(want.regulator, a[0]) && is(want.route, a[1]) && is(want.year, a[2]);
+      });
+      row.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    if (want.sort === 'first') {
+      rows.sort(function (a, b) {
+        var x = a.getAttribute('data-first');
+        var y = b.getAttribute('data-first');
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    }
+    var count = document.getElementById('product-count');
+    if (count) { count.textContent = shown + ' of ' + count.getAttribute('data-total') + ' products'; }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var results = document.getElementById('results');
     if (results) {
@@ -414,5 +450,7 @@
     }
     var matrix = document.getElementById('matrix');
     if (matrix && document.getElementById('compare-form')) { renderCompare(matrix); }
+    var products = document.querySelector('[data-product-rows]');
+    if (products && document.getElementById('product-filter')) { filterProducts(products); }
   });
 }());

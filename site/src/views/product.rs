@@ -266,14 +266,17 @@ impl Timeline {
             .map(|(i, a)| {
                 let row = rows.iter().find(|r| r.regulator_id == a.regulator());
                 let (start, end) = years_of(&a.date());
-                let lag = row.map(|r| r.lag.as_str()).unwrap_or_default();
+                let lag = match row.map(|r| r.lag.as_str()).unwrap_or_default() {
+                    "0" => "first".to_owned(),
+                    months => format!("+{months} mo"),
+                };
                 TimelineRow {
                     y: 30 + ROW * i as u32,
                     label: row.map_or(a.regulator().to_owned(), |r| r.regulator.clone()),
                     x: x_of(from, start),
                     span_end: (end > start).then(|| x_of(from, end)),
                     ended_at: a.status_date.as_ref().map(|d| x_of(from, years_of(&d.value).0)),
-                    text: format!("{} ({lag} mo)", a.date()),
+                    text: format!("{} ({lag})", a.date()),
                 }
             })
             .collect();
