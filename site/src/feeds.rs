@@ -3,13 +3,9 @@
 //! what changes between conferences.
 
 use askama::Template;
-<<<<<<< HEAD
 use indexer::date::Date;
-use indexer::model::{Content, Product, Record};
-=======
 use indexer::load::is_text_char;
-use indexer::model::{Content, Record};
->>>>>>> main
+use indexer::model::{Content, Product, Record};
 
 use crate::links::Links;
 use crate::views::RecordLine;
@@ -129,7 +125,6 @@ pub fn render(content: &Content, scope: &Scope, links: &Links) -> Option<askama:
         Scope::Regulator(id) => (format!("regkb: {} records", content.regulator(id)?.short), format!("regulator:{id}")),
         Scope::Topic(id) => (format!("regkb: {}", content.topic(id)?.title), format!("topic:{id}")),
     };
-<<<<<<< HEAD
     let records = content.records.iter().filter(|r| scope.includes(r)).map(|r| Entry::record(content, r, links));
     let products =
         content.products.iter().filter(|p| scope.includes_product(p)).map(|p| Entry::product(content, p, links));
@@ -137,20 +132,10 @@ pub fn render(content: &Content, scope: &Scope, links: &Links) -> Option<askama:
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.key.cmp(&b.key)));
     entries.truncate(ENTRIES);
     let updated = entries.first().map_or_else(|| "2000-01-01".into(), |e| e.updated.first_day());
-    Some(Feed { title, key, updated, links, entries }.render())
-=======
-    let records = newest_first(content.records.iter().filter(|r| scope.includes(r)));
-    let updated = records.first().map(|r| r.front.updated.value.first_day()).unwrap_or_else(|| "2000-01-01".into());
-    let entries = records
-        .into_iter()
-        .take(ENTRIES)
-        .map(|r| Entry { line: RecordLine::of(content, r), updated: r.front.updated.value.first_day() })
-        .collect();
     // `check` refuses the characters XML 1.0 forbids; a tree that skipped it must still give a feed that parses.
     Some(
         Feed { title, key, updated, links, entries }
             .render()
             .map(|xml| xml.chars().filter(|&c| is_text_char(c)).collect()),
     )
->>>>>>> main
 }
