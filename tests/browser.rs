@@ -313,6 +313,19 @@ async fn approvals_matrix_filters_and_product_timeline() {
     let (_, dates) = open_product_and_read_timeline(&b, "iprocel").await;
     assert_eq!(dates, ["2025-06-15 (first)", "2026-02 (+8 mo)"]);
     assert!(b.c().current_url().await.unwrap().as_str().ends_with("products/iprocel.html"));
+    // The offline search finds a product by its Japanese brand name and links to its page.
+    b.c()
+        .goto(&format!(
+            "file://{}/search.html?q=%E3%82%B9%E3%83%88%E3%83%AD%E3%83%9E%E3%83%93%E3%82%A2",
+            out.path().display()
+        ))
+        .await
+        .unwrap();
+    b.c().wait().for_element(Locator::Css("ol.hits li")).await.unwrap();
+    assert_eq!(b.texts("ol.hits h2").await, ["Product: stromacel (STR-101, Stromavia, ストロマビア)"]);
+    b.c().find(Locator::Css("ol.hits h2 a")).await.unwrap().click().await.unwrap();
+    let h1 = b.c().wait().for_element(Locator::Css("article.product h1")).await.unwrap().text().await.unwrap();
+    assert_eq!(h1, "stromacel");
     b.close().await;
 }
 

@@ -292,3 +292,24 @@ fn product_pages_regulator_summary_and_feeds() {
     let feed = server.get("/feeds/regulators/hsa.xml").body;
     assert!(feed.contains("<title>Product: stromacel</title>") && !feed.contains("iprocel"));
 }
+
+#[test]
+fn search_finds_products_by_any_name_in_any_script() {
+    let server = fixture();
+    for (query, id) in [
+        ("ストロマビア", "stromacel"),
+        ("Stromavia", "stromacel"),
+        ("STR-101", "stromacel"),
+        ("アイプロセル", "iprocel"),
+    ] {
+        let results = server.get(&format!("/api/search?q={}", encode(query))).json();
+        let hit = &results["hits"][0];
+        assert_eq!((hit["kind"].as_str(), hit["id"].as_str()), (Some("product"), Some(id)), "{query}");
+        assert_eq!(hit["url"], format!("/products/{id}"));
+    }
+    // A stance filter leaves products out: they have none.
+    let filtered = server.get("/api/search?q=stromacel&stance=required").json();
+    assert_eq!(filtered["total"], 0);
+    let page = server.get(&format!("/search?q={}", encode("ストロマビア"))).body;
+    assert!(page.contains("href=\"/products/stromacel\"") && page.contains("stance-product"), "{page}");
+}

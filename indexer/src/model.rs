@@ -339,6 +339,8 @@ vocabulary!(
     }
 );
 
+// `vocabulary!` declares the enum, and cannot mark a variant `#[default]`.
+#[allow(clippy::derivable_impls)]
 impl Default for TopicKind {
     fn default() -> Self {
         TopicKind::Requirement

@@ -306,13 +306,11 @@ fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, resul
 }
 
 fn hit_line(frame: &Frame, h: &indexer::search::Hit) -> HitLine {
-    HitLine {
-        title: h.title.clone(),
-        href: frame.links.record(&h.id),
-        badge: Badge::of(h.stance.parse().unwrap_or(indexer::model::Stance::Unknown)),
-        draft: h.status == "draft",
-        snippet: h.snippet.clone(),
-    }
+    let (href, badge) = match h.kind {
+        "product" => (frame.links.product(&h.id), Badge::product()),
+        _ => (frame.links.record(&h.id), Badge::of(h.stance.parse().unwrap_or(indexer::model::Stance::Unknown))),
+    };
+    HitLine { title: h.title.clone(), href, badge, draft: h.status == "draft", snippet: h.snippet.clone() }
 }
 
 fn result_summary(results: &SearchResults) -> String {

@@ -61,6 +61,11 @@ impl Badge {
         kind.stances().iter().map(|&s| Badge::of(s)).collect()
     }
 
+    /// The badge of a product in search results, which has no stance.
+    pub fn product() -> Badge {
+        Badge { class: "product", icon: "◆", label: "Product" }
+    }
+
     /// The badge as HTML; every part is a fixed string, so it needs no escaping.
     pub fn html(&self) -> String {
         format!(

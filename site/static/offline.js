@@ -194,7 +194,8 @@
     return out;
   }
 
-  function facetValues(doc, facet) { return facet === 'modality' ? doc.modalities : [doc[facet]]; }
+  /* A product has no domain, topic or stance: it has no value there, and a filter on them leaves it out. */
+  function facetValues(doc, facet) { return facet === 'modality' ? doc.modalities : [doc[facet]].filter(Boolean); }
 
   function passes(doc, facet, filters) {
     var wanted = filters[facet];
@@ -206,7 +207,8 @@
     var relaxed = false;
     var found;
     if (!us.length) {
-      found = index.docs.map(function (d, i) { return [i, 0]; });
+      // As on the server, an empty query lists the records.
+      found = index.docs.map(function (d, i) { return [i, 0]; }).filter(function (m) { return index.docs[m[0]].kind === 'record'; });
     } else {
       found = match(index, us, true);
       if (!found.length && us.length > 1) { found = match(index, us, false); relaxed = true; }
@@ -241,6 +243,11 @@
   function badge(index, stance) {
     return el('span', { 'class': 'badge stance-' + stance }, [
       el('span', { 'aria-hidden': 'true' }, [ICONS[stance] || '?']), ' ' + index.labels.stance[stance]]);
+  }
+
+  /* As Badge::product on the server. */
+  function productBadge() {
+    return el('span', { 'class': 'badge stance-product' }, [el('span', { 'aria-hidden': 'true' }, ['◆']), ' Product']);
   }
 
   function stateUrl(query, filters, offset) {
@@ -323,10 +330,12 @@
     list.setAttribute('start', String(offset + 1));
     r.hits.slice(offset, offset + PAGE).forEach(function (m) {
       var doc = index.docs[m[0]];
-      var meta = el('p', { 'class': 'meta' }, [badge(index, doc.stance)]);
+      var product = doc.kind === 'product';
+      var meta = el('p', { 'class': 'meta' }, [product ? productBadge() : badge(index, doc.stance)]);
       if (doc.status === 'draft') { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', { 'class': 'tag-draft' }, ['Draft'])); }
+      var href = (product ? 'products/' : 'records/') + doc.id + '.html';
       list.appendChild(el('li', { 'class': 'hit' }, [
-        el('h2', {}, [el('a', { href: 'records/' + doc.id + '.html' }, [doc.title])]), meta, snippet(doc, query)]));
+        el('h2', {}, [el('a', { href: href }, [doc.title])]), meta, snippet(doc, query)]));
     });
     var pager = el('nav', { 'class': 'pager', 'aria-label': 'Result pages' });
     if (offset > 0) { pager.appendChild(el('a', { rel: 'prev', href: stateUrl(query, filters, Math.max(0, offset - PAGE)) }, ['← Previous'])); }
