@@ -289,6 +289,9 @@ fn product_pages_regulator_summary_and_feeds() {
     assert!(pmda.contains("<dt>Median lag</dt><dd>9.5 months"), "{pmda}");
     let hsa = server.get("/regulators/hsa").body;
     assert!(hsa.contains("(1 with a year-only date left out)") && hsa.contains(">iprocel</a>"));
+    // A record links the products its regulator approved in the record's modalities.
+    let record = server.get("/records/pmda/nonclinical.tumorigenicity--ipsc-derived").body;
+    assert!(record.contains("<a href=\"/products/iprocel\">iprocel</a>") && !record.contains("/products/stromacel"));
     let feed = server.get("/feeds/regulators/hsa.xml").body;
     assert!(feed.contains("<title>Product: stromacel</title>") && !feed.contains("iprocel"));
 }

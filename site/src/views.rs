@@ -208,6 +208,8 @@ pub struct RecordView {
     pub cites_outdated: bool,
     pub file: String,
     pub cite: String,
+    /// Products the regulator approved in the record's modalities (all, when it names none).
+    pub products: Vec<(String, String)>,
 }
 
 impl RecordView {
@@ -245,6 +247,7 @@ impl RecordView {
             citations,
             file: format!("content/{}", r.file),
             cite,
+            products: product::approved_by(content, r.regulator(), &content.record_modalities(r)),
             line,
         }
     }

@@ -271,7 +271,7 @@ impl Timeline {
                     months => format!("+{months} mo"),
                 };
                 TimelineRow {
-                    y: 30 + ROW * i as u32,
+                    y: 36 + ROW * i as u32,
                     label: row.map_or(a.regulator().to_owned(), |r| r.regulator.clone()),
                     x: x_of(from, start),
                     span_end: (end > start).then(|| x_of(from, end)),
@@ -292,7 +292,7 @@ impl Timeline {
             .join(" ");
         Timeline {
             width: x_of(from, f64::from(to)) + 20,
-            height: 30 + ROW * rows.len() as u32 + 10,
+            height: 36 + ROW * rows.len() as u32,
             ticks,
             rows,
             description,
@@ -326,4 +326,16 @@ impl ProductView {
             file: format!("content/{}", p.file),
         }
     }
+}
+
+/// The products `regulator` approved, by id and name: of the given modalities, or all when
+/// none is given. A record page lists them as precedents.
+pub fn approved_by(content: &Content, regulator: &str, modalities: &[&str]) -> Vec<(String, String)> {
+    let mut products: Vec<&Product> = content
+        .products
+        .iter()
+        .filter(|p| p.approval(regulator).is_some() && (modalities.is_empty() || modalities.contains(&p.modality())))
+        .collect();
+    products.sort_by_key(|p| p.name().to_lowercase());
+    products.into_iter().map(|p| (p.id.clone(), p.name().to_owned())).collect()
 }
