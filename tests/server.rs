@@ -287,6 +287,7 @@ fn product_pages_regulator_summary_and_feeds() {
     let pmda = server.get("/regulators/pmda").body;
     // The median of 19 (stromacel) and 0 (iprocel, approved first in Japan).
     assert!(pmda.contains("<dt>Median lag</dt><dd>9.5 months"), "{pmda}");
+    assert!(pmda.contains("<dt>Median lag, products also approved elsewhere</dt><dd>9.5 months"), "{pmda}");
     let hsa = server.get("/regulators/hsa").body;
     assert!(hsa.contains("(1 with a year-only date left out)") && hsa.contains(">iprocel</a>"));
     // A record links the products its regulator approved in the record's modalities.

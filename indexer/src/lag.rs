@@ -99,6 +99,9 @@ pub struct Summary {
     pub first: usize,
     /// The median lag over the approvals whose lag is exact, in months.
     pub median: Option<f64>,
+    /// The same over products that another regulator approved too: a product approved in
+    /// one market only always has lag 0, which says nothing about lag.
+    pub median_shared: Option<f64>,
     /// How many lags the median leaves out, being intervals.
     pub inexact: usize,
     /// Products approved by other regulators but not by this one, by id.
@@ -107,12 +110,18 @@ pub struct Summary {
 
 /// The lag summary of one regulator over every product.
 pub fn summary(content: &Content, regulator: &str) -> Summary {
-    let lags: Vec<Lag> = content.products.iter().filter_map(|p| behind_first(p, regulator)).collect();
-    let exact: Vec<u32> = lags.iter().filter_map(Lag::exact).collect();
+    let lags: Vec<(Lag, bool)> = content
+        .products
+        .iter()
+        .filter_map(|p| behind_first(p, regulator).map(|l| (l, p.front.approvals.len() > 1)))
+        .collect();
+    let exact: Vec<u32> = lags.iter().filter_map(|(l, _)| l.exact()).collect();
+    let shared: Vec<u32> = lags.iter().filter(|(_, shared)| *shared).filter_map(|(l, _)| l.exact()).collect();
     Summary {
         approved: lags.len(),
         first: exact.iter().filter(|&&n| n == 0).count(),
         median: median(&exact),
+        median_shared: median(&shared),
         inexact: lags.len() - exact.len(),
         elsewhere_only: missing(content, regulator, 1).into_iter().map(|p| p.id.clone()).collect(),
     }
@@ -192,6 +201,19 @@ updated: 2026-11-29
         assert_eq!((nmpa.median, nmpa.inexact), (None, 1));
         assert_eq!(summary(&content, "mfds").elsewhere_only, ["examplocel"]);
         assert_eq!(missing(&content, "mfds", 2).len(), 1);
+    }
+
+    #[test]
+    fn the_shared_median_leaves_out_products_approved_once() {
+        let solo =
+            PRODUCT.lines().filter(|l| !l.contains("regulator:") || l.contains("pmda")).collect::<Vec<_>>().join("\n");
+        let products = vec![
+            crate::load::parse_product("products/examplocel.md", PRODUCT).unwrap(),
+            crate::load::parse_product("products/solo.md", &solo).unwrap(),
+        ];
+        let pmda = summary(&Content { products, ..Content::default() }, "pmda");
+        // Solo is PMDA's alone (lag 0): it counts in the median, not in the shared one.
+        assert_eq!((pmda.approved, pmda.first, pmda.median, pmda.median_shared), (2, 1, Some(9.5), Some(19.0)));
     }
 
     #[test]

@@ -130,6 +130,8 @@ pub struct RegulatorProducts {
     pub summary: Summary,
     /// The median as shown: "19", "15.5", or empty.
     pub median: String,
+    /// The median over products another regulator approved too, as shown.
+    pub median_shared: String,
     /// Products approved elsewhere only: id and name.
     pub elsewhere_only: Vec<(String, String)>,
     pub rule: &'static str,
@@ -156,6 +158,7 @@ impl RegulatorProducts {
                 })
                 .collect(),
             median: summary.median.map(|m| format!("{m}")).unwrap_or_default(),
+            median_shared: summary.median_shared.map(|m| format!("{m}")).unwrap_or_default(),
             elsewhere_only: summary
                 .elsewhere_only
                 .iter()

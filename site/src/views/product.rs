@@ -232,6 +232,7 @@ pub struct TimelineRow {
 const LEFT: u32 = 90;
 const YEAR_WIDTH: u32 = 60;
 const ROW: u32 = 28;
+const LABEL_WIDTH: u32 = 170;
 
 /// Where a fractional year falls on the axis that starts at `from`.
 fn x_of(from: i16, year: f64) -> u32 {
@@ -291,7 +292,8 @@ impl Timeline {
             .collect::<Vec<_>>()
             .join(" ");
         Timeline {
-            width: x_of(from, f64::from(to)) + 20,
+            // Room right of the last year for the last date's label.
+            width: x_of(from, f64::from(to)) + LABEL_WIDTH,
             height: 36 + ROW * rows.len() as u32,
             ticks,
             rows,
