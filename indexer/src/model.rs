@@ -339,7 +339,7 @@ vocabulary!(
     }
 );
 
-// `vocabulary!` declares the enum, and cannot mark a variant `#[default]`.
+// `vocabulary!` derives no `Default`, so the default kind is named here.
 #[allow(clippy::derivable_impls)]
 impl Default for TopicKind {
     fn default() -> Self {
