@@ -33,6 +33,8 @@ fn every_page_renders_for_every_record_topic_and_regulator() {
     paths.extend(content.topics.iter().map(|t| format!("/topics/{}", t.id.value)));
     paths.extend(content.records.iter().map(|r| format!("/records/{}", r.id)));
     paths.extend(content.regulators.iter().map(|r| format!("/regulators/{}", r.id.value)));
+    paths.extend(content.products.iter().map(|p| format!("/products/{}", p.id)));
+    paths.extend(["/products", "/approvals"].map(String::from));
     assert!(paths.len() > 150);
     for path in &paths {
         let page = server.get(path);
@@ -44,6 +46,11 @@ fn every_page_renders_for_every_record_topic_and_regulator() {
         let api = server.get(&format!("/api/records/{}", r.id));
         assert_eq!(api.status, 200);
         assert_eq!(api.json()["line"]["id"], r.id.as_str());
+    }
+    for p in &content.products {
+        let api = server.get(&format!("/api/products/{}", p.id));
+        assert_eq!(api.status, 200);
+        assert_eq!(api.json()["line"]["id"], p.id.as_str());
     }
 }
 

@@ -252,10 +252,8 @@ fn years_of(d: &indexer::date::Date) -> (f64, f64) {
 }
 
 impl Timeline {
-    /// The timeline of `p`'s approvals, earliest first.
-    pub fn of(rows: &[ApprovalRow], p: &Product) -> Timeline {
-        let mut approvals: Vec<&Approval> = p.front.approvals.iter().collect();
-        approvals.sort_by_key(|a| a.date());
+    /// The timeline of some approvals, earliest first, with their rows in the approvals table.
+    fn of(rows: &[ApprovalRow], approvals: &[&Approval]) -> Timeline {
         let dates =
             approvals.iter().flat_map(|a| std::iter::once(a.date()).chain(a.status_date.as_ref().map(|d| d.value)));
         let from = dates.clone().map(|d| d.year).min().unwrap_or(2000);
@@ -283,7 +281,7 @@ impl Timeline {
             .collect();
         let description = rows
             .iter()
-            .zip(&approvals)
+            .zip(approvals)
             .map(|(r, a)| {
                 let ended =
                     a.status_date.as_ref().map(|d| format!(", {} {}", a.status.value, d.value)).unwrap_or_default();
@@ -318,10 +316,10 @@ impl ProductView {
     pub fn of(content: &Content, p: &Product) -> ProductView {
         let mut sorted: Vec<&Approval> = p.front.approvals.iter().collect();
         sorted.sort_by_key(|a| a.date());
-        let approvals: Vec<ApprovalRow> = sorted.into_iter().map(|a| ApprovalRow::of(content, p, a)).collect();
+        let approvals: Vec<ApprovalRow> = sorted.iter().map(|a| ApprovalRow::of(content, p, a)).collect();
         ProductView {
             line: ProductLine::of(content, p),
-            timeline: Timeline::of(&approvals, p),
+            timeline: Timeline::of(&approvals, &sorted),
             approvals,
             status: p.front.status.value.to_string(),
             updated: p.front.updated.value.to_string(),
