@@ -77,19 +77,24 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<indexer::date::Date>,
     },
-    /// Write a new draft record at the right path, every field explained.
+    /// Write a new draft record (or, with --product, a draft product) at the right path, every field explained.
     New {
         #[command(flatten)]
         content: ContentArg,
-        /// The regulator's id, e.g. `pmda`.
-        #[arg(long)]
-        regulator: String,
+        /// The regulator's id, e.g. `pmda` (for a product: the regulator of its first approval entry).
+        #[arg(long, required_unless_present = "product")]
+        regulator: Option<String>,
         /// The topic's id, e.g. `nonclinical.tumorigenicity`.
-        #[arg(long)]
-        topic: String,
-        /// A modality the record is specific to, e.g. `aav` (adds `--aav` to the file name).
+        #[arg(long, required_unless_present = "product", conflicts_with = "product")]
+        topic: Option<String>,
+        /// A modality the record is specific to, e.g. `aav` (adds `--aav` to the file name);
+        /// for a product, its modality.
         #[arg(long)]
         modality: Option<String>,
+        /// Write a draft product `products/<ID>.md` instead of a record; ID is the INN or code
+        /// in lower case, e.g. `tisagenlecleucel`.
+        #[arg(long, value_name = "ID", requires = "modality")]
+        product: Option<String>,
     },
     /// A language server on stdin/stdout for editors: check's diagnostics on open and save, and
     /// completion of stances, statuses and ids in records.

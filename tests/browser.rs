@@ -258,6 +258,80 @@ async fn the_export_works_from_file_urls() {
     b.close().await;
 }
 
+/// The rows of the approvals matrix a reader sees: product ids.
+async fn visible_matrix_rows(b: &Browser) -> Vec<String> {
+    let script = "return Array.from(document.querySelectorAll('#approval-matrix tbody tr')).filter(r => !r.hidden && r.offsetParent !== null).map(r => r.dataset.product)";
+    serde_json::from_value(b.c().execute(script, vec![]).await.unwrap()).unwrap()
+}
+
+/// Opens a product from the matrix and reads its timeline: the chart's title and description,
+/// and the date beside each mark.
+async fn open_product_and_read_timeline(b: &Browser, name: &str) -> (String, Vec<String>) {
+    click_link_containing(b, "#approval-matrix", name).await;
+    b.c().wait().for_element(Locator::Css("figure.timeline svg")).await.unwrap();
+    let h1 = b.c().find(Locator::Css("article.product h1")).await.unwrap().text().await.unwrap();
+    assert_eq!(h1, name);
+    let desc = b.c().execute("return document.getElementById('timeline-title').textContent + ' / ' + document.getElementById('timeline-desc').textContent", vec![]).await.unwrap();
+    let dates = b
+        .c()
+        .execute(
+            "return Array.from(document.querySelectorAll('figure.timeline text.date')).map(t => t.textContent)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    (desc.as_str().unwrap().to_owned(), serde_json::from_value(dates).unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn approvals_matrix_filters_and_product_timeline() {
+    let fixture = Path::new("tests/fixtures/valid");
+    let server = Server::start(fixture, &[]);
+    let b = Browser::start().await;
+    b.c().goto(&format!("{}/approvals", server.base)).await.unwrap();
+    assert_eq!(visible_matrix_rows(&b).await, ["iprocel", "stromacel"]);
+    b.c()
+        .find(Locator::Css("#product-filter select[name=modality]"))
+        .await
+        .unwrap()
+        .select_by_value("msc")
+        .await
+        .unwrap();
+    b.c().find(Locator::Css("#product-filter button")).await.unwrap().click().await.unwrap();
+    wait_for_url(&b, |u| u.contains("modality=msc")).await;
+    assert_eq!(visible_matrix_rows(&b).await, ["stromacel"]);
+    let (desc, dates) = open_product_and_read_timeline(&b, "stromacel").await;
+    assert!(desc.contains("PMDA: approved 2019-03-26, lapsed 2024-07."), "{desc}");
+    assert_eq!(dates, ["2017-08-30 (first)", "2019-03-26 (+19 mo)", "2020 (+29–40 mo)"]);
+    // The export, from file://: the same filter, done by offline.js from the URL.
+    let out = tempfile::tempdir().unwrap();
+    let export = common::regkb(&["export", "--content", "tests/fixtures/valid", "--out", out.path().to_str().unwrap()]);
+    assert!(export.status.success());
+    b.c().goto(&format!("file://{}/approvals.html?modality=ipsc-derived", out.path().display())).await.unwrap();
+    b.c().wait().for_element(Locator::Css("#approval-matrix")).await.unwrap();
+    assert_eq!(visible_matrix_rows(&b).await, ["iprocel"]);
+    let selected =
+        b.c().find(Locator::Css("#product-filter select[name=modality]")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(selected.as_deref(), Some("ipsc-derived"));
+    let (_, dates) = open_product_and_read_timeline(&b, "iprocel").await;
+    assert_eq!(dates, ["2025-06-15 (first)", "2026-02 (+8 mo)"]);
+    assert!(b.c().current_url().await.unwrap().as_str().ends_with("products/iprocel.html"));
+    // The offline search finds a product by its Japanese brand name and links to its page.
+    b.c()
+        .goto(&format!(
+            "file://{}/search.html?q=%E3%82%B9%E3%83%88%E3%83%AD%E3%83%9E%E3%83%93%E3%82%A2",
+            out.path().display()
+        ))
+        .await
+        .unwrap();
+    b.c().wait().for_element(Locator::Css("ol.hits li")).await.unwrap();
+    assert_eq!(b.texts("ol.hits h2").await, ["Product: stromacel (STR-101, Stromavia, ストロマビア)"]);
+    b.c().find(Locator::Css("ol.hits h2 a")).await.unwrap().click().await.unwrap();
+    let h1 = b.c().wait().for_element(Locator::Css("article.product h1")).await.unwrap().text().await.unwrap();
+    assert_eq!(h1, "stromacel");
+    b.close().await;
+}
+
 /// axe-core (npm), which `make test` installs and names in `AXE_JS`: WCAG 2 A and AA rules,
 /// contrast included, on the main pages. Without it this test says so and checks nothing.
 #[tokio::test(flavor = "multi_thread")]
@@ -267,21 +341,28 @@ async fn main_pages_pass_axe_wcag_aa() {
         return;
     };
     let server = Server::start(Path::new("content"), &[]);
+    let fixture = Server::start(Path::new("tests/fixtures/valid"), &[]);
     let b = Browser::start().await;
     let mut problems = Vec::new();
-    for path in [
-        "/",
-        "/search?q=tumorigenicity&regulator=pmda",
-        "/compare?regulators=pmda,hsa,tfda&baseline=pmda&diff=only",
-        "/topics/clinical.long-term-follow-up",
-        "/records/pmda/framework.expedited-approval",
-        "/regulators/mfds",
-        "/glossary",
-        "/definitions",
-        "/changes?kind=stance",
-        "/compare?as_of=2026-11-23",
-    ] {
-        b.c().goto(&format!("{}{path}", server.base)).await.unwrap();
+    // Product pages on the fixture, which has products whatever the shipped content holds.
+    let products = ["/products?regulator=pmda", "/products/stromacel", "/approvals", "/regulators/pmda"];
+    let pages = products.map(|p| (&fixture, p)).into_iter().chain(
+        [
+            "/",
+            "/search?q=tumorigenicity&regulator=pmda",
+            "/compare?regulators=pmda,hsa,tfda&baseline=pmda&diff=only",
+            "/topics/clinical.long-term-follow-up",
+            "/records/pmda/framework.expedited-approval",
+            "/regulators/mfds",
+            "/glossary",
+            "/definitions",
+            "/changes?kind=stance",
+            "/compare?as_of=2026-11-23",
+        ]
+        .map(|p| (&server, p)),
+    );
+    for (on, path) in pages {
+        b.c().goto(&format!("{}{path}", on.base)).await.unwrap();
         b.c().execute(&axe, vec![]).await.unwrap();
         let run = "const done = arguments[arguments.length - 1];
             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })

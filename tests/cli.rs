@@ -137,6 +137,23 @@ fn new_writes_a_valid_draft_and_refuses_duplicates() {
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("there is no topic `nope`"));
 }
 
+#[test]
+fn new_writes_a_valid_draft_product() {
+    let tree = fixture_with(|_| {});
+    let content = tree.path().to_str().unwrap();
+    let args =
+        ["new", "--content", content, "--product", "tisagenlecleucel", "--modality", "msc", "--regulator", "pmda"];
+    let made = regkb(&args);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let text = fs::read_to_string(tree.path().join("products/tisagenlecleucel.md")).unwrap();
+    assert!(text.contains("$schema=../../schemas/product.schema.json") && text.contains("#   - regulator: pmda"));
+    let (code, out) = regkb_check_today(content);
+    assert_eq!(code, 0, "{out}");
+    assert!(!regkb(&args).status.success(), "a second draft would overwrite the first");
+    let bad = regkb(&["new", "--content", content, "--product", "Kymriah", "--modality", "msc"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("must be lower-case"));
+}
+
 /// A multi-line question or label stays inside its comment, and a modality the topic does not
 /// cover, or a misspelt id, is refused with the fix.
 #[test]
@@ -191,12 +208,33 @@ fn shipped_schemas_match_the_model() {
 }
 
 #[test]
+fn diff_reports_product_approvals() {
+    let old = fixture_with(|_| {});
+    let new = fixture_with(|d| {
+        let p = d.join("products/iprocel.md");
+        let text = fs::read_to_string(&p).unwrap().replace("date: 2026-02", "date: 2026-03");
+        fs::write(&p, text).unwrap();
+        fs::remove_file(d.join("products/stromacel.md")).unwrap();
+    });
+    let out = regkb(&["diff", old.path().to_str().unwrap(), new.path().to_str().unwrap()]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("Products: 1 changed, 0 added, 1 removed."), "{md}");
+    assert!(
+        md.contains("| approval fda | 2026-02 accelerated, approved; sources fda-approved-products | 2026-03 accelerated, approved; sources fda-approved-products |"),
+        "{md}"
+    );
+    assert!(md.contains("#### stromacel (`stromacel`)"), "{md}");
+}
+
+#[test]
 fn stats_report_coverage_and_citations() {
     let out = regkb(&["stats", "--json", "--content", "tests/fixtures/valid"]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["records"], 3);
     assert_eq!(doc["records_citing_a_url"], 2);
     assert_eq!(doc["by_stance"]["unknown"], 1);
+    assert_eq!((doc["products"].as_u64(), doc["approvals"].as_u64()), (Some(2), Some(5)));
+    assert_eq!(doc["approvals_by_regulator"]["pmda"], 2);
     let pmda_nonclinical = doc["coverage"]
         .as_array()
         .unwrap()

@@ -25,6 +25,16 @@ fn every_page_is_valid_html5() {
     ] {
         std::fs::write(out.path().join(format!("server-{name}")), server.get(path).body).unwrap();
     }
+    // Product pages: the shipped content may have none yet, so the fixture's are judged too.
+    let fixture = out.path().join("fixture");
+    let export = regkb(&["export", "--content", "tests/fixtures/valid", "--out", fixture.to_str().unwrap()]);
+    assert!(export.status.success());
+    let fixture_server = Server::start(Path::new("tests/fixtures/valid"), &[]);
+    for (name, path) in
+        [("products.html", "/products?regulator=pmda&sort=first"), ("approvals.html", "/approvals?modality=msc")]
+    {
+        std::fs::write(out.path().join(format!("server-{name}")), fixture_server.get(path).body).unwrap();
+    }
     let run = Command::new("java")
         .args(["-jar", &jar, "--errors-only", "--skip-non-html"])
         .arg(out.path())

@@ -33,6 +33,8 @@ fn every_page_renders_for_every_record_topic_and_regulator() {
     paths.extend(content.topics.iter().map(|t| format!("/topics/{}", t.id.value)));
     paths.extend(content.records.iter().map(|r| format!("/records/{}", r.id)));
     paths.extend(content.regulators.iter().map(|r| format!("/regulators/{}", r.id.value)));
+    paths.extend(content.products.iter().map(|p| format!("/products/{}", p.id)));
+    paths.extend(["/products", "/approvals"].map(String::from));
     assert!(paths.len() > 150);
     for path in &paths {
         let page = server.get(path);
@@ -44,6 +46,11 @@ fn every_page_renders_for_every_record_topic_and_regulator() {
         let api = server.get(&format!("/api/records/{}", r.id));
         assert_eq!(api.status, 200);
         assert_eq!(api.json()["line"]["id"], r.id.as_str());
+    }
+    for p in &content.products {
+        let api = server.get(&format!("/api/products/{}", p.id));
+        assert_eq!(api.status, 200);
+        assert_eq!(api.json()["line"]["id"], p.id.as_str());
     }
 }
 
@@ -234,4 +241,114 @@ fn atom_feeds_for_all_regulators_and_topics() {
     for path in ["/feeds/regulators/zz.xml", "/feeds/other/pmda.xml", "/feeds/topics/cmc.gmp"] {
         assert_eq!(server.get(path).status, 404, "{path}");
     }
+}
+
+fn fixture() -> Server {
+    Server::start(Path::new("tests/fixtures/valid"), &[])
+}
+
+#[test]
+fn products_api_lists_filters_and_sorts() {
+    let server = fixture();
+    let all = server.get("/api/products").json();
+    assert_eq!(all["total"], 2);
+    let names: Vec<&str> = all["products"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["iprocel", "stromacel"]);
+    let first = &all["products"][1];
+    assert_eq!((first["first_date"].as_str(), first["first_regulator"].as_str()), (Some("2017-08-30"), Some("FDA")));
+    assert_eq!(first["brands"][1], serde_json::json!(["PMDA", "ストロマビア"]));
+    let by_first = server.get("/api/products?sort=first").json();
+    assert_eq!(by_first["products"][0]["id"], "stromacel");
+    let hsa = server.get("/api/products?regulator=hsa").json();
+    assert_eq!(hsa["products"].as_array().unwrap().len(), 1);
+    // Regulator, route and year must meet in one approval: PMDA approved nothing fully.
+    assert_eq!(server.get("/api/products?regulator=pmda&route=full").json()["products"], serde_json::json!([]));
+    assert_eq!(server.get("/api/products?modality=ipsc-derived&year=2025").json()["products"][0]["id"], "iprocel");
+}
+
+#[test]
+fn product_api_gives_approvals_lags_and_timeline() {
+    let server = fixture();
+    let p = server.get("/api/products/stromacel").json();
+    let approvals = p["approvals"].as_array().unwrap();
+    let lags: Vec<(&str, &str)> =
+        approvals.iter().map(|a| (a["regulator_id"].as_str().unwrap(), a["lag"].as_str().unwrap())).collect();
+    assert_eq!(lags, [("fda", "0"), ("pmda", "19"), ("hsa", "29–40")]);
+    assert_eq!(approvals[1]["status"], "Lapsed");
+    assert_eq!(approvals[1]["status_date"], "2024-07");
+    assert_eq!(approvals[1]["citations"][0]["quote"], "条件及び期限付承認");
+    assert_eq!(p["timeline"]["rows"].as_array().unwrap().len(), 3);
+    assert!(p["timeline"]["description"].as_str().unwrap().contains("PMDA: approved 2019-03-26, lapsed 2024-07."));
+    let missing = server.get("/api/products/nope");
+    assert_eq!(missing.status, 404);
+    assert!(missing.json()["error"].as_str().unwrap().contains("nope"));
+}
+
+#[test]
+fn approvals_api_gives_the_matrix_and_the_gaps() {
+    let server = fixture();
+    let a = server.get("/api/approvals").json();
+    let regulators: Vec<&str> = a["regulators"].as_array().unwrap().iter().map(|r| r[0].as_str().unwrap()).collect();
+    assert_eq!(regulators, ["pmda", "hsa", "fda"]);
+    let stromacel = a["rows"].as_array().unwrap().iter().find(|r| r["id"] == "stromacel").unwrap();
+    let cells: Vec<(&str, bool)> = stromacel["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["lag"].as_str().unwrap_or("-"), c["first"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(cells, [("19", false), ("29–40", false), ("0", true)]);
+    assert_eq!(
+        a["gaps"],
+        serde_json::json!([{ "regulator_id": "hsa", "regulator": "HSA", "products": [["iprocel", "iprocel", 2]] }])
+    );
+    assert!(a["rule"].as_str().unwrap().contains("year"));
+    let msc = server.get("/api/approvals?modality=msc").json();
+    assert_eq!(msc["rows"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn product_pages_regulator_summary_and_feeds() {
+    let server = fixture();
+    for path in ["/products", "/products/stromacel", "/approvals", "/products?sort=first&regulator=pmda"] {
+        let page = server.get(path);
+        assert_eq!(page.status, 200, "{path}");
+        assert!(page.body.starts_with("<!DOCTYPE html>"), "{path}");
+    }
+    assert_eq!(server.get("/products/nope").status, 404);
+    let product = server.get("/products/stromacel").body;
+    assert!(product.contains("<svg role=\"img\" aria-labelledby=\"timeline-title timeline-desc\""));
+    assert!(product.contains("<td class=\"lag\">29–40</td>"));
+    let pmda = server.get("/regulators/pmda").body;
+    // The median of 19 (stromacel) and 0 (iprocel, approved first in Japan).
+    assert!(pmda.contains("<dt>Median lag</dt><dd>9.5 months"), "{pmda}");
+    assert!(pmda.contains("<dt>Median lag, products also approved elsewhere</dt><dd>9.5 months"), "{pmda}");
+    let hsa = server.get("/regulators/hsa").body;
+    assert!(hsa.contains("(1 with a year-only date left out)") && hsa.contains(">iprocel</a>"));
+    // A record links the products its regulator approved in the record's modalities.
+    let record = server.get("/records/pmda/nonclinical.tumorigenicity--ipsc-derived").body;
+    assert!(record.contains("<a href=\"/products/iprocel\">iprocel</a>") && !record.contains("/products/stromacel"));
+    let feed = server.get("/feeds/regulators/hsa.xml").body;
+    assert!(feed.contains("<title>Product: stromacel</title>") && !feed.contains("iprocel"));
+}
+
+#[test]
+fn search_finds_products_by_any_name_in_any_script() {
+    let server = fixture();
+    for (query, id) in [
+        ("ストロマビア", "stromacel"),
+        ("Stromavia", "stromacel"),
+        ("STR-101", "stromacel"),
+        ("アイプロセル", "iprocel"),
+    ] {
+        let results = server.get(&format!("/api/search?q={}", encode(query))).json();
+        let hit = &results["hits"][0];
+        assert_eq!((hit["kind"].as_str(), hit["id"].as_str()), (Some("product"), Some(id)), "{query}");
+        assert_eq!(hit["url"], format!("/products/{id}"));
+    }
+    // A stance filter leaves products out: they have none.
+    let filtered = server.get("/api/search?q=stromacel&stance=required").json();
+    assert_eq!(filtered["total"], 0);
+    let page = server.get(&format!("/search?q={}", encode("ストロマビア"))).body;
+    assert!(page.contains("href=\"/products/stromacel\"") && page.contains("stance-product"), "{page}");
 }

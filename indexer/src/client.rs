@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::analysis::{analyze, normalize_word, spelling_rules_json};
-use crate::index::{Facet, SearchIndex, context_text, record_title};
+use crate::index::{Facet, SearchIndex, context_text, product_context, product_summary, product_title, record_title};
 use crate::model::{Content, Stance};
 
 /// A shard holds postings up to about this many bytes of JSON.
@@ -21,9 +21,11 @@ const SHARD_BYTES: usize = 512 * 1024;
 /// How much of a body the client keeps for snippets.
 const EXCERPT_CHARS: usize = 600;
 
-/// One record as the client lists it.
+/// One record or product as the client lists it.
 #[derive(Serialize)]
 struct Doc {
+    /// `record` or `product`.
+    kind: &'static str,
     id: String,
     title: String,
     regulator: String,
@@ -50,34 +52,49 @@ struct Meta<'a> {
     labels: BTreeMap<&'static str, BTreeMap<String, String>>,
 }
 
-/// The index as script files: `(name, contents)`, the metadata first, then postings shards.
-pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
-    let content = &index.content;
-    let mut postings: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
-    let mut forms = BTreeMap::new();
-    let mut docs = Vec::with_capacity(content.records.len());
-    for (ord, record) in content.records.iter().enumerate() {
-        let body: &str = &index.texts[ord];
-        let title = record_title(content, record);
-        let context = context_text(content, record);
+/// Postings and word forms as the documents are added.
+#[derive(Default)]
+struct Terms {
+    postings: BTreeMap<String, Vec<(u32, u32)>>,
+    forms: BTreeMap<String, String>,
+}
+
+impl Terms {
+    /// Adds document `ord`'s weighted fields; returns its weighted length.
+    fn add(&mut self, ord: usize, fields: [(&str, u32); 4]) -> u32 {
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
         let mut length = 0;
-        let fields = [(title.as_str(), 3), (record.front.summary.as_str(), 2), (context.as_str(), 1), (body, 1)];
         for (text, weight) in fields {
             for token in analyze(text) {
                 let piece = &text[token.offset_from..token.offset_to];
                 let folded = normalize_word(piece);
                 if folded != token.text && piece.chars().all(char::is_alphanumeric) {
-                    forms.entry(folded).or_insert_with(|| token.text.clone());
+                    self.forms.entry(folded).or_insert_with(|| token.text.clone());
                 }
                 *counts.entry(token.text).or_default() += weight;
                 length += weight;
             }
         }
         for (term, tf) in counts {
-            postings.entry(term).or_default().push((ord as u32, tf));
+            self.postings.entry(term).or_default().push((ord as u32, tf));
         }
+        length
+    }
+}
+
+/// The index as script files: `(name, contents)`, the metadata first, then postings shards.
+pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
+    let content = &index.content;
+    let mut terms = Terms::default();
+    let mut docs = Vec::with_capacity(content.records.len() + content.products.len());
+    for (ord, record) in content.records.iter().enumerate() {
+        let body: &str = &index.texts[ord];
+        let title = record_title(content, record);
+        let context = context_text(content, record);
+        let fields = [(title.as_str(), 3), (record.front.summary.as_str(), 2), (context.as_str(), 1), (body, 1)];
+        let length = terms.add(ord, fields);
         docs.push(Doc {
+            kind: "record",
             id: record.id.clone(),
             title,
             regulator: index.facets.name_of(ord, Facet::Regulator),
@@ -91,14 +108,34 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
             length,
         });
     }
-    let shards = shard(postings);
+    for (i, p) in content.products.iter().enumerate() {
+        let ord = content.records.len() + i;
+        let body: &str = &index.texts[ord];
+        let (title, summary, context) = (product_title(p), product_summary(content, p), product_context(content, p));
+        let length = terms.add(ord, [(title.as_str(), 3), (summary.as_str(), 2), (context.as_str(), 1), (body, 1)]);
+        docs.push(Doc {
+            kind: "product",
+            id: p.id.clone(),
+            title,
+            regulator: index.facets.name_of(ord, Facet::Regulator),
+            domain: String::new(),
+            topic: String::new(),
+            modalities: index.facets.names_of(ord, Facet::Modality),
+            stance: String::new(),
+            status: p.front.status.value.to_string(),
+            summary,
+            excerpt: body.chars().take(EXCERPT_CHARS).collect(),
+            length,
+        });
+    }
+    let shards = shard(terms.postings);
     let spelling = serde_json::from_str(&spelling_rules_json()).expect("the rules are JSON");
     let meta = Meta {
         version: 1,
         shards: shards.len(),
         docs,
         concepts: index.synonyms.concepts(),
-        forms,
+        forms: terms.forms,
         spelling,
         labels: labels(content),
     };

@@ -46,6 +46,17 @@ impl Date {
         let years = i32::from(later.year - self.year);
         if key(later) < key(self) { years - 1 } else { years }
     }
+
+    /// Whether `self` is before `other` whatever days the partial parts stand for: the two
+    /// are compared to the precision both have (`2024` is not before `2024-07`).
+    pub fn surely_before(&self, other: &Date) -> bool {
+        let shared = |d: &Date| {
+            let month = if other.month.is_some() { d.month } else { None };
+            let day = if other.day.is_some() && self.day.is_some() { d.day } else { None };
+            (d.year, month.filter(|_| self.month.is_some()), day)
+        };
+        shared(self) < shared(other)
+    }
 }
 
 impl std::str::FromStr for Date {
@@ -177,6 +188,18 @@ mod tests {
         for bad in ["2019-02-30", "2019-13", "19-06-27", "2019/06/27", "", "2019-6-1", "２０１９"] {
             assert!(bad.parse::<Date>().is_err(), "{bad} should fail");
         }
+    }
+
+    #[test]
+    fn before_only_at_the_precision_both_have() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert!(d("2024-07-10").surely_before(&d("2024-07-20")));
+        assert!(d("2023").surely_before(&d("2024-07")));
+        assert!(d("2024-06").surely_before(&d("2024-07-01")));
+        assert!(!d("2024").surely_before(&d("2024-07")));
+        assert!(!d("2024-07").surely_before(&d("2024")));
+        assert!(!d("2024-07").surely_before(&d("2024-07-01")));
+        assert!(!d("2024-07-20").surely_before(&d("2024-07-10")));
     }
 
     #[test]

@@ -1,13 +1,13 @@
 //! What changed between two content trees, in the words a reviewer uses: per record, the
 //! stance and status before and after, the old and new summary, citations added and removed,
 //! attribute changes; per source, the documents added, removed and changed, field by field;
-//! and a new record's every field.
+//! per product, its names and one field per approval; and a new entry's every field.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Content, Record, Source};
+use crate::model::{Content, Product, Record, Source};
 
 /// How an entry differs between the two trees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,6 +45,8 @@ pub struct Change {
 pub struct Changes {
     pub records: Vec<Change>,
     pub sources: Vec<Change>,
+    /// Products, by id; an approval is the field `approval <regulator>`.
+    pub products: Vec<Change>,
 }
 
 /// A record's fields as compared, each rendered as text; attributes and citations one per entry.
@@ -104,6 +106,36 @@ fn source_fields(s: &Source) -> Vec<(String, String)> {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
     .collect()
+}
+
+/// A product's fields as compared: its names and details, then one field per approval.
+fn product_fields(p: &Product) -> Vec<(String, String)> {
+    let f = &p.front;
+    let brands: Vec<String> = p.brands().map(|(g, n)| format!("{g}: {n}")).collect();
+    let mut fields: Vec<(String, String)> = [
+        ("name", f.name.clone()),
+        ("other_names", f.other_names.join(", ")),
+        ("brands", brands.join("; ")),
+        ("sponsor", f.sponsor.clone()),
+        ("modality", p.modality().to_owned()),
+        ("indication", f.indication.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    for a in &f.approvals {
+        let ended = a.status_date.as_ref().map(|d| format!(" {}", d.value)).unwrap_or_default();
+        let sources: Vec<&str> = a.sources.iter().map(|c| c.id.value.as_str()).collect();
+        let approval =
+            format!("{} {}, {}{ended}; sources {}", a.date(), a.route.value, a.status.value, sources.join(", "));
+        fields.push((format!("approval {}", a.regulator()), approval));
+    }
+    fields.extend([
+        ("status".to_owned(), f.status.value.to_string()),
+        ("updated".to_owned(), f.updated.value.to_string()),
+        ("body".to_owned(), p.body.replace("\r\n", "\n").trim().to_owned()),
+    ]);
+    fields
 }
 
 /// "PMDA × Tumorigenicity (Mesenchymal stromal cells)": a record's modalities are in its title,
@@ -180,13 +212,19 @@ pub fn diff(old: &Content, new: &Content) -> Changes {
         |s, _| source_fields(s),
         |s, _| (s.title.clone(), s.file.clone()),
     );
-    Changes { records, sources }
+    let products = compare(
+        old.products.iter().map(|p| (p.id.as_str(), p)).collect(),
+        new.products.iter().map(|p| (p.id.as_str(), p)).collect(),
+        |p, _| product_fields(p),
+        |p, _| (p.name().to_owned(), p.file.clone()),
+    );
+    Changes { records, sources, products }
 }
 
 /// The changes as Markdown, for a pull-request comment: a reviewer can approve from it.
 pub fn markdown(changes: &Changes) -> String {
     let count = |of: &[Change], k: Kind| of.iter().filter(|c| c.kind == k).count();
-    let (r, s) = (&changes.records, &changes.sources);
+    let (r, s, p) = (&changes.records, &changes.sources, &changes.products);
     let mut md = format!(
         "## Content changes\n\nRecords: {} changed, {} added, {} removed. Sources: {} changed, {} added, {} removed.\n",
         count(r, Kind::Changed),
@@ -196,7 +234,16 @@ pub fn markdown(changes: &Changes) -> String {
         count(s, Kind::Added),
         count(s, Kind::Removed),
     );
-    for (of, noun) in [(r, "records"), (s, "sources")] {
+    if !p.is_empty() {
+        let line = format!(
+            "Products: {} changed, {} added, {} removed.\n",
+            count(p, Kind::Changed),
+            count(p, Kind::Added),
+            count(p, Kind::Removed)
+        );
+        md.push_str(&line);
+    }
+    for (of, noun) in [(r, "records"), (s, "sources"), (p, "products")] {
         for (kind, heading) in [(Kind::Changed, "Changed"), (Kind::Added, "Added"), (Kind::Removed, "Removed")] {
             let of_kind: Vec<&Change> = of.iter().filter(|c| c.kind == kind).collect();
             if of_kind.is_empty() {

@@ -1,5 +1,5 @@
-//! The tantivy index of records: one document per record, its text fields analysed by the
-//! one regkb analyzer. Facet values (regulator, domain, topic, modalities, stance, status)
+//! The tantivy index of records and products: one document per record, then one per product
+//! (see `product`), its text fields analysed by the one regkb analyzer. Facet values (regulator, domain, topic, modalities, stance, status)
 //! live in a column table beside it, indexed by the document's `ord`, so that filters and
 //! facet counts over a whole result set are a pass over plain arrays.
 
@@ -16,6 +16,10 @@ pub use tantivy::TantivyError as IndexError;
 use crate::analysis::{RegkbTokenizer, TOKENIZER_NAME};
 use crate::model::{Content, Record};
 use crate::{markdown, synonyms::Synonyms};
+
+mod product;
+pub(crate) use product::product_context;
+pub use product::{product_summary, product_title};
 
 /// The heap tantivy's writer may use while building: enough for few, large segments, and
 /// small enough to keep 100,000 records well under 1 GiB.
@@ -90,10 +94,16 @@ impl FacetTable {
                 modalities,
                 vec![record.stance().as_str()],
             ];
-            let ids = std::array::from_fn(|f| per_facet[f].iter().map(|v| table.id(Facet::ALL[f], v)).collect());
-            table.values.push(ids);
+            table.push(per_facet);
         }
+        content.products.iter().for_each(|p| table.push(product::product_facets(p)));
         table
+    }
+
+    /// Adds the next document's facet values.
+    fn push(&mut self, per_facet: [Vec<&str>; 5]) {
+        let ids = std::array::from_fn(|f| per_facet[f].iter().map(|v| self.id(Facet::ALL[f], v)).collect());
+        self.values.push(ids);
     }
 
     fn id(&mut self, f: Facet, value: &str) -> u32 {
@@ -144,7 +154,7 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
     pub(crate) facets: FacetTable,
     pub(crate) synonyms: Arc<Synonyms>,
-    /// Each record's body as plain text, for snippets.
+    /// Each record's and product's body as plain text, for snippets.
     pub(crate) texts: Vec<Box<str>>,
 }
 
@@ -191,6 +201,7 @@ impl SearchIndex {
         for (ord, record) in content.records.iter().enumerate() {
             writer.add_document(document(content, record, ord as u64, fields))?;
         }
+        product::add_products(content, &mut writer, fields)?;
         writer.commit()?;
         Ok(synonyms)
     }
@@ -202,11 +213,11 @@ impl SearchIndex {
         index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::with_concepts(synonyms.clone()));
         let (_, fields) = schema();
         let found = index.reader()?.searcher().num_docs();
-        if found != content.records.len() as u64 {
+        let documents = content.records.len() + content.products.len();
+        if found != documents as u64 {
             let message = format!(
-                "the index in {} holds {found} records but the content has {}; rebuild it with `regkb index`",
+                "the index in {} holds {found} documents but the content has {documents}; rebuild it with `regkb index`",
                 dir.display(),
-                content.records.len()
             );
             return Err(tantivy::TantivyError::InvalidArgument(message));
         }
@@ -221,7 +232,8 @@ impl SearchIndex {
     ) -> tantivy::Result<SearchIndex> {
         let reader = index.reader()?;
         let facets = FacetTable::new(&content);
-        let texts = content.records.iter().map(|r| markdown::to_text(&r.body).into_boxed_str()).collect();
+        let bodies = content.records.iter().map(|r| &r.body).chain(content.products.iter().map(|p| &p.body));
+        let texts = bodies.map(|body| markdown::to_text(body).into_boxed_str()).collect();
         Ok(SearchIndex { content, reader, fields, facets, synonyms, texts })
     }
 

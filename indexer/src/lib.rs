@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod history;
 pub mod index;
+pub mod lag;
 pub mod load;
 pub mod markdown;
 pub mod model;

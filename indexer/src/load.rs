@@ -7,10 +7,10 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Content, FrontMatter, Record, Regulator, Source};
+use crate::model::{Content, FrontMatter, Product, Record, Regulator, Source};
 use crate::yaml;
 
-/// Front-matter YAML starts on the second line of a record file, below the opening `---`.
+/// Front-matter YAML starts on the second line of a record or product file, below the opening `---`.
 pub(crate) const FRONT_MATTER_OFFSET: u64 = 1;
 
 /// Files larger than this are refused unread; no honest content file comes near it.
@@ -53,6 +53,13 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             }
         }
     }
+    for rel in files_in(root, "products", &mut problems) {
+        if rel.ends_with(".md") {
+            content.products.extend(product_file(root, &rel, &mut problems));
+        } else {
+            problems.push(unexpected(&rel, "a `.md` product"));
+        }
+    }
     for rel in stray_markdown(root, "", 0) {
         problems.extend(misplaced_record(root, &rel, &content.regulators));
     }
@@ -66,16 +73,35 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
 pub fn parse_record(rel: &str, text: &str) -> Result<Record, Vec<Diagnostic>> {
     let stem = rel.strip_suffix(".md").unwrap_or(rel);
     let id = stem.strip_prefix("records/").unwrap_or(stem).to_owned();
+    let (front, body, body_line) = parse_document::<FrontMatter>(rel, text, "record")?;
+    Ok(Record { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+}
+
+/// Parses a product from its text, as a record: front matter, then Markdown.
+/// `rel` is `products/<id>.md`; the id is the file stem. On failure, every problem found.
+pub fn parse_product(rel: &str, text: &str) -> Result<Product, Vec<Diagnostic>> {
+    let stem = rel.strip_suffix(".md").unwrap_or(rel);
+    let id = stem.strip_prefix("products/").unwrap_or(stem).to_owned();
+    let (front, body, body_line) = parse_document(rel, text, "product")?;
+    Ok(Product { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+}
+
+/// Splits a Markdown file with front matter and reads the front matter as `T`: returns it,
+/// the body, and the line on which the body starts. `what` names the kind of file in errors.
+fn parse_document<'t, T: DeserializeOwned>(
+    rel: &str,
+    text: &'t str,
+    what: &str,
+) -> Result<(T, &'t str, usize), Vec<Diagnostic>> {
     let (yaml, body, body_line) = split_front_matter(text).ok_or_else(|| {
         vec![Diagnostic::error(
             rel,
             (1, 1),
             "front-matter",
-            "no front matter; a record starts with a `---` line, its YAML fields, and a closing `---` line",
+            format!("no front matter; a {what} starts with a `---` line, its YAML fields, and a closing `---` line"),
         )]
     })?;
-    let front: FrontMatter = yaml::parse(rel, yaml, FRONT_MATTER_OFFSET)?;
-    Ok(Record { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+    Ok((yaml::parse(rel, yaml, FRONT_MATTER_OFFSET)?, body, body_line))
 }
 
 fn record_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Record> {
@@ -162,6 +188,14 @@ fn regulator_named<'r>(name: &str, regulators: &'r [Regulator]) -> Option<&'r st
                 || word_of(&r.jurisdiction)
         })
         .map(|r| r.id.value.as_str())
+}
+
+fn product_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Product> {
+    let text = read_text(root, rel).map_err(|d| problems.push(d)).ok()?;
+    if let Some((yaml, _, _)) = split_front_matter(&text) {
+        problems.extend(yaml::cut_by_comment(rel, yaml, FRONT_MATTER_OFFSET));
+    }
+    parse_product(rel, &text).map_err(|d| problems.extend(d)).ok()
 }
 
 /// Reads a YAML file holding a list of entries; a missing or broken file gives no entries.

@@ -591,6 +591,9 @@ vocabulary!(
     }
 );
 
+mod product;
+pub use product::{Approval, ApprovalStatus, Product, ProductFront, Route};
+
 impl Stance {
     /// A short human label for badges.
     pub fn label(self) -> &'static str {
@@ -669,6 +672,8 @@ pub struct Content {
     pub glossary: Vec<GlossaryEntry>,
     pub sources: Vec<Source>,
     pub records: Vec<Record>,
+    /// Products and their approvals (format 1.1).
+    pub products: Vec<Product>,
     /// Files that could not be read: references into them are not checked, since
     /// reporting every use of an id from a broken file would bury the one real problem.
     pub unreadable: Vec<String>,
@@ -715,6 +720,11 @@ impl Content {
     /// The record with this id.
     pub fn record(&self, id: &str) -> Option<&Record> {
         self.records.iter().find(|r| r.id == id)
+    }
+
+    /// The product with this id.
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.id == id)
     }
 
     /// A record's regulator short name and topic title, for titles (their ids if unknown).

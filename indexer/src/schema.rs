@@ -3,7 +3,7 @@
 
 use schemars::{JsonSchema, generate::SchemaSettings};
 
-use crate::model::{Domain, FrontMatter, GlossaryEntry, Modality, Regulator, Source, Topic};
+use crate::model::{Domain, FrontMatter, GlossaryEntry, Modality, ProductFront, Regulator, Source, Topic};
 
 fn schema<T: JsonSchema>(title: &str) -> String {
     let mut schema = SchemaSettings::draft07().into_generator().into_root_schema_for::<T>();
@@ -23,6 +23,7 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ("glossary.schema.json", schema::<Vec<GlossaryEntry>>("regkb glossary.yaml")),
         ("sources.schema.json", schema::<Vec<Source>>("regkb sources/<regulator>.yaml")),
         ("record.schema.json", schema::<FrontMatter>("regkb record front matter (records/<regulator>/<topic>.md)")),
+        ("product.schema.json", schema::<ProductFront>("regkb product front matter (products/<id>.md)")),
     ]
 }
 

@@ -15,7 +15,7 @@ use tantivy::snippet::{Snippet, SnippetGenerator};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::analysis::{each_term, terms};
-use crate::index::{Facet, SearchIndex, record_title};
+use crate::index::{Facet, SearchIndex, product_summary, product_title, record_title};
 use crate::synonyms::Synonyms;
 
 /// Longer queries are refused: no honest query needs more, and each word costs a clause.
@@ -85,9 +85,11 @@ pub struct SearchResults {
     pub facets: BTreeMap<&'static str, BTreeMap<String, usize>>,
 }
 
-/// One matching record.
+/// One matching record or product.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
+    /// `record` or `product`.
+    pub kind: &'static str,
     pub id: String,
     pub url: String,
     pub title: String,
@@ -282,11 +284,14 @@ impl SearchIndex {
 
     fn hit(&self, ord: u64, score: Score, snippets: Option<&Snippets>) -> Hit {
         let ord = ord as usize;
-        let record = &self.content.records[ord];
+        let Some(record) = self.content.records.get(ord) else {
+            return self.product_hit(ord, score, snippets);
+        };
         let summary = record.front.summary.clone();
         let snippet =
             snippets.and_then(|s| s.for_record(&self.texts[ord], &summary)).unwrap_or_else(|| escape(&summary));
         Hit {
+            kind: "record",
             id: record.id.clone(),
             url: format!("/records/{}", record.id),
             title: record_title(&self.content, record),
@@ -296,6 +301,31 @@ impl SearchIndex {
             modalities: self.content.record_modalities(record).into_iter().map(str::to_owned).collect(),
             stance: record.stance().to_string(),
             status: record.status().to_string(),
+            summary,
+            snippet,
+            score: (score * 1000.0).round() / 1000.0,
+        }
+    }
+}
+
+impl SearchIndex {
+    /// The hit of a product: its documents follow the records'.
+    fn product_hit(&self, ord: usize, score: Score, snippets: Option<&Snippets>) -> Hit {
+        let p = &self.content.products[ord - self.content.records.len()];
+        let summary = product_summary(&self.content, p);
+        let snippet =
+            snippets.and_then(|s| s.for_record(&self.texts[ord], &summary)).unwrap_or_else(|| escape(&summary));
+        Hit {
+            kind: "product",
+            id: p.id.clone(),
+            url: format!("/products/{}", p.id),
+            title: product_title(p),
+            regulator: self.facets.name_of(ord, Facet::Regulator),
+            topic: String::new(),
+            domain: String::new(),
+            modalities: vec![p.modality().to_owned()],
+            stance: String::new(),
+            status: p.front.status.value.to_string(),
             summary,
             snippet,
             score: (score * 1000.0).round() / 1000.0,

@@ -1,5 +1,6 @@
 //! Figures about a content tree: coverage of regulators × domains, citation quality,
-//! stances, review status and the oldest records. Shown by `regkb stats` and the home page.
+//! stances, review status, the oldest records, products and approvals. Shown by `regkb stats`
+//! and the home page.
 
 use std::collections::BTreeMap;
 
@@ -102,6 +103,11 @@ fn lacks_local_title(s: &Source) -> bool {
 pub struct Stats {
     pub records: usize,
     pub sources: usize,
+    pub products: usize,
+    /// Approvals over all products; one product approved by three regulators counts three.
+    pub approvals: usize,
+    /// Approvals per regulator id.
+    pub approvals_by_regulator: BTreeMap<String, usize>,
     pub coverage: Vec<Coverage>,
     pub evidence: Vec<Evidence>,
     /// Records citing at least one source that has a `url`.
@@ -120,11 +126,18 @@ pub fn stats(content: &Content) -> Stats {
         *by_stance.entry(r.stance().to_string()).or_default() += 1;
         *by_status.entry(r.status().to_string()).or_default() += 1;
     }
+    let mut approvals_by_regulator = BTreeMap::new();
+    for a in content.products.iter().flat_map(|p| &p.front.approvals) {
+        *approvals_by_regulator.entry(a.regulator().to_owned()).or_default() += 1;
+    }
     let mut by_age: Vec<&Record> = content.records.iter().collect();
     by_age.sort_by(|a, b| a.front.updated.value.cmp(&b.front.updated.value).then(a.id.cmp(&b.id)));
     Stats {
         records: content.records.len(),
         sources: content.sources.len(),
+        products: content.products.len(),
+        approvals: approvals_by_regulator.values().sum(),
+        approvals_by_regulator,
         coverage: coverage(content),
         evidence: evidence(content),
         records_citing_a_url: content.records.iter().filter(|r| cites_url(content, r)).count(),

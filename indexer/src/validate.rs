@@ -1,5 +1,8 @@
 //! The rules of the content format that need more than one field or file to check:
-//! ids, references, paths, dates, attributes, citations and reviews.
+//! ids, references, paths, dates, attributes, citations and reviews. Products' rules
+//! are in `product`.
+
+mod product;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -25,6 +28,9 @@ pub fn validate(content: &Content, today: Date) -> Vec<Diagnostic> {
     v.duplicate_sources();
     for record in &content.records {
         v.record(record);
+    }
+    for product in &content.products {
+        v.product(product);
     }
     v.modality_claims();
     v.topics_without_records();
@@ -446,7 +452,7 @@ impl<'a> Validator<'a> {
         if f.updated.value.years_until(&self.today) >= STALE_AFTER_YEARS {
             self.warning(file, at(&f.updated, o), "stale-record", format!("`updated` is {}, {STALE_AFTER_YEARS} or more years ago; check the record is still right and update the date", f.updated.value));
         }
-        self.raw_html(r);
+        self.raw_html(file, &r.body, r.body_line);
     }
 
     /// A record's modality must be one its topic covers (a topic without `modalities` covers all).
@@ -739,16 +745,17 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn raw_html(&mut self, r: &Record) {
-        let first = Parser::new(&r.body).into_offset_iter().find_map(|(event, range)| match event {
+    /// Warns of raw HTML in a Markdown body that starts on line `body_line` of `file`.
+    fn raw_html(&mut self, file: &str, body: &str, body_line: usize) {
+        let first = Parser::new(body).into_offset_iter().find_map(|(event, range)| match event {
             Event::Html(_) | Event::InlineHtml(_) => Some(range.start),
             _ => None,
         });
         if let Some(offset) = first {
-            let (line, column) = crate::load::position(&r.body[..offset]);
-            let line = line - 1 + r.body_line as u64;
+            let (line, column) = crate::load::position(&body[..offset]);
+            let line = line - 1 + body_line as u64;
             self.warning(
-                &r.file,
+                file,
                 (line, column),
                 "raw-html",
                 "the body contains raw HTML, which the site removes; use Markdown instead".into(),

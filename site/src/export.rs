@@ -11,6 +11,7 @@ use crate::assets;
 use crate::changelog::ChangesParams;
 use crate::links::Links;
 use crate::pages::{self, Frame};
+use crate::views::product::ProductFilter;
 use crate::views::{CompareParams, RegulatorView, TopicView};
 
 /// The export as `path -> bytes`, in path order.
@@ -31,6 +32,8 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     page("glossary.html".into(), &|f| pages::glossary(f, content))?;
     page("definitions.html".into(), &|f| pages::definitions(f, content))?;
     page("changes.html".into(), &|f| pages::changes(f, content, &site.history, &ChangesParams::default()))?;
+    page("products.html".into(), &|f| pages::products(f, content, &ProductFilter::default()))?;
+    page("approvals.html".into(), &|f| pages::approvals(f, content, &ProductFilter::default()))?;
     page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
     let scripts = indexer::client::scripts(&site.index);
     let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
@@ -43,6 +46,9 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     }
     for r in &content.records {
         page(format!("records/{}.html", r.id), &|f| pages::record(f, content, &site.history, r))?;
+    }
+    for p in &content.products {
+        page(format!("products/{}.html", p.id), &|f| pages::product(f, content, p))?;
     }
     for scope in crate::feeds::scopes(content) {
         let path = scope.path();

@@ -1,11 +1,11 @@
-//! Atom feeds of record changes: all records, per regulator and per topic, newest first, one
-//! entry per change in the content's history, for readers who follow what changes between
-//! conferences.
+//! Atom feeds of changes: every committed change to a record (from the content's history) and
+//! every product by its `updated` date; all of them, per regulator (its records and the products it
+//! approved) and per topic, newest first, for readers who follow what changes between conferences.
 
 use askama::Template;
 use indexer::history::{Event, History};
 use indexer::load::is_text_char;
-use indexer::model::Content;
+use indexer::model::{Content, Product};
 
 use crate::changelog::EventLine;
 use crate::links::Links;
@@ -22,7 +22,52 @@ struct Feed<'a> {
     /// Why the feed has no entries, when history is unavailable.
     unavailable: Option<String>,
     links: &'a Links,
-    entries: Vec<EventLine>,
+    entries: Vec<Entry>,
+}
+
+/// One entry: a record's change or a product, with its time as Atom needs it.
+struct Entry {
+    title: String,
+    /// Unique within the feed: `change:<commit>:<record>` or `product:<id>:<date>`.
+    id: String,
+    href: String,
+    summary: String,
+    /// RFC 3339, so that entries of both kinds sort by it.
+    updated: String,
+}
+
+impl Entry {
+    fn change(content: &Content, e: &Event, links: &Links) -> Entry {
+        let line = EventLine::of(content, e);
+        let details = if line.lines.is_empty() { String::new() } else { format!(" — {}", line.details()) };
+        Entry {
+            title: line.headline(),
+            id: format!("change:{}:{}", line.commit, line.record),
+            href: links.record(&line.record),
+            summary: format!("{}{details}", line.message),
+            updated: line.time,
+        }
+    }
+
+    fn product(content: &Content, p: &Product, links: &Links) -> Entry {
+        let approvals: Vec<String> = p
+            .front
+            .approvals
+            .iter()
+            .map(|a| {
+                let g = content.regulator(a.regulator()).map_or(a.regulator(), |g| g.short.as_str());
+                format!("{g} {}", a.date())
+            })
+            .collect();
+        let day = p.front.updated.value.first_day();
+        Entry {
+            title: format!("Product: {}", p.name()),
+            id: format!("product:{}:{day}", p.id),
+            href: links.product(&p.id),
+            summary: format!("Approved by {}.", approvals.join(", ")),
+            updated: format!("{day}T00:00:00Z"),
+        }
+    }
 }
 
 /// Which records a feed follows.
@@ -58,6 +103,14 @@ impl Scope<'_> {
             Scope::Topic(id) => e.topic == *id,
         }
     }
+
+    fn includes_product(&self, p: &Product) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Regulator(id) => p.approval(id).is_some(),
+            Scope::Topic(_) => false,
+        }
+    }
 }
 
 /// Every feed the site offers.
@@ -71,13 +124,17 @@ pub fn scopes(content: &Content) -> Vec<Scope<'_>> {
 /// The Atom document of a feed; `None` for a regulator or topic that does not exist.
 pub fn render(content: &Content, history: &History, scope: &Scope, links: &Links) -> Option<askama::Result<String>> {
     let (title, key) = match scope {
-        Scope::All => ("regkb: all record changes".to_owned(), "all".to_owned()),
+        Scope::All => ("regkb: all record and product changes".to_owned(), "all".to_owned()),
         Scope::Regulator(id) => (format!("regkb: {} records", content.regulator(id)?.short), format!("regulator:{id}")),
         Scope::Topic(id) => (format!("regkb: {}", content.topic(id)?.title), format!("topic:{id}")),
     };
-    let entries: Vec<EventLine> =
-        history.events.iter().filter(|e| scope.includes(e)).take(ENTRIES).map(|e| EventLine::of(content, e)).collect();
-    let updated = entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_owned(), |e| e.time.clone());
+    let changes = history.events.iter().filter(|e| scope.includes(e)).map(|e| Entry::change(content, e, links));
+    let products =
+        content.products.iter().filter(|p| scope.includes_product(p)).map(|p| Entry::product(content, p, links));
+    let mut entries: Vec<Entry> = changes.chain(products).collect();
+    entries.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+    entries.truncate(ENTRIES);
+    let updated = entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_owned(), |e| e.updated.clone());
     let unavailable = history.unavailable.clone();
     // `check` refuses the characters XML 1.0 forbids; a tree that skipped it must still give a feed that parses.
     Some(

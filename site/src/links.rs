@@ -73,6 +73,18 @@ impl Links {
         self.page(&format!("regulators/{id}"))
     }
 
+    pub fn products(&self) -> String {
+        self.page("products")
+    }
+
+    pub fn product(&self, id: &str) -> String {
+        self.page(&format!("products/{id}"))
+    }
+
+    pub fn approvals(&self) -> String {
+        self.page("approvals")
+    }
+
     /// The Atom feed of all changes.
     pub fn feed_all(&self) -> String {
         format!("{}feeds/all.xml", self.root)

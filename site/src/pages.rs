@@ -6,13 +6,15 @@ use askama::Template;
 use indexer::history::History;
 use indexer::index::Facet;
 use indexer::markdown;
-use indexer::model::{Content, GlossaryEntry, Record};
+use indexer::model::{Content, GlossaryEntry, Product, Record};
 use indexer::search::{SearchRequest, SearchResults};
 
 use crate::AsOf;
 use crate::changelog::{ChangesParams, ChangesView, RecordHistory};
 use crate::definitions::DefinitionsView;
 use crate::links::Links;
+use crate::views::approvals::ApprovalsView;
+use crate::views::product::{FilterChoices, ProductFilter, ProductView, ProductsView};
 use crate::views::{
     self, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView, TopicView,
 };
@@ -100,6 +102,57 @@ struct RegulatorPage<'a> {
 pub fn regulator(frame: &Frame, view: RegulatorView) -> askama::Result<String> {
     let title = view.name.clone();
     RegulatorPage { title: &title, frame, g: view }.render()
+}
+
+/// The products list and the approvals matrix share a filter form (`product-filter.html`),
+/// which reads `choices` and submits to `action`.
+#[derive(Template)]
+#[template(path = "products.html")]
+struct ProductsPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    choices: FilterChoices,
+    action: String,
+    v: ProductsView,
+}
+
+pub fn products(frame: &Frame, content: &Content, filter: &ProductFilter) -> askama::Result<String> {
+    let v = ProductsView::of(content, filter);
+    let (choices, action) = (v.choices.clone(), frame.links.products());
+    ProductsPage { title: "Approved products", frame, choices, action, v }.render()
+}
+
+#[derive(Template)]
+#[template(path = "product.html")]
+struct ProductPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    p: ProductView,
+    body_html: String,
+    rule: &'static str,
+}
+
+pub fn product(frame: &Frame, content: &Content, product: &Product) -> askama::Result<String> {
+    let p = ProductView::of(content, product);
+    let title = p.line.name.clone();
+    let body_html = markdown::to_html(&product.body);
+    ProductPage { title: &title, frame, p, body_html, rule: views::approvals::LAG_RULE }.render()
+}
+
+#[derive(Template)]
+#[template(path = "approvals.html")]
+struct ApprovalsPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    choices: FilterChoices,
+    action: String,
+    a: ApprovalsView,
+}
+
+pub fn approvals(frame: &Frame, content: &Content, filter: &ProductFilter) -> askama::Result<String> {
+    let a = ApprovalsView::of(content, filter);
+    let (choices, action) = (a.choices.clone(), frame.links.approvals());
+    ApprovalsPage { title: "Approvals and lag", frame, choices, action, a }.render()
 }
 
 #[derive(Template)]
@@ -290,13 +343,11 @@ fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, resul
 }
 
 fn hit_line(frame: &Frame, h: &indexer::search::Hit) -> HitLine {
-    HitLine {
-        title: h.title.clone(),
-        href: frame.links.record(&h.id),
-        badge: Badge::of(h.stance.parse().unwrap_or(indexer::model::Stance::Unknown)),
-        draft: h.status == "draft",
-        snippet: h.snippet.clone(),
-    }
+    let (href, badge) = match h.kind {
+        "product" => (frame.links.product(&h.id), Badge::product()),
+        _ => (frame.links.record(&h.id), Badge::of(h.stance.parse().unwrap_or(indexer::model::Stance::Unknown))),
+    };
+    HitLine { title: h.title.clone(), href, badge, draft: h.status == "draft", snippet: h.snippet.clone() }
 }
 
 /// The line above the hits, for `query` as the reader wrote it.

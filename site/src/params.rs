@@ -7,6 +7,7 @@ use indexer::index::Facet;
 
 use crate::changelog::ChangesParams;
 use crate::views::CompareParams;
+use crate::views::product::ProductFilter;
 
 fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
     form_urlencoded::parse(query.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -98,6 +99,23 @@ pub fn compare_params(query: &str) -> CompareParams {
     }
     params.regulators = regulators.join(",");
     params
+}
+
+/// The products and approvals filter: `modality`, `regulator`, `route`, `year`, `sort`.
+pub fn product_filter(query: &str) -> ProductFilter {
+    let mut filter = ProductFilter::default();
+    for (key, value) in pairs(query) {
+        let value = value.trim().to_owned();
+        match key.as_str() {
+            "modality" => filter.modality = value,
+            "regulator" => filter.regulator = value,
+            "route" => filter.route = value,
+            "year" => filter.year = value,
+            "sort" => filter.sort = value,
+            _ => {}
+        }
+    }
+    filter
 }
 
 #[cfg(test)]

@@ -26,7 +26,9 @@ use crate::cache::Cached;
 use crate::feeds::{self, Scope};
 use crate::links::Links;
 use crate::pages::{self, Frame};
-use crate::params::{as_of, changes_params, compare_params, search_request, without_as_of};
+use crate::params::{as_of, changes_params, compare_params, product_filter, search_request, without_as_of};
+use crate::views::approvals::ApprovalsView;
+use crate::views::product::{ProductView, ProductsView};
 use crate::views::{CompareView, RecordView, RegulatorView, TopicView};
 use crate::{Site, preview::Preview};
 
@@ -95,7 +97,7 @@ impl AppState {
         self.error(
             StatusCode::NOT_FOUND,
             "Page not found",
-            "There is no page at this address. Records, topics and regulators are addressed by their ids.",
+            "There is no page at this address. Records, topics, regulators and products are addressed by their ids.",
         )
     }
 }
@@ -122,9 +124,15 @@ pub fn router(state: AppState) -> Router {
         .route("/topics/{id}", get(topic_page))
         .route("/records/{*id}", get(record_page))
         .route("/regulators/{id}", get(regulator_page))
+        .route("/products", get(products_page))
+        .route("/products/{id}", get(product_page))
+        .route("/approvals", get(approvals_page))
         .route("/api/search", get(api_search))
         .route("/api/compare", get(api_compare))
         .route("/api/records/{*id}", get(api_record))
+        .route("/api/products", get(api_products))
+        .route("/api/products/{id}", get(api_product))
+        .route("/api/approvals", get(api_approvals))
         .route("/static/{name}", get(asset))
         .route("/feeds/all.xml", get(feed_all))
         .route("/feeds/{kind}/{file}", get(feed_of))
@@ -238,6 +246,20 @@ async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Re
     s.page_of(|f, site| site.content.regulator(&id).map(|g| pages::regulator(f, RegulatorView::of(&site.content, g))))
 }
 
+async fn products_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let filter = product_filter(query.as_deref().unwrap_or(""));
+    s.page(|f, site| pages::products(f, &site.content, &filter))
+}
+
+async fn product_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    s.page_of(|f, site| site.content.product(&id).map(|p| pages::product(f, &site.content, p)))
+}
+
+async fn approvals_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let filter = product_filter(query.as_deref().unwrap_or(""));
+    s.page(|f, site| pages::approvals(f, &site.content, &filter))
+}
+
 fn api_error(status: StatusCode, message: String) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
@@ -277,6 +299,24 @@ async fn api_record(State(s): State<AppState>, Path(id): Path<String>) -> Respon
         Some(r) => Json(RecordView::of(&site.content, r)).into_response(),
         None => api_error(StatusCode::NOT_FOUND, format!("no record has the id `{id}`")),
     }
+}
+
+async fn api_products(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let filter = product_filter(query.as_deref().unwrap_or(""));
+    Json(ProductsView::of(&s.site().content, &filter)).into_response()
+}
+
+async fn api_product(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    let site = s.site();
+    match site.content.product(&id) {
+        Some(p) => Json(ProductView::of(&site.content, p)).into_response(),
+        None => api_error(StatusCode::NOT_FOUND, format!("no product has the id `{id}`")),
+    }
+}
+
+async fn api_approvals(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let filter = product_filter(query.as_deref().unwrap_or(""));
+    Json(ApprovalsView::of(&s.site().content, &filter)).into_response()
 }
 
 async fn asset(State(s): State<AppState>, Path(name): Path<String>) -> Response {

@@ -1,4 +1,9 @@
 //! What each page shows, computed from the content model. Templates only lay these out.
+//! Products and the approvals matrix have their own modules.
+
+pub mod approvals;
+pub mod product;
+
 use indexer::index::record_title;
 use indexer::model::{
     Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic, TopicKind,
@@ -61,6 +66,11 @@ impl Badge {
     /// The badges a legend shows for topics of one kind.
     pub fn legend(kind: TopicKind) -> Vec<Badge> {
         kind.stances().iter().map(|&s| Badge::of(s)).collect()
+    }
+
+    /// The badge of a product in search results, which has no stance.
+    pub fn product() -> Badge {
+        Badge { class: "product", icon: "◆", label: "Product" }
     }
 
     /// The badge as HTML; every part is a fixed string, so it needs no escaping.
@@ -205,6 +215,8 @@ pub struct RecordView {
     pub cites_outdated: bool,
     pub file: String,
     pub cite: String,
+    /// Products the regulator approved in the record's modalities (all, when it names none).
+    pub products: Vec<(String, String)>,
 }
 
 impl RecordView {
@@ -247,6 +259,7 @@ impl RecordView {
             citations,
             file: format!("content/{}", r.file),
             cite,
+            products: product::approved_by(content, r.regulator(), &content.record_modalities(r)),
             line,
         }
     }
@@ -569,6 +582,8 @@ pub struct RegulatorView {
     pub reference: bool,
     pub sources: Vec<Citation>,
     pub domains: Vec<(String, Vec<RecordLine>)>,
+    /// The products it approved and its lag summary.
+    pub products: approvals::RegulatorProducts,
 }
 
 impl RegulatorView {
@@ -601,6 +616,7 @@ impl RegulatorView {
             reference: g.reference,
             sources,
             domains,
+            products: approvals::RegulatorProducts::of(content, g),
         }
     }
 }

@@ -1,4 +1,4 @@
-/* regkb offline: search, facets and compare in the static export, without a server.
+/* regkb offline: search, facets, compare and the product filters in the static export, without a server.
  *
  * The client index (static/search-index*.js) registers itself in window.regkbIndex. Queries are
  * analysed as the server does: NFKC, lower case, UK -> US spelling (the rules ship in the index),
@@ -194,7 +194,8 @@
     return out;
   }
 
-  function facetValues(doc, facet) { return facet === 'modality' ? doc.modalities : [doc[facet]]; }
+  /* A product has no domain, topic or stance: it has no value there, and a filter on them leaves it out. */
+  function facetValues(doc, facet) { return facet === 'modality' ? doc.modalities : [doc[facet]].filter(Boolean); }
 
   function passes(doc, facet, filters) {
     var wanted = filters[facet];
@@ -206,7 +207,8 @@
     var relaxed = false;
     var found;
     if (!us.length) {
-      found = index.docs.map(function (d, i) { return [i, 0]; });
+      // As on the server, an empty query lists the records.
+      found = index.docs.map(function (d, i) { return [i, 0]; }).filter(function (m) { return index.docs[m[0]].kind === 'record'; });
     } else {
       found = match(index, us, true);
       if (!found.length && us.length > 1) { found = match(index, us, false); relaxed = true; }
@@ -241,6 +243,11 @@
   function badge(index, stance) {
     return el('span', { 'class': 'badge stance-' + stance }, [
       el('span', { 'aria-hidden': 'true' }, [ICONS[stance] || '?']), ' ' + index.labels.stance[stance]]);
+  }
+
+  /* As Badge::product on the server. */
+  function productBadge() {
+    return el('span', { 'class': 'badge stance-product' }, [el('span', { 'aria-hidden': 'true' }, ['◆']), ' Product']);
   }
 
   function stateUrl(query, filters, offset) {
@@ -324,10 +331,12 @@
     list.setAttribute('start', String(offset + 1));
     r.hits.slice(offset, offset + PAGE).forEach(function (m) {
       var doc = index.docs[m[0]];
-      var meta = el('p', { 'class': 'meta' }, [badge(index, doc.stance)]);
+      var product = doc.kind === 'product';
+      var meta = el('p', { 'class': 'meta' }, [product ? productBadge() : badge(index, doc.stance)]);
       if (doc.status === 'draft') { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', { 'class': 'tag-draft' }, ['Draft'])); }
+      var href = (product ? 'products/' : 'records/') + doc.id + '.html';
       list.appendChild(el('li', { 'class': 'hit' }, [
-        el('h2', {}, [el('a', { href: 'records/' + doc.id + '.html' }, [doc.title])]), meta, snippet(doc, query)]));
+        el('h2', {}, [el('a', { href: href }, [doc.title])]), meta, snippet(doc, query)]));
     });
     var pager = el('nav', { 'class': 'pager', 'aria-label': 'Result pages' });
     if (offset > 0) { pager.appendChild(el('a', { rel: 'prev', href: stateUrl(query, filters, Math.max(0, offset - PAGE)) }, ['← Previous'])); }
@@ -418,6 +427,42 @@
     noMatch.querySelector('.no-match-diff').hidden = !diffOnly;
   }
 
+  /* ---------- products and approvals: the server's filter and sort, redone from the URL ---------- */
+
+  /* As ProductFilter::matches: the modality, and one approval (regulator:route:year) meeting the rest. */
+  function filterProducts(table) {
+    var params = new URLSearchParams(location.search);
+    var want = {};
+    var form = document.getElementById('product-filter');
+    ['modality', 'regulator', 'route', 'year', 'sort'].forEach(function (k) {
+      want[k] = (params.get(k) || '').trim();
+      var select = form.querySelector('select[name=' + k + ']');
+      if (want[k] && select) { select.value = want[k]; }
+    });
+    var is = function (wanted, have) { return !wanted || wanted === have; };
+    var body = table.querySelector('tbody');
+    var rows = Array.prototype.slice.call(body.querySelectorAll('tr'));
+    var shown = 0;
+    rows.forEach(function (row) {
+      var approvals = (row.getAttribute('data-approvals') || '').split(' ').filter(Boolean).map(function (a) { return a.split(':'); });
+      var ok = is(want.modality, row.getAttribute('data-modality')) && approvals.some(function (a) {
+        return is(want.regulator, a[0]) && is(want.route, a[1]) && is(want.year, a[2]);
+      });
+      row.hidden = !ok;
+      if (ok) { shown += 1; }
+    });
+    if (want.sort === 'first') {
+      rows.sort(function (a, b) {
+        var x = a.getAttribute('data-first');
+        var y = b.getAttribute('data-first');
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    }
+    var count = document.getElementById('product-count');
+    if (count) { count.textContent = shown + ' of ' + count.getAttribute('data-total') + ' products'; }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var results = document.getElementById('results');
     if (results) {
@@ -428,5 +473,7 @@
     }
     var matrix = document.getElementById('matrix');
     if (matrix && document.getElementById('compare-form')) { renderCompare(matrix); }
+    var products = document.querySelector('[data-product-rows]');
+    if (products && document.getElementById('product-filter')) { filterProducts(products); }
   });
 }());

@@ -46,11 +46,12 @@ pub fn run(content: &Path, format: Format, options: Options) -> anyhow::Result<E
             };
             writeln!(
                 out,
-                "{}: {errors} error{}, {warnings} warning{} ({} records, {} sources checked{unchanged})",
+                "{}: {errors} error{}, {warnings} warning{} ({} records, {} products, {} sources checked{unchanged})",
                 if failed { "failed" } else { "ok" },
                 plural(errors),
                 plural(warnings),
                 checked.content.records.len(),
+                checked.content.products.len(),
                 checked.content.sources.len(),
             )?;
         }

@@ -25,10 +25,11 @@ pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>, as_of: Option
     }
     let bytes: usize = files.values().map(Vec::len).sum();
     println!(
-        "exported {} files ({:.1} MB) for {} records to {} in {:.2} s{}; open {}",
+        "exported {} files ({:.1} MB) for {} records and {} products to {} in {:.2} s{}; open {}",
         files.len(),
         bytes as f64 / 1e6,
         site.content.records.len(),
+        site.content.products.len(),
         out.display(),
         started.elapsed().as_secs_f64(),
         zip.map(|z| format!(", and {}", z.display())).unwrap_or_default(),

@@ -37,9 +37,14 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Export { content, out, zip, as_of } => {
             export::run(&content, &out, zip, as_of).map(|()| ExitCode::SUCCESS)
         }
-        Command::New { content, regulator, topic, modality } => {
-            new::run(&content, &regulator, &topic, modality.as_deref()).map(|()| ExitCode::SUCCESS)
+        Command::New { content, regulator, topic, modality, product } => match (product, regulator, topic) {
+            (Some(id), regulator, None) => {
+                new::product(&content, &id, modality.as_deref().unwrap_or_default(), regulator.as_deref())
+            }
+            (None, Some(regulator), Some(topic)) => new::run(&content, &regulator, &topic, modality.as_deref()),
+            _ => Err(anyhow::anyhow!("give --regulator and --topic for a record, or --product and --modality")),
         }
+        .map(|()| ExitCode::SUCCESS),
         Command::Lsp { content } => lsp::run(&content.content).map(|()| ExitCode::SUCCESS),
         Command::Schemas { out } => schemas::run(&out).map(|()| ExitCode::SUCCESS),
         Command::Serve { content, index, addr, repository, watch, search_cache } => {

@@ -1,4 +1,5 @@
-//! `regkb new`: a draft record at the right path, every field explained, that passes `regkb check`.
+//! `regkb new`: a draft record or product at the right path, every field explained, that
+//! passes `regkb check`.
 
 use indexer::date::Date;
 use indexer::model::{Content, Topic};
@@ -118,6 +119,61 @@ fn attribute_lines(topic: &Topic) -> String {
         lines.push_str(&format!("#   {}: ...    # {} ({allowed}{unit})\n", a.id.value, one_line(&a.label)));
     }
     lines
+}
+
+/// Writes a draft product `products/<id>.md`; `regulator`, if given, fills in the example
+/// approval entry.
+pub fn product(content: &ContentArg, id: &str, modality: &str, regulator: Option<&str>) -> anyhow::Result<()> {
+    let loaded = super::load(content)?;
+    anyhow::ensure!(
+        !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+        "the product id `{id}` must be lower-case ascii letters, digits and `-`, e.g. `tisagenlecleucel`"
+    );
+    anyhow::ensure!(loaded.modality(modality).is_some(), "there is no modality `{modality}`; see modalities.yaml");
+    if let Some(g) = regulator {
+        anyhow::ensure!(loaded.regulator(g).is_some(), "there is no regulator `{g}`; see regulators.yaml");
+    }
+    let path = content.content.join(format!("products/{id}.md"));
+    anyhow::ensure!(!path.exists(), "{} already exists; edit it instead", path.display());
+    std::fs::create_dir_all(path.parent().expect("a product has a folder"))?;
+    std::fs::write(&path, product_draft(id, modality, regulator.unwrap_or("fda")))?;
+    println!("wrote {}; fill it in, then run `regkb check`", path.display());
+    Ok(())
+}
+
+fn product_draft(id: &str, modality: &str, regulator: &str) -> String {
+    let (modeline, today) = (modeline("product.schema.json", 1), Date::today());
+    format!(
+        r#"---
+{modeline}
+# A draft product. Every field is explained; see CONTRIBUTING.md. Delete comments as you like.
+name: {id}                     # the INN, or the code name when there is no INN
+# other_names: [CODE-123]        # optional: codes, former names
+# brands:                        # optional: brand name per regulator id, in the local script as marketed
+#   {regulator}: Brand
+sponsor: Not yet researched.
+modality: {modality}                 # an id from modalities.yaml
+indication: Not yet researched.
+# approvals: one entry per regulator; each cites at least one source from sources/<regulator>.yaml
+approvals: []
+#   - regulator: {regulator}
+#     date: 2017-08-30           # YYYY-MM-DD, YYYY-MM or YYYY, as precisely as known
+#     route: full                # full | conditional | conditional-time-limited | accelerated | exceptional-circumstances | other
+#     priority: true             # optional: a priority review, breakthrough, RMAT or SAKIGAKE designation applied
+#     indication: "..."          # optional, when narrower than the product's
+#     number: "..."              # optional: the approval or licence number, as written
+#     status: approved           # approved | withdrawn | lapsed | refused-confirmation
+#     status_date: 2024-07       # required unless status is approved
+#     sources:
+#       - id: {regulator}-...
+#         quote: "..."           # optional: only verbatim text you read
+status: draft                  # draft | reviewed | regulator-confirmed (the last two need reviewed and reviewed_by)
+updated: {today}              # the date of the last change of substance
+---
+
+Notes: conditions of approval, what lapsed and why, secondary evidence named.
+"#
+    )
 }
 
 /// Text as one line, for a YAML comment: a line break would end the comment and turn the rest

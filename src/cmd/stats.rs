@@ -1,4 +1,5 @@
-//! `regkb stats`: how much of the matrix is researched, and how well it is cited.
+//! `regkb stats`: how much of the matrix is researched, how well it is cited, and how many
+//! products and approvals there are.
 
 use std::io::Write;
 
@@ -56,6 +57,7 @@ pub fn run(content: &ContentArg, json: bool) -> anyhow::Result<()> {
     let list = |m: &std::collections::BTreeMap<String, usize>| {
         m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
     };
+    writeln!(out, "{} products, {} approvals: {}", s.products, s.approvals, list(&s.approvals_by_regulator))?;
     writeln!(out, "By stance: {}", list(&s.by_stance))?;
     writeln!(out, "By status: {}", list(&s.by_status))?;
     writeln!(
