@@ -265,11 +265,12 @@ fn hit_line(frame: &Frame, h: &indexer::search::Hit) -> HitLine {
 fn result_summary(results: &SearchResults) -> String {
     let n = results.total;
     let records = if n == 1 { "record" } else { "records" };
-    match (results.query.trim().is_empty(), results.relaxed) {
+    let count = match (results.query.trim().is_empty(), results.relaxed) {
         (true, _) => format!("{n} {records}"),
         (false, false) => format!("{n} {records} match “{}”", results.query),
         (false, true) => format!("No record has every word of “{}”; {n} {records} have some of them", results.query),
-    }
+    };
+    [count, results.notes()].join(" ").trim_end().to_owned()
 }
 
 fn toggled(request: &SearchRequest, f: Facet, value: &str) -> SearchRequest {
