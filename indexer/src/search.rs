@@ -15,7 +15,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
-use crate::analysis::{RegkbTokenizer, analyze, is_unspaced, joints, language_of, terms};
+use crate::analysis::{RegkbTokenizer, analyze, is_unspaced, joints, languages_of, terms};
 use crate::index::{Facet, SearchIndex, record_title};
 use crate::model::Stance;
 use crate::synonyms::Synonyms;
@@ -35,7 +35,7 @@ const QUOTES: [char; 5] = ['"', '“', '”', '「', '」'];
 /// A record whose stance is `unknown` ranks below a researched one of similar relevance.
 const UNKNOWN_WEIGHT: f32 = 0.6;
 /// The records of regulators that work in the query's language rank higher.
-const LANGUAGE_LIFT: f32 = 1.5;
+const LANGUAGE_LIFT: f32 = 2.5;
 
 /// What to search for. Several values of one facet match any of them; facets combine with AND.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -170,6 +170,8 @@ impl From<tantivy::TantivyError> for SearchError {
 struct Unit {
     kind: Kind,
     text: String,
+    /// A word that only frames a question ("how", "must"), left out when the query has others.
+    framing: bool,
 }
 
 enum Kind {
@@ -303,16 +305,14 @@ impl SearchIndex {
     /// Ranks by what a reader of regulations needs besides the words: researched records over
     /// `unknown` ones, and the records of regulators that work in the query's language.
     fn weigh(&self, matches: &mut [(u64, Score)], query: &str) {
-        let language = language_of(query);
+        let languages = languages_of(query);
         for (ord, score) in matches.iter_mut() {
             let record = &self.content.records[*ord as usize];
             if record.stance() == Stance::Unknown {
                 *score *= UNKNOWN_WEIGHT;
             }
-            let speaks = |l: &str| {
-                self.content.regulator(record.regulator()).is_some_and(|r| r.languages.iter().any(|x| x == l))
-            };
-            if language.is_some_and(speaks) {
+            let speaks = |r: &crate::model::Regulator| r.languages.iter().any(|l| languages.contains(&l.as_str()));
+            if self.content.regulator(record.regulator()).is_some_and(speaks) {
                 *score *= LANGUAGE_LIFT;
             }
         }
@@ -330,6 +330,9 @@ impl SearchIndex {
                 self.unquoted(part, &mut units);
             }
         }
+        if units.iter().any(|u| !u.framing) {
+            units.retain(|u| !u.framing);
+        }
         units
     }
 
@@ -339,7 +342,7 @@ impl SearchIndex {
             return;
         }
         let kind = self.synonyms.concept(&tokens).map_or(Kind::Words(tokens), Kind::Concept);
-        units.push(Unit { kind, text: part.trim().to_owned() });
+        units.push(Unit { kind, text: part.trim().to_owned(), framing: false });
     }
 
     fn unquoted(&self, part: &str, units: &mut Vec<Unit>) {
@@ -357,7 +360,7 @@ impl SearchIndex {
             }
             let bytes = offsets[s.tokens.start].start..offsets[s.tokens.end - 1].end;
             leftovers(&part[at..bytes.start.max(at)], false, units);
-            units.push(Unit { kind: Kind::Concept(s.concept), text: part[bytes.clone()].to_owned() });
+            units.push(Unit { kind: Kind::Concept(s.concept), text: part[bytes.clone()].to_owned(), framing: false });
             at = bytes.end;
             reached = s.tokens.end;
         }
@@ -505,7 +508,8 @@ fn leftovers(text: &str, alone: bool, units: &mut Vec<Unit>) {
                 }
                 _ => Kind::Words(tokens),
             };
-            units.push(Unit { kind, text: piece.to_owned() });
+            let framing = FRAMING_WORDS.contains(&piece.to_lowercase().as_str());
+            units.push(Unit { kind, text: piece.to_owned(), framing });
         }
     }
 }
@@ -515,6 +519,48 @@ fn leftovers(text: &str, alone: bool, units: &mut Vec<Unit>) {
 fn is_particle(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{309F}') || "的与與和及或之".contains(c)
 }
+
+/// English words that frame a question rather than say what it is about.
+const FRAMING_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "in",
+    "on",
+    "to",
+    "by",
+    "with",
+    "and",
+    "or",
+    "is",
+    "are",
+    "be",
+    "been",
+    "do",
+    "does",
+    "did",
+    "can",
+    "must",
+    "should",
+    "shall",
+    "may",
+    "what",
+    "which",
+    "when",
+    "where",
+    "who",
+    "why",
+    "how",
+    "there",
+    "any",
+    "need",
+    "needed",
+    "required",
+    "requirement",
+    "requirements",
+];
 
 /// Korean particles that follow a noun; one alone after a concept is not searched.
 const KOREAN_PARTICLES: &str = "의을를은는이가에와과로도및";

@@ -20,7 +20,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_compatible, is_combining_mark};
 
-pub use script::{SCRIPT_CLUES, language_of};
+pub use script::{SCRIPT_CLUES, languages_of};
 pub use spelling::spelling_rules_json;
 
 use crate::synonyms::Synonyms;
