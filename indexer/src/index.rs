@@ -308,6 +308,7 @@ pub(crate) fn context_text(content: &Content, record: &Record) -> String {
     for s in record.front.sources.iter().filter_map(|c| content.source(&c.id.value)) {
         parts.insert(&s.title);
         parts.extend(s.local_title.as_deref());
+        parts.extend(s.number.as_deref());
     }
     parts.into_iter().collect::<Vec<_>>().join("\n")
 }

@@ -177,7 +177,20 @@ fn read_text(root: &Path, rel: &str) -> Result<String, Diagnostic> {
             "the file contains a NUL byte; content files are plain text",
         ));
     }
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| !is_text_char(c)) {
+        let message = format!(
+            "the file contains the invisible control character U+{:04X} here, which pages and feeds cannot show; delete it",
+            c as u32
+        );
+        return Err(Diagnostic::error(rel, position(&text[..at]), "control-character", message));
+    }
     Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+}
+
+/// Whether `c` may appear in content: anything XML 1.0 allows (feeds are XML), so no control
+/// characters but tab and line ends, and no non-characters U+FFFE and U+FFFF.
+pub fn is_text_char(c: char) -> bool {
+    !matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// The byte offset of the first tab in a line's indentation, the one place YAML forbids tabs.

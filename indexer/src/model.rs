@@ -50,6 +50,9 @@ pub struct Topic {
     pub domain: Spanned<String>,
     pub title: String,
     pub question: String,
+    /// What kind of answer the topic takes: a requirement (the default) or a route.
+    #[serde(default)]
+    pub kind: TopicKind,
     #[schemars(with = "Option<Vec<String>>")]
     pub modalities: Option<Vec<Spanned<String>>>,
     #[serde(default)]
@@ -124,13 +127,24 @@ pub struct Source {
     #[schemars(with = "String")]
     pub regulator: Spanned<String>,
     pub title: String,
+    /// The title in the issuer's language and script.
     pub local_title: Option<String>,
+    /// The issuer's reference number as written (`薬生機審発0709第2号`, `21 CFR 1271`).
+    pub number: Option<String>,
+    /// The document's language (BCP 47: `en`, `ja`, `zh-Hant`).
+    #[schemars(with = "Option<String>")]
+    pub language: Option<Spanned<String>>,
     /// Who issued it, where that is not simply the regulator (a ministry, a legislature).
     pub issuer: Option<String>,
     pub kind: SourceKind,
     #[schemars(with = "Date")]
     pub issued: Spanned<Date>,
+    /// Whether it is in force, a draft or withdrawn; a superseded one says `superseded_by` instead.
+    pub status: Option<SourceStatus>,
     pub url: Option<String>,
+    /// When `url` was last read.
+    #[schemars(with = "Option<Date>")]
+    pub retrieved: Option<Spanned<Date>>,
     /// Why no address is given; stands in for `url` and silences its warning.
     pub no_url: Option<String>,
     #[schemars(with = "Option<String>")]
@@ -319,7 +333,49 @@ vocabulary!(
         CaseByCase = "case-by-case",
         NotRequired = "not-required",
         NoGuidance = "no-guidance",
+        Available = "available",
+        NotAvailable = "not-available",
         Unknown = "unknown",
+    }
+);
+
+vocabulary!(
+    /// What kind of answer a topic takes: how firmly something is asked for, or whether a route exists.
+    TopicKind, "kind", {
+        Requirement = "requirement",
+        Route = "route",
+    }
+);
+
+impl Default for TopicKind {
+    fn default() -> Self {
+        TopicKind::Requirement
+    }
+}
+
+impl TopicKind {
+    /// The stances a record of a topic of this kind may take, in the order the format lists them.
+    pub fn stances(self) -> &'static [Stance] {
+        match self {
+            TopicKind::Requirement => &[
+                Stance::Required,
+                Stance::Expected,
+                Stance::CaseByCase,
+                Stance::NotRequired,
+                Stance::NoGuidance,
+                Stance::Unknown,
+            ],
+            TopicKind::Route => &[Stance::Available, Stance::NotAvailable, Stance::Unknown],
+        }
+    }
+}
+
+vocabulary!(
+    /// Whether a source document applies today.
+    SourceStatus, "status", {
+        InForce = "in-force",
+        Draft = "draft",
+        Withdrawn = "withdrawn",
     }
 );
 
@@ -363,6 +419,8 @@ impl Stance {
             Stance::CaseByCase => "Case by case",
             Stance::NotRequired => "Not required",
             Stance::NoGuidance => "No guidance",
+            Stance::Available => "Available",
+            Stance::NotAvailable => "Not available",
             Stance::Unknown => "Unknown",
         }
     }

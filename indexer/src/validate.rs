@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Parser};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::load::FRONT_MATTER_OFFSET;
-use crate::model::{AttributeDef, AttributeKind, Content, Record, Scalar, Spanned, Stance, Status, Topic};
+use crate::model::{AttributeDef, AttributeKind, Content, Record, Scalar, Source, Spanned, Stance, Status, Topic};
 use crate::suggest::nearest;
 
 /// Records older than this many years get a `stale-record` warning.
@@ -45,6 +45,15 @@ fn at<T>(s: &Spanned<T>, offset: u64) -> (u64, u64) {
 pub fn is_web_address(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// A BCP 47 tag in the shape content uses: a 2–3 letter language, then subtags of 2–8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn is_slug(id: &str) -> bool {
@@ -277,6 +286,10 @@ impl<'a> Validator<'a> {
             if let Some(next) = &s.superseded_by {
                 self.reference(file, at(next, 0), "superseded_by", &next.value, "source", ids.iter().copied());
             }
+            if let Some(retrieved) = &s.retrieved {
+                self.not_future(file, retrieved, 0, "retrieved");
+            }
+            self.source_language(s);
             self.web_address(file, &s.id, s.url.as_deref());
             if s.url.is_none() && s.no_url.is_none() {
                 self.warning(
@@ -289,6 +302,28 @@ impl<'a> Validator<'a> {
                     ),
                 );
             }
+        }
+    }
+
+    /// A language is a BCP 47 tag, and a document not in English carries its title as its issuer wrote it.
+    fn source_language(&mut self, s: &Source) {
+        let file = s.file.as_str();
+        let Some(language) = &s.language else { return };
+        if !is_language_tag(&language.value) {
+            let message = format!(
+                "`language` of `{}` is `{}`; expected a BCP 47 language tag such as `ja`, `ko`, `zh-Hant` or `en`",
+                s.id.value, language.value
+            );
+            self.error(file, at(language, 0), "invalid-language", message);
+        } else if !language.value.eq_ignore_ascii_case("en")
+            && !language.value.starts_with("en-")
+            && s.local_title.is_none()
+        {
+            let message = format!(
+                "source `{}` is in `{}` but has no `local_title`; add the title as the issuer wrote it, in its own script",
+                s.id.value, language.value
+            );
+            self.warning(file, at(language, 0), "missing-local-title", message);
         }
     }
 
@@ -334,6 +369,7 @@ impl<'a> Validator<'a> {
         }
         if let Some(topic) = topic {
             self.record_attributes(r, topic);
+            self.stance_fits(r, topic);
         }
         let source_ids = self.content.sources.iter().map(|s| s.id.value.as_str());
         for c in &f.sources {
@@ -369,6 +405,23 @@ impl<'a> Validator<'a> {
             self.warning(file, at(&f.updated, o), "stale-record", format!("`updated` is {}, {STALE_AFTER_YEARS} or more years ago; check the record is still right and update the date", f.updated.value));
         }
         self.raw_html(r);
+    }
+
+    /// A route topic is answered with whether the route exists, a requirement topic with how firmly it is asked for.
+    fn stance_fits(&mut self, r: &Record, topic: &Topic) {
+        let allowed = topic.kind.stances();
+        if allowed.contains(&r.stance()) {
+            return;
+        }
+        let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+        let message = format!(
+            "`stance` is `{}`, but topic `{}` is a {}; expected one of {}",
+            r.stance(),
+            topic.id.value,
+            topic.kind,
+            names.join(", ")
+        );
+        self.error(&r.file, at(&r.front.stance, FRONT_MATTER_OFFSET), "stance-kind", message);
     }
 
     /// Each attribute must be declared by the record's topic, with a value of its type.

@@ -36,14 +36,24 @@ impl Preview {
     /// Records the outcome of a rebuild and tells open pages to reload.
     pub fn publish(&self, notices: Vec<String>) {
         *self.notices.write().unwrap_or_else(|e| e.into_inner()) = notices;
-        self.generation.send_modify(|g| *g += 1);
+        self.generation.send_modify(|g| *g = (*g + 1).min(CLOSED - 1));
+    }
+
+    /// Ends every reload stream, so that a server shutting down does not wait for open pages.
+    pub fn close(&self) {
+        self.generation.send_replace(CLOSED);
     }
 }
+
+/// The generation that means the server is shutting down.
+const CLOSED: u64 = u64::MAX;
 
 /// Server-sent events: one `reload` each time the preview publishes.
 pub async fn events(State(state): State<AppState>) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     let mut changes = state.preview.generation.subscribe();
     changes.mark_unchanged();
-    let stream = WatchStream::from_changes(changes).map(|_| Ok(Event::default().event("reload").data("reload")));
+    let stream = WatchStream::from_changes(changes)
+        .take_while(|generation| *generation != CLOSED)
+        .map(|_| Ok(Event::default().event("reload").data("reload")));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }

@@ -119,24 +119,32 @@ pub fn router(state: AppState) -> Router {
         .route("/static/{name}", get(asset))
         .route("/feeds/all.xml", get(feed_all))
         .route("/feeds/{kind}/{file}", get(feed_of))
-        .route("/preview/events", get(crate::preview::events))
-        .fallback(fallback)
-        .with_state(state);
+        .fallback(fallback);
+    // Only a watched site changes, so only it offers a stream of changes.
+    if state.preview.live {
+        app = app.route("/preview/events", get(crate::preview::events));
+    }
+    let mut app = app.with_state(state);
+    app = app
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(16 * 1024))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)));
+    // Outermost, so that responses made by the limits (413, 408) carry them too.
     for (name, value) in headers {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
-    app.layer(CompressionLayer::new())
-        .layer(RequestBodyLimitLayer::new(16 * 1024))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)))
+    app
 }
 
 /// Serves until Ctrl-C. `on_ready` runs once the socket is bound.
 pub async fn serve(state: AppState, addr: SocketAddr, on_ready: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     on_ready(listener.local_addr()?);
+    let preview = state.preview.clone();
     axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
+        .with_graceful_shutdown(async move {
             let _ = tokio::signal::ctrl_c().await;
+            preview.close();
         })
         .await
 }

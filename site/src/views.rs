@@ -1,6 +1,8 @@
 //! What each page shows, computed from the content model. Templates only lay these out.
 use indexer::index::record_title;
-use indexer::model::{Citation as CitedAs, Content, Record, Regulator, Source, Stance, Status, Topic};
+use indexer::model::{
+    Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic, TopicKind,
+};
 use serde::Serialize;
 
 /// Regulators in display order: the Asian ones as listed, then the reference ones.
@@ -42,9 +44,16 @@ impl Badge {
             Stance::CaseByCase => ("◇", "case-by-case"),
             Stance::NotRequired => ("○", "not-required"),
             Stance::NoGuidance => ("–", "no-guidance"),
+            Stance::Available => ("✓", "available"),
+            Stance::NotAvailable => ("✕", "not-available"),
             Stance::Unknown => ("?", "unknown"),
         };
         Badge { class, icon, label: stance.label() }
+    }
+
+    /// The badges a legend shows for topics of one kind.
+    pub fn legend(kind: TopicKind) -> Vec<Badge> {
+        kind.stances().iter().map(|&s| Badge::of(s)).collect()
     }
 
     /// The badge as HTML; every part is a fixed string, so it needs no escaping.
@@ -114,6 +123,13 @@ fn attribute_values(content: &Content, r: &Record) -> Vec<AttributeValue> {
 pub struct Citation {
     pub title: String,
     pub local_title: Option<String>,
+    /// The issuer's reference number, as written.
+    pub number: Option<String>,
+    /// BCP 47 tag of the document's language, for `lang` on its title and quote.
+    pub language: Option<String>,
+    /// Set when the document no longer applies as published: withdrawn, a draft, or superseded.
+    pub standing: Option<String>,
+    pub retrieved: Option<String>,
     pub issuer: String,
     pub kind: String,
     pub issued: String,
@@ -130,6 +146,10 @@ impl Citation {
         Citation {
             title: s.title.clone(),
             local_title: s.local_title.clone(),
+            number: s.number.clone(),
+            language: s.language.as_ref().map(|l| l.value.clone()),
+            standing: standing(content, s),
+            retrieved: s.retrieved.as_ref().map(|d| d.value.to_string()),
             issuer: issuer.unwrap_or_default(),
             kind: s.kind.to_string(),
             issued: s.issued.value.to_string(),
@@ -138,6 +158,19 @@ impl Citation {
             section: cited.and_then(|c| c.section.clone()),
             quote: cited.and_then(|c| c.quote.clone()),
         }
+    }
+}
+
+/// How a document stands if it no longer applies as published; `None` for one in force or not stated.
+fn standing(content: &Content, s: &Source) -> Option<String> {
+    if let Some(next) = &s.superseded_by {
+        let title = content.source(&next.value).map_or(next.value.as_str(), |n| n.title.as_str());
+        return Some(format!("superseded by {title}"));
+    }
+    match s.status? {
+        SourceStatus::InForce => None,
+        SourceStatus::Draft => Some("a draft, not adopted".to_owned()),
+        SourceStatus::Withdrawn => Some("withdrawn".to_owned()),
     }
 }
 
@@ -161,6 +194,8 @@ pub struct RecordView {
     pub reviewed_by: Option<String>,
     pub attributes: Vec<AttributeValue>,
     pub citations: Vec<Citation>,
+    /// Some cited document is withdrawn, a draft or superseded.
+    pub cites_outdated: bool,
     pub file: String,
     pub cite: String,
 }
@@ -169,6 +204,7 @@ impl RecordView {
     /// The page of record `r`.
     pub fn of(content: &Content, r: &Record) -> RecordView {
         let line = RecordLine::of(content, r);
+        let citations = citations(content, r);
         let topic = content.topic(r.topic());
         let regulator = content.regulator(r.regulator()).map_or(r.regulator().to_owned(), |g| g.name.clone());
         let modalities = content
@@ -195,7 +231,8 @@ impl RecordView {
             reviewed: r.front.reviewed.as_ref().map(|d| d.value.to_string()),
             reviewed_by: r.front.reviewed_by.clone(),
             attributes: attribute_values(content, r),
-            citations: citations(content, r),
+            cites_outdated: citations.iter().any(|c| c.standing.is_some()),
+            citations,
             file: format!("content/{}", r.file),
             cite,
             line,
@@ -328,6 +365,8 @@ pub struct CompareView {
     pub baseline: String,
     pub diff_only: bool,
     pub groups: Vec<RowGroup>,
+    /// The answers a cell may show, by kind of topic: requirement stances, then route answers.
+    pub legend: Vec<(&'static str, Vec<Badge>)>,
 }
 
 impl CompareView {
@@ -372,6 +411,10 @@ impl CompareView {
             baseline,
             diff_only,
             groups,
+            legend: vec![
+                ("Requirements", Badge::legend(TopicKind::Requirement)),
+                ("Routes", Badge::legend(TopicKind::Route)),
+            ],
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify::{RecursiveMode, Watcher};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::Site;
 use crate::server::AppState;
@@ -17,7 +17,11 @@ const SETTLE: Duration = Duration::from_millis(150);
 /// Watches `root` on a background thread, rebuilding into `state` after each change.
 pub fn spawn(state: AppState, root: PathBuf) -> notify::Result<()> {
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(tx)?;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<Event>| {
+        if event.is_ok_and(|e| changes_content(&e.kind)) {
+            let _ = tx.send(());
+        }
+    })?;
     watcher.watch(&root, RecursiveMode::Recursive)?;
     std::thread::spawn(move || {
         let _keep_alive = watcher;
@@ -27,6 +31,12 @@ pub fn spawn(state: AppState, root: PathBuf) -> notify::Result<()> {
         }
     });
     Ok(())
+}
+
+/// Whether an event can change what the site shows. Reading a file is an event too (inotify
+/// reports opens), and every rebuild reads every file: counting those would rebuild forever.
+fn changes_content(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_))
 }
 
 /// Checks and rebuilds once; on errors keeps the current site and publishes them.

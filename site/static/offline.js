@@ -10,7 +10,7 @@
 
   var FACETS = ['regulator', 'domain', 'topic', 'modality', 'stance'];
   var FACET_TITLES = { regulator: 'Regulator', domain: 'Domain', topic: 'Topic', modality: 'Modality', stance: 'Stance' };
-  var ICONS = { 'required': '●', 'expected': '◐', 'case-by-case': '◇', 'not-required': '○', 'no-guidance': '–', 'unknown': '?' };
+  var ICONS = { 'required': '●', 'expected': '◐', 'case-by-case': '◇', 'not-required': '○', 'no-guidance': '–', 'available': '✓', 'not-available': '✕', 'unknown': '?' };
   var PAGE = 20;
   var K1 = 1.2;
   var B = 0.75;

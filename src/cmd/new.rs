@@ -54,13 +54,15 @@ fn draft(regulator: &str, topic: &Topic, modality: Option<&str>) -> String {
         .map(|m| format!("modalities: [{m}]                # the products this record covers; absent = the topic's\n"))
         .unwrap_or_default();
     let attributes = attribute_lines(topic);
+    let stances: Vec<&str> = topic.kind.stances().iter().map(|s| s.as_str()).collect();
+    let stances = format!("# stance ({}): {}", topic.kind, stances.join(" | "));
     format!(
         r#"---
 {modeline}
 # A draft record. Every field is explained; see CONTRIBUTING.md. Delete comments as you like.
 regulator: {regulator}            # the folder's regulator; do not change
 topic: {topic_id}    # {question}
-{modalities}# stance: required | expected | case-by-case | not-required | no-guidance | unknown
+{modalities}{stances}
 # `unknown` makes no claim and needs no source; any other stance needs at least one source.
 stance: unknown
 summary: Not yet researched.   # one or two sentences that claim no more than the sources say
