@@ -222,7 +222,12 @@ fn unspaced_queries_find_what_spaced_ones_find() {
         let doc = search_in(DEFECTS, &[unspaced]);
         let expected = ids(&search_in(DEFECTS, &[spaced]));
         assert!(expected.contains(&"pmda/cmc.banking".to_owned()), "{spaced}: {expected:?}");
-        assert_eq!(ids(&doc), expected, "{unspaced}");
+        // Everything the spaced query finds, first; a word glued to a concept ranks but is not required.
+        let found: Vec<String> =
+            doc["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_owned()).collect();
+        let mut first = found[..expected.len()].to_vec();
+        first.sort();
+        assert_eq!(first, expected, "{unspaced}: {found:?}");
         assert_eq!(doc["relaxed"], false, "{unspaced}");
     }
 }

@@ -172,6 +172,9 @@ struct Unit {
     text: String,
     /// A word that only frames a question ("how", "must"), left out when the query has others.
     framing: bool,
+    /// Written without a space against a concept (試験 in 造腫瘍性試験): it ranks, but a record
+    /// need not have it, since an unspaced run cannot tell a modifier from a separate word.
+    optional: bool,
 }
 
 enum Kind {
@@ -271,7 +274,8 @@ impl SearchIndex {
     fn find(&self, searcher: &tantivy::Searcher, units: &[Unit], filters: &Filters) -> tantivy::Result<Found> {
         let strict = self.query(units, Occur::Must);
         let matches = searcher.search(&strict, &Matches)?;
-        if units.len() == 1 || matches.iter().any(|&(ord, _)| filters.admit(self, ord)) {
+        let required = units.iter().filter(|u| !u.optional).count();
+        if required <= 1 || matches.iter().any(|&(ord, _)| filters.admit(self, ord)) {
             return Ok(Found { matches, missing: HashMap::new(), dropped: vec![], relaxed: false });
         }
         let mut scores: HashMap<u64, (Score, Vec<bool>)> = HashMap::new();
@@ -342,7 +346,7 @@ impl SearchIndex {
             return;
         }
         let kind = self.synonyms.concept(&tokens).map_or(Kind::Words(tokens), Kind::Concept);
-        units.push(Unit { kind, text: part.trim().to_owned(), framing: false });
+        units.push(Unit { kind, text: part.trim().to_owned(), framing: false, optional: false });
     }
 
     fn unquoted(&self, part: &str, units: &mut Vec<Unit>) {
@@ -359,17 +363,22 @@ impl SearchIndex {
                 continue;
             }
             let bytes = offsets[s.tokens.start].start..offsets[s.tokens.end - 1].end;
-            leftovers(&part[at..bytes.start.max(at)], false, units);
-            units.push(Unit { kind: Kind::Concept(s.concept), text: part[bytes.clone()].to_owned(), framing: false });
+            leftovers(&part[at..bytes.start.max(at)], false, [at > 0, true], units);
+            let text = part[bytes.clone()].to_owned();
+            units.push(Unit { kind: Kind::Concept(s.concept), text, framing: false, optional: false });
             at = bytes.end;
             reached = s.tokens.end;
         }
-        leftovers(&part[at..], spelt.is_empty(), units);
+        leftovers(&part[at..], spelt.is_empty(), [at > 0, false], units);
     }
 
-    /// The tantivy query for the units, each one `occur` (Must: all words; Should: any).
+    /// The tantivy query for the units, each one `occur` (Must: all words; Should: any); an
+    /// optional unit is always Should.
     fn query(&self, units: &[Unit], occur: Occur) -> Box<dyn Query> {
-        let clauses = units.iter().map(|unit| (occur, self.unit_query(unit))).collect();
+        let clauses = units
+            .iter()
+            .map(|unit| (if unit.optional { Occur::Should } else { occur }, self.unit_query(unit)))
+            .collect();
         Box::new(BooleanQuery::new(clauses))
     }
 
@@ -489,9 +498,14 @@ fn top(matches: &mut [(u64, Score)], n: usize) -> &[(u64, Score)] {
 
 /// The words between the concepts of an unquoted part of a query, as units: each word
 /// separated by spaces, or in unspaced scripts by particles (の, 的, 의 ...), is one unit.
-/// `alone` says the part spells no concept.
-fn leftovers(text: &str, alone: bool, units: &mut Vec<Unit>) {
-    for word in text.split_whitespace() {
+/// `alone` says the part spells no concept; `concept_around` whether a concept comes just
+/// before and just after `text`.
+fn leftovers(text: &str, alone: bool, concept_around: [bool; 2], units: &mut Vec<Unit>) {
+    let glued_first = concept_around[0] && !text.starts_with(char::is_whitespace);
+    let glued_last = concept_around[1] && !text.ends_with(char::is_whitespace);
+    let count = text.split_whitespace().count();
+    for (w, word) in text.split_whitespace().enumerate() {
+        let glued = (w == 0 && glued_first) || (w + 1 == count && glued_last);
         // A query of particles only is searched as it is: さきがけ is all hiragana.
         let all_particles = word.chars().all(|c| is_particle(c) || !is_unspaced(c));
         let pieces: Vec<&str> = if all_particles && alone { vec![word] } else { word.split(is_particle).collect() };
@@ -509,7 +523,8 @@ fn leftovers(text: &str, alone: bool, units: &mut Vec<Unit>) {
                 _ => Kind::Words(tokens),
             };
             let framing = FRAMING_WORDS.contains(&piece.to_lowercase().as_str());
-            units.push(Unit { kind, text: piece.to_owned(), framing });
+            let optional = glued && piece.chars().all(is_unspaced);
+            units.push(Unit { kind, text: piece.to_owned(), framing, optional });
         }
     }
 }
