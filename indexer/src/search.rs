@@ -33,9 +33,9 @@ const SNIPPET_SCAN_BYTES: usize = 6000;
 /// The quotation marks that enclose a phrase.
 const QUOTES: [char; 5] = ['"', '“', '”', '「', '」'];
 /// A record whose stance is `unknown` ranks below a researched one of similar relevance.
-const UNKNOWN_WEIGHT: f32 = 0.6;
+pub const UNKNOWN_WEIGHT: f32 = 0.6;
 /// The records of regulators that work in the query's language rank higher.
-const LANGUAGE_LIFT: f32 = 2.5;
+pub const LANGUAGE_LIFT: f32 = 2.5;
 
 /// What to search for. Several values of one facet match any of them; facets combine with AND.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -532,11 +532,14 @@ fn leftovers(text: &str, alone: bool, concept_around: [bool; 2], units: &mut Vec
 /// Hiragana, and the Chinese characters that join words (的, 与, 和, 及, 或, 之): a run typed
 /// without spaces is split at them.
 fn is_particle(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{309F}') || "的与與和及或之".contains(c)
+    matches!(c, '\u{3041}'..='\u{309F}') || PARTICLES.contains(c)
 }
 
+/// The Chinese characters that join words.
+pub const PARTICLES: &str = "的与與和及或之";
+
 /// English words that frame a question rather than say what it is about.
-const FRAMING_WORDS: &[&str] = &[
+pub const FRAMING_WORDS: &[&str] = &[
     "a",
     "an",
     "the",
@@ -578,7 +581,7 @@ const FRAMING_WORDS: &[&str] = &[
 ];
 
 /// Korean particles that follow a noun; one alone after a concept is not searched.
-const KOREAN_PARTICLES: &str = "의을를은는이가에와과로도및";
+pub const KOREAN_PARTICLES: &str = "의을를은는이가에와과로도및";
 
 /// Highlighters for a query's units: which terms of a text are the query's.
 struct Snippets {
