@@ -260,3 +260,17 @@ fn an_index_is_refused_for_other_content_or_glossary() {
     fs::write(&record, text.replace("adventitious agents", "adventitious viruses")).unwrap();
     serve_refuses(&tree, &index);
 }
+
+#[test]
+fn stats_glossary_names_unused_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/search"), dir.path());
+    let glossary = dir.path().join("glossary.yaml");
+    let old = fs::read_to_string(&glossary).unwrap();
+    fs::write(&glossary, format!("{old}- {{ id: zebrafish, en: [zebrafish] }}\n")).unwrap();
+    let out = regkb(&["stats", "--glossary", "--json", "--content", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["unused"], serde_json::json!(["zebrafish"]));
+    assert!(report["missing"].is_array());
+}
