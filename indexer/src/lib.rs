@@ -14,9 +14,10 @@ pub mod model;
 pub mod schema;
 pub mod search;
 pub mod stats;
-mod suggest;
+pub mod suggest;
 mod synonyms;
 pub mod validate;
+mod yaml;
 
 use std::path::Path;
 

@@ -24,6 +24,8 @@ use crate::synonyms::Synonyms;
 pub const MAX_QUERY_CHARS: usize = 500;
 /// The most hits one page may ask for.
 pub const MAX_LIMIT: usize = 100;
+/// Results per page when a request names no `limit`.
+pub const DEFAULT_LIMIT: usize = 20;
 /// A snippet's length, in characters.
 const SNIPPET_CHARS: usize = 220;
 /// How many characters a snippet shows before the first highlighted word.
@@ -63,6 +65,11 @@ impl SearchRequest {
         [&self.regulator, &self.domain, &self.topic, &self.modality, &self.stance][f as usize]
     }
 
+    /// Results per page: `limit` as the search applies it.
+    pub fn page_size(&self) -> usize {
+        self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
+    }
+
     /// The values asked for of facet `f`, to change them.
     pub fn filter_mut(&mut self, f: Facet) -> &mut Vec<String> {
         match f {
@@ -98,13 +105,10 @@ pub struct SearchResults {
 }
 
 impl SearchResults {
-    /// What a reader should know besides the count, as sentences: that nothing in the query can
-    /// be searched, which words no record has, and a query to try instead.
+    /// What a reader should know besides the count, as sentences: which words no record has, and
+    /// a query to try instead.
     pub fn notes(&self) -> String {
         let mut notes = Vec::new();
-        if !self.analysable {
-            notes.push("Nothing in it can be searched: use words, names or numbers.".to_owned());
-        }
         if !self.dropped.is_empty() {
             notes.push(format!("No record has {}.", quoted_list(&self.dropped)));
         }
@@ -223,7 +227,7 @@ impl SearchIndex {
         if chars > MAX_QUERY_CHARS {
             return Err(SearchError::TooLong { chars });
         }
-        let limit = request.limit.unwrap_or(20).clamp(1, MAX_LIMIT);
+        let limit = request.page_size();
         let units = self.units(&request.query);
         let searcher = self.reader.searcher();
         let filters = Filters::new(self, request);

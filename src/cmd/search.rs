@@ -34,6 +34,9 @@ pub fn run(content: &ContentArg, args: SearchArgs) -> anyhow::Result<()> {
         if results.total == 1 { "" } else { "s" },
         results.query
     )?;
+    if !results.analysable {
+        writeln!(out, "“{}” has no searchable words; use words, names or numbers", results.query)?;
+    }
     let notes = results.notes();
     if !notes.is_empty() {
         writeln!(out, "{notes}")?;

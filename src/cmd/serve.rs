@@ -15,6 +15,7 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     pub repository: Option<String>,
     pub watch: bool,
+    /// The search cache's budget in MiB.
     pub search_cache: usize,
 }
 
@@ -25,7 +26,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         Some(dir) => Site::open(content, dir)?,
         None => Site::build(content)?,
     }
-    .with_search_cache(options.search_cache);
+    .with_search_cache(options.search_cache.saturating_mul(1 << 20));
     let mut state = AppState::new(site, options.repository);
     state.preview.live = options.watch;
     let runtime = tokio::runtime::Runtime::new()?;
