@@ -336,6 +336,8 @@ async fn the_export_answers_the_judged_queries_as_the_server_does() {
     let mean = overlap / queries.len() as f64;
     println!("mean top-10 overlap {mean:.3}; below 0.9:\n{}", differ.join("\n"));
     assert!(mean >= 0.9, "mean top-10 overlap {mean:.3}:\n{}", differ.join("\n"));
+    b.close().await;
+}
 
 /// How many elements match `css` and are on screen.
 async fn visible(b: &Browser, css: &str) -> usize {

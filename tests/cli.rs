@@ -279,6 +279,7 @@ fn stats_glossary_names_unused_entries() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["unused"], serde_json::json!(["zebrafish"]));
     assert!(report["missing"].is_array());
+}
 
 /// `--changed-since`: warnings in files a change does not touch do not fail it; errors anywhere do.
 #[test]
