@@ -137,11 +137,7 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
         shards: shards.len(),
         docs,
         concepts: index.synonyms.concepts(),
-        false_friends: index
-            .synonyms
-            .false_friends()
-            .map(|(key, concepts)| (key.split('\u{1}').filter(|t| !t.is_empty()).collect(), concepts))
-            .collect(),
+        false_friends: false_friends(index),
         rules: Rules {
             particles: PARTICLES,
             korean_particles: KOREAN_PARTICLES,
@@ -171,6 +167,17 @@ fn labels(content: &Content) -> BTreeMap<&'static str, BTreeMap<String, String>>
         (Facet::Modality.name(), pairs(content.modalities.iter().map(|m| (&m.id.value, &m.title)).collect())),
         (Facet::Stance.name(), Stance::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()),
     ])
+}
+
+/// The glossary's false friends as tokens, in a fixed order so that an export is reproducible.
+fn false_friends(index: &SearchIndex) -> Vec<(Vec<&str>, &[usize])> {
+    let mut all: Vec<_> = index
+        .synonyms
+        .false_friends()
+        .map(|(key, concepts)| (key.split('\u{1}').filter(|t| !t.is_empty()).collect(), concepts))
+        .collect();
+    all.sort();
+    all
 }
 
 /// Remembers the term a word as written analyses to, when the browser could not work it out.
