@@ -418,9 +418,12 @@ impl SearchIndex {
     fn suggestions(&self, query: &str, units: &[Unit]) -> Vec<String> {
         let known = |word: &str| {
             let lower = word.to_lowercase();
-            let allowed = (lower.chars().count() / 4).max(1);
+            let chars = lower.chars().count();
+            let allowed = (chars / 4).max(1);
             let distance = |(l, _): &&(String, String)| strsim::damerau_levenshtein(&lower, l);
-            let near = self.vocabulary.iter().filter(|(l, _)| *l != lower).min_by_key(distance);
+            // Terms whose length differs by more than the allowed edits cannot be near: skip them cheaply.
+            let close = |(l, _): &&(String, String)| *l != lower && l.chars().count().abs_diff(chars) <= allowed;
+            let near = self.vocabulary.iter().filter(close).min_by_key(distance);
             near.filter(|v| distance(v) <= allowed).map(|(_, v)| v.clone())
         };
         if let Some(whole) = known(query.trim()) {
