@@ -5,7 +5,7 @@ CONTENT ?= content
 ADDR    ?= 127.0.0.1:8080
 REGKB   := target/release/regkb
 
-.PHONY: build release check test fmt lint tests browser-deps judges actionlint bench serve preview export
+.PHONY: build release check test fmt lint tests browser-deps judges actionlint bench relevance serve preview export
 
 build:
 	$(CARGO) build --workspace
@@ -62,6 +62,10 @@ serve: release
 ## Serve with live reload while editing content.
 preview: release
 	$(REGKB) serve --content $(CONTENT) --addr $(ADDR) --watch
+
+## Ranking on the shipped content: success@3, MRR and nDCG@5 of the judged queries, per language.
+relevance:
+	$(CARGO) test --test relevance -- --nocapture
 
 ## Benchmarks: index build time and memory, query latency, HTTP latency (BENCHMARKS.md).
 bench:

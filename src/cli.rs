@@ -135,6 +135,10 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// Report on the glossary instead: entries no record uses, and names records use that no
+        /// entry spells.
+        #[arg(long)]
+        glossary: bool,
     },
     /// Search the records.
     Search {

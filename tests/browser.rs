@@ -446,6 +446,55 @@ async fn compare_uses_the_page_width_on_any_screen() {
     b.close().await;
 }
 
+/// The judged queries of `tests/relevance/queries.yaml`, only their text.
+fn judged_queries() -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Judged {
+        query: String,
+    }
+    let text = std::fs::read_to_string("tests/relevance/queries.yaml").unwrap();
+    let judged: Vec<Judged> = serde_saphyr::from_str(&text).unwrap();
+    judged.into_iter().map(|j| j.query).collect()
+}
+
+/// The offline search of the export answers the judged queries as the server does: on average at
+/// least 90 % of each top 10 is the same records.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_export_answers_the_judged_queries_as_the_server_does() {
+    let out = tempfile::tempdir().unwrap();
+    let export = common::regkb(&["export", "--content", "content", "--out", out.path().to_str().unwrap()]);
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let content = indexer::load_clean(Path::new("content")).expect("the shipped content is valid");
+    let index = indexer::index::SearchIndex::build(std::sync::Arc::new(content)).unwrap();
+    let b = Browser::start().await;
+    b.c().goto(&format!("file://{}/search.html", out.path().display())).await.unwrap();
+    b.c().wait().for_element(Locator::Css("#result-count")).await.unwrap();
+    let queries = judged_queries();
+    let mut overlap = 0.0;
+    let mut differ = Vec::new();
+    for query in &queries {
+        let request = indexer::search::SearchRequest { query: query.clone(), limit: Some(10), ..Default::default() };
+        let server: Vec<String> = index.search(&request).unwrap().hits.into_iter().map(|h| h.id).collect();
+        let found =
+            b.c().execute("return window.regkbSearch(arguments[0], 10);", vec![query.clone().into()]).await.unwrap();
+        let offline: Vec<String> = serde_json::from_value(found).unwrap();
+        let shared = offline.iter().filter(|id| server.contains(id)).count();
+        let share = if server.is_empty() && offline.is_empty() {
+            1.0
+        } else {
+            shared as f64 / server.len().max(offline.len()) as f64
+        };
+        if share < 0.9 {
+            differ.push(format!("{query}: {share:.2}\n  server  {server:?}\n  offline {offline:?}"));
+        }
+        overlap += share;
+    }
+    let mean = overlap / queries.len() as f64;
+    println!("mean top-10 overlap {mean:.3}; below 0.9:\n{}", differ.join("\n"));
+    assert!(mean >= 0.9, "mean top-10 overlap {mean:.3}:\n{}", differ.join("\n"));
+    b.close().await;
+}
+
 /// How many elements match `css` and are on screen.
 async fn visible(b: &Browser, css: &str) -> usize {
     let script =

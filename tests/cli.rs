@@ -262,6 +262,63 @@ fn output_directories_are_replaced_only_when_regkb_wrote_them() {
     }
 }
 
+/// `serve --index` with content (here: the glossary) other than the index was built from.
+fn serve_refuses(content: &Path, index: &Path) -> String {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_regkb"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--content", content.to_str().unwrap()])
+        .args(["--index", index.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    for _ in 0..200 {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(!status.success());
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            return err;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    panic!("regkb serve started on an index built from other content");
+}
+
+#[test]
+fn an_index_is_refused_for_other_content_or_glossary() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = dir.path().join("content");
+    fs::create_dir(&tree).unwrap();
+    copy_tree(Path::new("tests/fixtures/search"), &tree);
+    let index = dir.path().join("index");
+    assert!(regkb(&["index", "--content", tree.to_str().unwrap(), "--out", index.to_str().unwrap()]).status.success());
+    // The same number of records, but a glossary entry more shifts every concept after it.
+    let glossary = tree.join("glossary.yaml");
+    let old = fs::read_to_string(&glossary).unwrap();
+    fs::write(&glossary, format!("- {{ id: aaa-new, en: [zebrafish] }}\n{old}")).unwrap();
+    assert!(serve_refuses(&tree, &index).contains("rebuild it with `regkb index`"));
+    // A body edited in place changes the fingerprint too.
+    fs::write(&glossary, old).unwrap();
+    let record = tree.join("records/hsa/cmc.banking.md");
+    let text = fs::read_to_string(&record).unwrap();
+    fs::write(&record, text.replace("adventitious agents", "adventitious viruses")).unwrap();
+    serve_refuses(&tree, &index);
+}
+
+#[test]
+fn stats_glossary_names_unused_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/search"), dir.path());
+    let glossary = dir.path().join("glossary.yaml");
+    let old = fs::read_to_string(&glossary).unwrap();
+    fs::write(&glossary, format!("{old}- {{ id: zebrafish, en: [zebrafish] }}\n")).unwrap();
+    let out = regkb(&["stats", "--glossary", "--json", "--content", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["unused"], serde_json::json!(["zebrafish"]));
+    assert!(report["missing"].is_array());
+}
+
 /// `--changed-since`: warnings in files a change does not touch do not fail it; errors anywhere do.
 #[test]
 fn changed_since_limits_warnings_to_changed_files() {

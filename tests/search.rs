@@ -199,3 +199,89 @@ fn hostile_queries_never_crash() {
     let out = regkb(&["search", "--content", CONTENT, &long]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("limit is 500"));
 }
+
+/// A tree built to reproduce the defects of issue 14: concepts that overlap, hide inside other
+/// words or straddle a block, snippets from the wrong paragraph, unspaced scripts.
+const DEFECTS: &str = "tests/fixtures/search-defects";
+
+fn search_in(content: &str, args: &[&str]) -> Value {
+    let mut all = vec!["search", "--json", "--limit", "50", "--content", content];
+    all.extend_from_slice(args);
+    let out = regkb(&all);
+    assert!(out.status.success(), "regkb {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+#[test]
+fn unspaced_queries_find_what_spaced_ones_find() {
+    for (unspaced, spaced) in [
+        ("iPS細胞の造腫瘍性", "iPS細胞 造腫瘍性"),
+        ("造腫瘍性試験", "造腫瘍性 試験"),
+        ("iPS細胞由来製品の造腫瘍性", "iPS細胞由来製品 造腫瘍性"),
+    ] {
+        let doc = search_in(DEFECTS, &[unspaced]);
+        let expected = ids(&search_in(DEFECTS, &[spaced]));
+        assert!(expected.contains(&"pmda/cmc.banking".to_owned()), "{spaced}: {expected:?}");
+        // Everything the spaced query finds, first; a word glued to a concept ranks but is not required.
+        let found: Vec<String> =
+            doc["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_owned()).collect();
+        let mut first = found[..expected.len()].to_vec();
+        first.sort();
+        assert_eq!(first, expected, "{unspaced}: {found:?}");
+        assert_eq!(doc["relaxed"], false, "{unspaced}");
+    }
+}
+
+#[test]
+fn every_concept_a_text_spells_is_found_overlapping_ones_too() {
+    for query in ["allogeneic", "allogeneic CAR-T", "再生医療", "regenerative medicine", "再生医療等製品"] {
+        assert_eq!(ids(&search_in(DEFECTS, &[query])), ["pmda/cmc.banking"], "{query}");
+    }
+}
+
+#[test]
+fn concepts_match_whole_words_within_one_block() {
+    // "Non-clinical studies", 非臨床試験 and 비임상시험 are not clinical trials.
+    assert_eq!(search_in(DEFECTS, &["clinical trial"])["total"], 0);
+    assert_eq!(ids(&search_in(DEFECTS, &["non-clinical study"])), ["hsa/nonclinical.safety"]);
+    // 자가면역 is autoimmune, not autologous; 同種同効品 is a similar product, not allogeneic.
+    assert_eq!(search_in(DEFECTS, &["autologous"])["total"], 0);
+    assert!(!ids(&search_in(DEFECTS, &["allogeneic"])).contains(&"mfds/clinical.monitoring".to_owned()));
+    // A heading ending "tumor" and the paragraph after it, "Formation ...", are not "tumor formation".
+    assert!(!ids(&search_in(DEFECTS, &["tumorigenicity"])).contains(&"tfda/nonclinical.safety".to_owned()));
+}
+
+#[test]
+fn filters_apply_before_the_fallback_is_decided() {
+    let doc = search_in(DEFECTS, &["--regulator", "hsa", "consultation animals"]);
+    assert_eq!(ids(&doc), ["hsa/nonclinical.safety"]);
+    assert_eq!(doc["relaxed"], true);
+    assert_eq!(doc["dropped"], serde_json::json!(["animals"]));
+    assert_eq!(doc["hits"][0]["missing"], serde_json::json!(["animals"]));
+}
+
+#[test]
+fn snippets_come_from_the_paragraph_with_the_words_counted_in_characters() {
+    let doc = search_in(DEFECTS, &["tumorigenicity"]);
+    let snippet = |id: &str| {
+        let hit = doc["hits"].as_array().unwrap().iter().find(|h| h["id"] == id).expect(id);
+        hit["snippet"].as_str().unwrap().to_owned()
+    };
+    assert!(snippet("nmpa/clinical.monitoring").starts_with("<mark>Tumorigenicity</mark> of the product"));
+    let japanese = snippet("pmda/nonclinical.safety");
+    assert!(japanese.contains("<mark>造腫瘍性</mark>"), "{japanese}");
+    let shown = japanese.replace("<mark>", "").replace("</mark>", "").chars().count();
+    assert_eq!(shown, 220, "{japanese}");
+}
+
+#[test]
+fn single_letters_thai_and_symbols() {
+    assert_eq!(ids(&search_in(DEFECTS, &["癌"])), ["nmpa/clinical.monitoring"]);
+    assert_eq!(ids(&search_in(DEFECTS, &["มะเร็ง"])), ["tfda/nonclinical.safety"]);
+    for nothing in ["😀", "—", "!!"] {
+        let doc = search_in(DEFECTS, &[nothing]);
+        assert_eq!(doc["total"], 0, "{nothing}");
+        assert_eq!(doc["analysable"], false, "{nothing}");
+    }
+    assert_eq!(search_in(DEFECTS, &[""])["total"], 8);
+}

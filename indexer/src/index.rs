@@ -13,7 +13,7 @@ use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, doc};
 /// Why an index could not be built or opened.
 pub use tantivy::TantivyError as IndexError;
 
-use crate::analysis::{RegkbTokenizer, TOKENIZER_NAME};
+use crate::analysis::{RegkbTokenizer, TOKENIZER_NAME, terms};
 use crate::model::{Content, Record};
 use crate::{markdown, synonyms::Synonyms};
 
@@ -34,14 +34,24 @@ pub struct Fields {
     pub summary: Field,
     pub body: Field,
     pub context: Field,
+    pub scope: Field,
 }
 
 impl Fields {
-    /// Fields searched by a query, with their boosts: titles and summaries over bodies.
-    pub fn weighted(&self) -> [(Field, f32); 4] {
-        [(self.title, 3.0), (self.summary, 2.0), (self.context, 1.2), (self.body, 1.0)]
+    /// Fields searched by a query, with their boosts: titles and summaries over bodies, and
+    /// least the modalities a record applies to without naming them.
+    pub fn weighted(&self) -> [(Field, f32); 5] {
+        [(self.title, 3.0), (self.summary, 2.0), (self.context, 1.2), (self.body, 1.0), (self.scope, SCOPE_BOOST)]
     }
 }
+
+/// The weight of a modality a record applies to without naming it: a comparability record for
+/// every modality is found by "CAR-T comparability", below one about CAR-T.
+pub const SCOPE_BOOST: f32 = 0.4;
+
+/// Changes whenever the analyzer or the documents change, so that an index written by another
+/// version is refused rather than misread.
+const INDEX_FORMAT: &str = "regkb-index-2";
 
 /// What results can be filtered and counted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,6 +166,25 @@ pub struct SearchIndex {
     pub(crate) synonyms: Arc<Synonyms>,
     /// Each record's and product's body as plain text, for snippets.
     pub(crate) texts: Vec<Box<str>>,
+    /// Known terms, lower-cased and as written, for "did you mean".
+    pub(crate) vocabulary: Vec<(String, String)>,
+}
+
+/// The terms a query may be corrected to: glossary terms, modality names, topic titles,
+/// regulator names.
+fn vocabulary(content: &Content) -> Vec<(String, String)> {
+    let glossary = content.glossary.iter().flat_map(|g| g.terms());
+    let modalities = content
+        .modalities
+        .iter()
+        .flat_map(|m| [m.title.as_str()].into_iter().chain(m.aliases.iter().map(String::as_str)));
+    let topics = content.topics.iter().map(|t| t.title.as_str());
+    let regulators = content.regulators.iter().flat_map(|r| [r.short.as_str(), r.name.as_str()]);
+    let mut all: Vec<(String, String)> =
+        glossary.chain(modalities).chain(topics).chain(regulators).map(|t| (t.to_lowercase(), t.to_owned())).collect();
+    all.sort();
+    all.dedup_by(|a, b| a.0 == b.0);
+    all
 }
 
 fn schema() -> (Schema, Fields) {
@@ -165,6 +194,10 @@ fn schema() -> (Schema, Fields) {
             .set_tokenizer(TOKENIZER_NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    // Concept terms as they are, one per value: no word of a modality's name is found there.
+    let concept_terms = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer("raw").set_index_option(IndexRecordOption::WithFreqs),
+    );
     let fields = Fields {
         ord: builder.add_u64_field("ord", FAST),
         id: builder.add_text_field("id", STRING | STORED),
@@ -172,6 +205,7 @@ fn schema() -> (Schema, Fields) {
         summary: builder.add_text_field("summary", text.clone()),
         body: builder.add_text_field("body", text.clone()),
         context: builder.add_text_field("context", text),
+        scope: builder.add_text_field("scope", concept_terms),
     };
     (builder.build(), fields)
 }
@@ -193,30 +227,37 @@ impl SearchIndex {
         Self::fill(content, &index, &fields).map(drop)
     }
 
-    /// Adds every record to `index`, returning the concepts its analyzer marks.
+    /// Adds every record to `index`, returning the concepts its analyzer marks. The commit
+    /// carries the fingerprint of what was indexed, for `open` to compare.
     fn fill(content: &Content, index: &Index, fields: &Fields) -> tantivy::Result<Arc<Synonyms>> {
         let synonyms = Arc::new(Synonyms::new(content));
         index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::with_concepts(synonyms.clone()));
         let mut writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
+        let mut fingerprint = Fingerprint::new(content);
         for (ord, record) in content.records.iter().enumerate() {
-            writer.add_document(document(content, record, ord as u64, fields))?;
+            let texts = Texts::of(content, &synonyms, record);
+            fingerprint.add(&texts);
+            writer.add_document(texts.document(record, ord as u64, fields))?;
         }
         product::add_products(content, &mut writer, fields)?;
-        writer.commit()?;
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&fingerprint.finish());
+        commit.commit()?;
         Ok(synonyms)
     }
 
-    /// Opens an index that `build` wrote to `dir` for this same `content`.
+    /// Opens an index that `write` wrote to `dir` for this same `content`: one built from other
+    /// records, glossary or modalities, or by another version, is refused.
     pub fn open(content: Arc<Content>, dir: &Path) -> tantivy::Result<SearchIndex> {
         let index = Index::open_in_dir(dir)?;
         let synonyms = Arc::new(Synonyms::new(&content));
         index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::with_concepts(synonyms.clone()));
         let (_, fields) = schema();
-        let found = index.reader()?.searcher().num_docs();
-        let documents = content.records.len() + content.products.len();
-        if found != documents as u64 {
+        let mut fingerprint = Fingerprint::new(&content);
+        content.records.iter().for_each(|r| fingerprint.add(&Texts::of(&content, &synonyms, r)));
+        if index.load_metas()?.payload.as_deref() != Some(fingerprint.finish().as_str()) {
             let message = format!(
-                "the index in {} holds {found} documents but the content has {documents}; rebuild it with `regkb index`",
+                "the index in {} was built from other content, glossary or regkb version; rebuild it with `regkb index`",
                 dir.display(),
             );
             return Err(tantivy::TantivyError::InvalidArgument(message));
@@ -234,7 +275,8 @@ impl SearchIndex {
         let facets = FacetTable::new(&content);
         let bodies = content.records.iter().map(|r| &r.body).chain(content.products.iter().map(|p| &p.body));
         let texts = bodies.map(|body| markdown::to_text(body).into_boxed_str()).collect();
-        Ok(SearchIndex { content, reader, fields, facets, synonyms, texts })
+        let vocabulary = vocabulary(&content);
+        Ok(SearchIndex { content, reader, fields, facets, synonyms, texts, vocabulary })
     }
 
     /// The content this index was built from.
@@ -283,13 +325,92 @@ pub(crate) fn context_text(content: &Content, record: &Record) -> String {
     parts.into_iter().collect::<Vec<_>>().join("\n")
 }
 
-fn document(content: &Content, record: &Record, ord: u64, f: &Fields) -> TantivyDocument {
-    doc!(
-        f.ord => ord,
-        f.id => record.id.clone(),
-        f.title => record_title(content, record),
-        f.summary => record.front.summary.clone(),
-        f.body => markdown::to_text(&record.body),
-        f.context => context_text(content, record),
-    )
+/// The texts of one record's document.
+struct Texts {
+    title: String,
+    summary: String,
+    body: String,
+    context: String,
+    scope: Vec<String>,
+}
+
+impl Texts {
+    fn of(content: &Content, synonyms: &Synonyms, record: &Record) -> Texts {
+        Texts {
+            title: record_title(content, record),
+            summary: record.front.summary.clone(),
+            body: markdown::to_text(&record.body),
+            context: context_text(content, record),
+            scope: scope_terms(content, synonyms, record),
+        }
+    }
+
+    fn document(self, record: &Record, ord: u64, f: &Fields) -> TantivyDocument {
+        let mut document = doc!(
+            f.ord => ord,
+            f.id => record.id.clone(),
+            f.title => self.title,
+            f.summary => self.summary,
+            f.body => self.body,
+            f.context => self.context,
+        );
+        self.scope.into_iter().for_each(|term| document.add_text(f.scope, term));
+        document
+    }
+}
+
+/// The concept terms of the modalities a record applies to without naming any: every modality's.
+pub(crate) fn scope_terms(content: &Content, synonyms: &Synonyms, record: &Record) -> Vec<String> {
+    if !content.record_modalities(record).is_empty() {
+        return Vec::new();
+    }
+    let concepts = content.modalities.iter().filter_map(|m| synonyms.concept(&terms(&m.title)));
+    concepts.map(Synonyms::term).collect()
+}
+
+/// A hash (FNV-1a, 64 bits) of everything an index is built from: the format, the glossary, the
+/// modalities, each product's texts and each record's texts.
+struct Fingerprint(u64);
+
+impl Fingerprint {
+    fn new(content: &Content) -> Fingerprint {
+        let mut f = Fingerprint(0xcbf2_9ce4_8422_2325);
+        f.write(INDEX_FORMAT);
+        for entry in &content.glossary {
+            entry.terms().chain(["\u{1}"]).chain(entry.not.iter().map(String::as_str)).for_each(|t| f.write(t));
+        }
+        for m in &content.modalities {
+            [m.id.value.as_str(), &m.title]
+                .into_iter()
+                .chain(m.aliases.iter().map(String::as_str))
+                .for_each(|t| f.write(t));
+        }
+        for p in &content.products {
+            let texts = [
+                product_title(p),
+                product_summary(content, p),
+                markdown::to_text(&p.body),
+                product_context(content, p),
+            ];
+            texts.iter().for_each(|t| f.write(t));
+        }
+        f
+    }
+
+    fn add(&mut self, texts: &Texts) {
+        for t in [&texts.title, &texts.summary, &texts.body, &texts.context].into_iter().chain(&texts.scope) {
+            self.write(t);
+        }
+    }
+
+    /// Hashes `text` and a separator, so that ("ab", "c") and ("a", "bc") differ.
+    fn write(&mut self, text: &str) {
+        for b in text.bytes().chain([0xff]) {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> String {
+        format!("{INDEX_FORMAT} {:016x}", self.0)
+    }
 }

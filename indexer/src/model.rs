@@ -101,13 +101,21 @@ pub struct GlossaryEntry {
     pub zh: Vec<String>,
     #[serde(default)]
     pub ko: Vec<String>,
+    /// Terms in other languages of the regulators (Indonesian, Malay, Thai ...).
+    #[serde(default)]
+    pub other: Vec<String>,
+    /// Longer words that contain a term of this entry but do not mean it: 자가면역 (autoimmune)
+    /// holds 자가 (autologous), 同種同効品 (a similar product) holds 同種 (allogeneic).
+    #[serde(default)]
+    pub not: Vec<String>,
+    /// What the term means, and for an official term the law or document that defines it.
     pub definition: Option<String>,
 }
 
 impl GlossaryEntry {
     /// Every term of the entry, all languages together.
     pub fn terms(&self) -> impl Iterator<Item = &str> {
-        [&self.en, &self.ja, &self.zh, &self.ko].into_iter().flatten().map(String::as_str)
+        [&self.en, &self.ja, &self.zh, &self.ko, &self.other].into_iter().flatten().map(String::as_str)
     }
 }
 

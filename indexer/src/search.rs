@@ -3,19 +3,21 @@
 //!
 //! The result is the document `regkb search --json` prints and `/api/search` serves.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
-use crate::analysis::{each_term, terms};
+use crate::analysis::{RegkbTokenizer, analyze, is_unspaced, joints, languages_of, terms};
 use crate::index::{Facet, SearchIndex, product_summary, product_title, record_title};
+use crate::model::Stance;
 use crate::synonyms::Synonyms;
 
 /// Longer queries are refused: no honest query needs more, and each word costs a clause.
@@ -24,9 +26,18 @@ pub const MAX_QUERY_CHARS: usize = 500;
 pub const MAX_LIMIT: usize = 100;
 /// Results per page when a request names no `limit`.
 pub const DEFAULT_LIMIT: usize = 20;
+/// A snippet's length, in characters.
 const SNIPPET_CHARS: usize = 220;
-/// How much of a paragraph the highlighter reads.
-const SNIPPET_SCAN_BYTES: usize = 2000;
+/// How many characters a snippet shows before the first highlighted word.
+const SNIPPET_LEAD_CHARS: usize = 40;
+/// How much of a body the highlighter reads.
+const SNIPPET_SCAN_BYTES: usize = 6000;
+/// The quotation marks that enclose a phrase.
+const QUOTES: [char; 5] = ['"', '“', '”', '「', '」'];
+/// A record whose stance is `unknown` ranks below a researched one of similar relevance.
+pub const UNKNOWN_WEIGHT: f32 = 0.6;
+/// The records of regulators that work in the query's language rank higher.
+pub const LANGUAGE_LIFT: f32 = 2.5;
 
 /// What to search for. Several values of one facet match any of them; facets combine with AND.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -78,11 +89,38 @@ pub struct SearchResults {
     pub total: usize,
     pub limit: usize,
     pub offset: usize,
-    /// True when no record had every word, so records with some of them are shown.
+    /// True when no record had every word, so records with most of them are shown.
     pub relaxed: bool,
+    /// False when the query has text but nothing in it can be searched (symbols, emoji): no
+    /// record is returned for it.
+    pub analysable: bool,
+    /// The words of the query that no record (within the filters) has, left out of the search.
+    pub dropped: Vec<String>,
+    /// Queries to try instead when nothing was found: the query with its words replaced by the
+    /// nearest glossary terms, modality names and topic titles.
+    pub suggestions: Vec<String>,
     pub hits: Vec<Hit>,
     /// For each facet, how many results each value would give with the other facets' filters.
     pub facets: BTreeMap<&'static str, BTreeMap<String, usize>>,
+}
+
+impl SearchResults {
+    /// What a reader should know besides the count, as sentences: which words no record has, and
+    /// a query to try instead.
+    pub fn notes(&self) -> String {
+        let mut notes = Vec::new();
+        if !self.dropped.is_empty() {
+            notes.push(format!("No record has {}.", quoted_list(&self.dropped)));
+        }
+        if let Some(s) = self.suggestions.first() {
+            notes.push(format!("Did you mean “{s}”?"));
+        }
+        notes.join(" ")
+    }
+}
+
+fn quoted_list(words: &[String]) -> String {
+    words.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>().join(", ")
 }
 
 /// One matching record or product.
@@ -102,6 +140,8 @@ pub struct Hit {
     pub summary: String,
     /// HTML: the matched words in `<mark>`, everything else escaped.
     pub snippet: String,
+    /// In a relaxed search, the words of the query this record lacks.
+    pub missing: Vec<String>,
     pub score: f32,
 }
 
@@ -132,12 +172,24 @@ impl From<tantivy::TantivyError> for SearchError {
     }
 }
 
-/// A part of a query that must match.
-enum Unit {
+/// A part of a query that must match, with the query text it came from.
+struct Unit {
+    kind: Kind,
+    text: String,
+    /// A word that only frames a question ("how", "must"), left out when the query has others.
+    framing: bool,
+    /// Written without a space against a concept (試験 in 造腫瘍性試験): it ranks, but a record
+    /// need not have it, since an unspaced run cannot tell a modifier from a separate word.
+    optional: bool,
+}
+
+enum Kind {
     /// A glossary or modality concept, whichever way it is spelt.
     Concept(usize),
     /// A word, or a phrase whose words must follow each other.
     Words(Vec<String>),
+    /// One character of an unspaced script, found inside the words that hold it.
+    Char(char),
 }
 
 /// Facet filters as value ids: for each facet, `None` when it is not filtered.
@@ -155,6 +207,19 @@ impl Filters {
     fn passes(&self, index: &SearchIndex, ord: usize, f: Facet) -> bool {
         self.0[f as usize].as_ref().is_none_or(|wanted| index.facets.values(ord, f).iter().any(|v| wanted.contains(v)))
     }
+
+    /// Whether record `ord` passes every facet's filter.
+    fn admit(&self, index: &SearchIndex, ord: u64) -> bool {
+        Facet::ALL.iter().all(|&f| self.passes(index, ord as usize, f))
+    }
+}
+
+/// Records found, with scores and, in a relaxed search, the units each lacks.
+struct Found {
+    matches: Vec<(u64, Score)>,
+    missing: HashMap<u64, Vec<usize>>,
+    dropped: Vec<usize>,
+    relaxed: bool,
 }
 
 impl SearchIndex {
@@ -167,67 +232,159 @@ impl SearchIndex {
         let limit = request.page_size();
         let units = self.units(&request.query);
         let searcher = self.reader.searcher();
-        let (mut matches, query, relaxed) = if units.is_empty() {
-            let all = (0..self.content.records.len() as u64).map(|ord| (ord, 0.0)).collect();
-            (all, None, false)
-        } else {
-            let strict = self.query(&units, Occur::Must);
-            let found = searcher.search(&strict, &Matches)?;
-            if found.is_empty() && units.len() > 1 {
-                let loose = self.query(&units, Occur::Should);
-                (searcher.search(&loose, &Matches)?, Some(loose), true)
-            } else {
-                (found, Some(strict), false)
-            }
-        };
         let filters = Filters::new(self, request);
-        let facets = self.count_facets(&matches, &filters);
-        matches.retain(|&(ord, _)| Facet::ALL.iter().all(|&f| filters.passes(self, ord as usize, f)));
+        let browsing = request.query.trim().is_empty();
+        let mut found = if units.is_empty() {
+            // Nothing to search for: a blank query lists every record; symbols find none.
+            let all =
+                if browsing { (0..self.content.records.len() as u64).map(|ord| (ord, 0.0)).collect() } else { vec![] };
+            Found { matches: all, missing: HashMap::new(), dropped: vec![], relaxed: false }
+        } else {
+            self.find(&searcher, &units, &filters)?
+        };
+        self.weigh(&mut found.matches, &request.query);
+        let facets = self.count_facets(&found.matches, &filters);
+        let mut matches = found.matches;
+        matches.retain(|&(ord, _)| filters.admit(self, ord));
         let total = matches.len();
         // An offset past the end is the end: no hits, and no arithmetic that can overflow.
         let offset = request.offset.min(total);
         let page = top(&mut matches, offset + limit).iter().skip(offset);
-        let snippets = match &query {
-            Some(q) => Some(Snippets::new(&searcher, q.as_ref(), self, &units)?),
-            None => None,
-        };
-        let hits = page.map(|&(ord, score)| self.hit(ord, score, snippets.as_ref())).collect();
-        Ok(SearchResults { query: request.query.clone(), total, limit, offset, relaxed, hits, facets })
+        let snippets = Snippets::new(self, &units);
+        let name = |ids: &[usize]| ids.iter().map(|&u| units[u].text.clone()).collect::<Vec<_>>();
+        let hits = page
+            .map(|&(ord, score)| {
+                let mut hit = self.hit(ord, score, &snippets);
+                hit.missing = found.missing.get(&ord).map(|m| name(m)).unwrap_or_default();
+                hit
+            })
+            .collect();
+        let stuck = total == 0 || !found.dropped.is_empty();
+        let suggestions = if stuck && !units.is_empty() { self.suggestions(&request.query, &units) } else { vec![] };
+        Ok(SearchResults {
+            query: request.query.clone(),
+            total,
+            limit,
+            offset,
+            relaxed: found.relaxed,
+            analysable: browsing || !units.is_empty(),
+            dropped: name(&found.dropped),
+            suggestions,
+            hits,
+            facets,
+        })
     }
 
-    /// Splits a query into units: quoted phrases and words, with runs of words that spell a
-    /// glossary or modality term taken together as that concept.
-    fn units(&self, text: &str) -> Vec<Unit> {
-        let segments = segments(text);
-        let mut units = Vec::new();
-        let mut i = 0;
-        while i < segments.len() {
-            let reach = (i + self.synonyms.longest()).min(segments.len());
-            let concept = (i + 1..=reach).rev().find_map(|j| {
-                let span = &segments[i..j];
-                if j > i + 1 && span.iter().any(|s| s.quoted) {
-                    return None;
-                }
-                let tokens: Vec<&String> = span.iter().flat_map(|s| &s.tokens).collect();
-                self.synonyms.concept(&tokens).map(|c| (j, c))
-            });
-            match concept {
-                Some((j, c)) => {
-                    units.push(Unit::Concept(c));
-                    i = j;
-                }
-                None => {
-                    units.push(Unit::Words(segments[i].tokens.clone()));
-                    i += 1;
-                }
+    /// Records with every unit; when none passes the filters, records with most of them,
+    /// ranked by how many they have, and the units that no record has.
+    fn find(&self, searcher: &tantivy::Searcher, units: &[Unit], filters: &Filters) -> tantivy::Result<Found> {
+        let strict = self.query(units, Occur::Must);
+        let matches = searcher.search(&strict, &Matches)?;
+        let required = units.iter().filter(|u| !u.optional).count();
+        if required <= 1 || matches.iter().any(|&(ord, _)| filters.admit(self, ord)) {
+            return Ok(Found { matches, missing: HashMap::new(), dropped: vec![], relaxed: false });
+        }
+        let mut scores: HashMap<u64, (Score, Vec<bool>)> = HashMap::new();
+        let mut dropped = Vec::new();
+        for (u, unit) in units.iter().enumerate() {
+            let found = searcher.search(&self.query(std::slice::from_ref(unit), Occur::Must), &Matches)?;
+            if !found.iter().any(|&(ord, _)| filters.admit(self, ord)) {
+                dropped.push(u);
             }
+            for (ord, score) in found {
+                let entry = scores.entry(ord).or_insert_with(|| (0.0, vec![false; units.len()]));
+                entry.0 += score;
+                entry.1[u] = true;
+            }
+        }
+        let n = units.len() as f32;
+        let mut missing = HashMap::new();
+        let matches = scores
+            .into_iter()
+            .map(|(ord, (score, has))| {
+                let lacks: Vec<usize> = (0..units.len()).filter(|&u| !has[u]).collect();
+                // Coordination: a record with more of the words ranks above one with fewer.
+                let coord = (n - lacks.len() as f32) / n;
+                missing.insert(ord, lacks);
+                (ord, score * coord * coord)
+            })
+            .collect();
+        Ok(Found { matches, missing, dropped, relaxed: true })
+    }
+
+    /// Ranks by what a reader of regulations needs besides the words: researched records over
+    /// `unknown` ones, and the records of regulators that work in the query's language.
+    fn weigh(&self, matches: &mut [(u64, Score)], query: &str) {
+        let languages = languages_of(query);
+        for (ord, score) in matches.iter_mut() {
+            let record = &self.content.records[*ord as usize];
+            if record.stance() == Stance::Unknown {
+                *score *= UNKNOWN_WEIGHT;
+            }
+            let speaks = |r: &crate::model::Regulator| r.languages.iter().any(|l| languages.contains(&l.as_str()));
+            if self.content.regulator(record.regulator()).is_some_and(speaks) {
+                *score *= LANGUAGE_LIFT;
+            }
+        }
+    }
+
+    /// Splits a query into units: quoted phrases, and in the rest every glossary or modality
+    /// term it spells (as the index marks them, so a run typed without spaces is found as its
+    /// words are) and the words between them.
+    fn units(&self, text: &str) -> Vec<Unit> {
+        let mut units = Vec::new();
+        for (i, part) in text.split(QUOTES).enumerate() {
+            if i % 2 == 1 {
+                self.quoted(part, &mut units);
+            } else {
+                self.unquoted(part, &mut units);
+            }
+        }
+        if units.iter().any(|u| !u.framing) {
+            units.retain(|u| !u.framing);
         }
         units
     }
 
-    /// The tantivy query for the units, each one `occur` (Must: all words; Should: any).
+    fn quoted(&self, part: &str, units: &mut Vec<Unit>) {
+        let tokens = terms(part);
+        if tokens.is_empty() {
+            return;
+        }
+        let kind = self.synonyms.concept(&tokens).map_or(Kind::Words(tokens), Kind::Concept);
+        units.push(Unit { kind, text: part.trim().to_owned(), framing: false, optional: false });
+    }
+
+    fn unquoted(&self, part: &str, units: &mut Vec<Unit>) {
+        let tokens = analyze(part);
+        let offsets: Vec<Range<usize>> = tokens.iter().map(|t| t.offset_from..t.offset_to).collect();
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let spelt = self.synonyms.find(&words, &joints(part, &offsets), &mut String::new());
+        let mut at = 0;
+        let mut reached = 0;
+        // The longest spelling at each start, left to right, without overlaps.
+        for (i, s) in spelt.iter().enumerate() {
+            let longest = spelt.get(i + 1).is_none_or(|next| next.tokens.start != s.tokens.start);
+            if !longest || s.tokens.start < reached {
+                continue;
+            }
+            let bytes = offsets[s.tokens.start].start..offsets[s.tokens.end - 1].end;
+            leftovers(&part[at..bytes.start.max(at)], false, [at > 0, true], units);
+            let text = part[bytes.clone()].to_owned();
+            units.push(Unit { kind: Kind::Concept(s.concept), text, framing: false, optional: false });
+            at = bytes.end;
+            reached = s.tokens.end;
+        }
+        leftovers(&part[at..], spelt.is_empty(), [at > 0, false], units);
+    }
+
+    /// The tantivy query for the units, each one `occur` (Must: all words; Should: any); an
+    /// optional unit is always Should.
     fn query(&self, units: &[Unit], occur: Occur) -> Box<dyn Query> {
-        let clauses = units.iter().map(|unit| (occur, self.unit_query(unit))).collect();
+        let clauses = units
+            .iter()
+            .map(|unit| (if unit.optional { Occur::Should } else { occur }, self.unit_query(unit)))
+            .collect();
         Box::new(BooleanQuery::new(clauses))
     }
 
@@ -236,21 +393,53 @@ impl SearchIndex {
             .fields
             .weighted()
             .into_iter()
+            // The scope field holds concept terms only.
+            .filter(|(field, _)| *field != self.fields.scope || matches!(unit.kind, Kind::Concept(_)))
             .map(|(field, boost)| {
                 let term = |t: &str| Term::from_field_text(field, t);
-                let q: Box<dyn Query> = match unit {
-                    Unit::Concept(c) => {
+                let q: Box<dyn Query> = match &unit.kind {
+                    Kind::Concept(c) => {
                         Box::new(TermQuery::new(term(&Synonyms::term(*c)), IndexRecordOption::WithFreqs))
                     }
-                    Unit::Words(words) if words.len() == 1 => {
+                    Kind::Words(words) if words.len() == 1 => {
                         Box::new(TermQuery::new(term(&words[0]), IndexRecordOption::WithFreqs))
                     }
-                    Unit::Words(words) => Box::new(PhraseQuery::new(words.iter().map(|w| term(w)).collect())),
+                    Kind::Words(words) => Box::new(PhraseQuery::new(words.iter().map(|w| term(w)).collect())),
+                    Kind::Char(c) => Box::new(
+                        RegexQuery::from_pattern(&format!("{c}|{c}.|.{c}"), field)
+                            .expect("one letter of an unspaced script is a literal"),
+                    ),
                 };
                 (Occur::Should, Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
             })
             .collect();
         Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The query with each word that matched nothing replaced by the nearest known term.
+    fn suggestions(&self, query: &str, units: &[Unit]) -> Vec<String> {
+        let known = |word: &str| {
+            let lower = word.to_lowercase();
+            let chars = lower.chars().count();
+            let allowed = (chars / 4).max(1);
+            let distance = |(l, _): &&(String, String)| strsim::damerau_levenshtein(&lower, l);
+            // Terms whose length differs by more than the allowed edits cannot be near: skip them cheaply.
+            let close = |(l, _): &&(String, String)| *l != lower && l.chars().count().abs_diff(chars) <= allowed;
+            let near = self.vocabulary.iter().filter(close).min_by_key(distance);
+            near.filter(|v| distance(v) <= allowed).map(|(_, v)| v.clone())
+        };
+        if let Some(whole) = known(query.trim()) {
+            return vec![whole];
+        }
+        let mut suggestion = query.to_owned();
+        let mut changed = false;
+        for unit in units {
+            if let Some(better) = known(&unit.text) {
+                suggestion = suggestion.replacen(&unit.text, &better, 1);
+                changed = true;
+            }
+        }
+        if changed { vec![suggestion] } else { vec![] }
     }
 
     /// Counts, for each facet, the values of matches that pass every *other* facet's filter,
@@ -282,14 +471,13 @@ impl SearchIndex {
             .collect()
     }
 
-    fn hit(&self, ord: u64, score: Score, snippets: Option<&Snippets>) -> Hit {
+    fn hit(&self, ord: u64, score: Score, snippets: &Snippets) -> Hit {
         let ord = ord as usize;
         let Some(record) = self.content.records.get(ord) else {
             return self.product_hit(ord, score, snippets);
         };
         let summary = record.front.summary.clone();
-        let snippet =
-            snippets.and_then(|s| s.for_record(&self.texts[ord], &summary)).unwrap_or_else(|| escape(&summary));
+        let snippet = snippets.for_record(&self.texts[ord], &summary).unwrap_or_else(|| escape(&summary));
         Hit {
             kind: "record",
             id: record.id.clone(),
@@ -303,6 +491,7 @@ impl SearchIndex {
             status: record.status().to_string(),
             summary,
             snippet,
+            missing: Vec::new(),
             score: (score * 1000.0).round() / 1000.0,
         }
     }
@@ -310,11 +499,10 @@ impl SearchIndex {
 
 impl SearchIndex {
     /// The hit of a product: its documents follow the records'.
-    fn product_hit(&self, ord: usize, score: Score, snippets: Option<&Snippets>) -> Hit {
+    fn product_hit(&self, ord: usize, score: Score, snippets: &Snippets) -> Hit {
         let p = &self.content.products[ord - self.content.records.len()];
         let summary = product_summary(&self.content, p);
-        let snippet =
-            snippets.and_then(|s| s.for_record(&self.texts[ord], &summary)).unwrap_or_else(|| escape(&summary));
+        let snippet = snippets.for_record(&self.texts[ord], &summary).unwrap_or_else(|| escape(&summary));
         Hit {
             kind: "product",
             id: p.id.clone(),
@@ -328,6 +516,7 @@ impl SearchIndex {
             status: p.front.status.value.to_string(),
             summary,
             snippet,
+            missing: Vec::new(),
             score: (score * 1000.0).round() / 1000.0,
         }
     }
@@ -344,87 +533,194 @@ fn top(matches: &mut [(u64, Score)], n: usize) -> &[(u64, Score)] {
     &matches[..n]
 }
 
-/// A word or quoted phrase of a query, analysed.
-struct Segment {
-    tokens: Vec<String>,
-    quoted: bool,
-}
-
-/// Splits on white space outside quotes; a quote left open runs to the end.
-fn segments(text: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut push = |piece: &str, quoted: bool| {
-        let tokens = terms(piece);
-        if !tokens.is_empty() {
-            out.push(Segment { tokens, quoted });
-        }
-    };
-    for (i, part) in text.split(['"', '“', '”', '「', '」']).enumerate() {
-        if i % 2 == 1 {
-            push(part, true);
-        } else {
-            part.split_whitespace().for_each(|word| push(word, false));
+/// The words between the concepts of an unquoted part of a query, as units: each word
+/// separated by spaces, or in unspaced scripts by particles (の, 的, 의 ...), is one unit.
+/// `alone` says the part spells no concept; `concept_around` whether a concept comes just
+/// before and just after `text`.
+fn leftovers(text: &str, alone: bool, concept_around: [bool; 2], units: &mut Vec<Unit>) {
+    let glued_first = concept_around[0] && !text.starts_with(char::is_whitespace);
+    let glued_last = concept_around[1] && !text.ends_with(char::is_whitespace);
+    let count = text.split_whitespace().count();
+    for (w, word) in text.split_whitespace().enumerate() {
+        let glued = (w == 0 && glued_first) || (w + 1 == count && glued_last);
+        // A query of particles only is searched as it is: さきがけ is all hiragana.
+        let all_particles = word.chars().all(|c| is_particle(c) || !is_unspaced(c));
+        let pieces: Vec<&str> = if all_particles && alone { vec![word] } else { word.split(is_particle).collect() };
+        for piece in pieces {
+            let tokens = terms(piece);
+            let mut letters = piece.chars().filter(|c| is_unspaced(*c));
+            let kind = match (tokens.as_slice(), letters.next(), letters.next()) {
+                ([], ..) => continue,
+                ([_], Some(c), None) if tokens.len() == 1 && piece.trim().chars().count() == 1 => {
+                    if KOREAN_PARTICLES.contains(c) {
+                        continue;
+                    }
+                    Kind::Char(c)
+                }
+                _ => Kind::Words(tokens),
+            };
+            let framing = FRAMING_WORDS.contains(&piece.to_lowercase().as_str());
+            let optional = glued && piece.chars().all(is_unspaced);
+            units.push(Unit { kind, text: piece.to_owned(), framing, optional });
         }
     }
-    out
 }
 
-/// Highlighters for a query on the body and the summary.
+/// Hiragana, and the Chinese characters that join words (的, 与, 和, 及, 或, 之): a run typed
+/// without spaces is split at them.
+fn is_particle(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}') || PARTICLES.contains(c)
+}
+
+/// The Chinese characters that join words.
+pub const PARTICLES: &str = "的与與和及或之";
+
+/// English words that frame a question rather than say what it is about.
+pub const FRAMING_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "in",
+    "on",
+    "to",
+    "by",
+    "with",
+    "and",
+    "or",
+    "is",
+    "are",
+    "be",
+    "been",
+    "do",
+    "does",
+    "did",
+    "can",
+    "must",
+    "should",
+    "shall",
+    "may",
+    "what",
+    "which",
+    "when",
+    "where",
+    "who",
+    "why",
+    "how",
+    "there",
+    "any",
+    "need",
+    "needed",
+    "required",
+    "requirement",
+    "requirements",
+];
+
+/// Korean particles that follow a noun; one alone after a concept is not searched.
+pub const KOREAN_PARTICLES: &str = "의을를은는이가에와과로도및";
+
+/// Highlighters for a query's units: which terms of a text are the query's.
 struct Snippets {
-    body: SnippetGenerator,
-    summary: SnippetGenerator,
-    /// The terms a passage must hold to be worth highlighting: the query's words, and every
-    /// word of every spelling of its concepts.
+    tokenizer: RegkbTokenizer,
+    /// The query's words and concept terms.
     wanted: HashSet<String>,
+    /// The query's single letters of unspaced scripts, found inside bigrams.
+    letters: Vec<char>,
 }
 
 impl Snippets {
-    fn new(
-        searcher: &tantivy::Searcher,
-        query: &dyn Query,
-        index: &SearchIndex,
-        units: &[Unit],
-    ) -> tantivy::Result<Snippets> {
-        let make = |field| {
-            let mut g = SnippetGenerator::create(searcher, query, field)?;
-            g.set_max_num_chars(SNIPPET_CHARS);
-            Ok::<_, tantivy::TantivyError>(g)
-        };
-        let wanted = units
-            .iter()
-            .flat_map(|u| match u {
-                Unit::Concept(c) => index.synonyms.concepts()[*c].concat(),
-                Unit::Words(words) => words.clone(),
-            })
-            .collect();
-        Ok(Snippets { body: make(index.fields.body)?, summary: make(index.fields.summary)?, wanted })
+    fn new(index: &SearchIndex, units: &[Unit]) -> Snippets {
+        let mut wanted = HashSet::new();
+        let mut letters = Vec::new();
+        for unit in units {
+            match &unit.kind {
+                Kind::Concept(c) => drop(wanted.insert(Synonyms::term(*c))),
+                Kind::Words(words) => wanted.extend(words.iter().cloned()),
+                Kind::Char(c) => letters.push(*c),
+            }
+        }
+        Snippets { tokenizer: RegkbTokenizer::with_concepts(index.synonyms.clone()), wanted, letters }
     }
 
-    /// The best highlighted passage of the body's first paragraph that holds a query term,
-    /// else of the summary. Only that paragraph is highlighted: tokenizing whole bodies for
-    /// every hit would cost most of a query's time.
+    fn wants(&self, term: &str) -> bool {
+        self.wanted.contains(term) || (!term.starts_with('~') && self.letters.iter().any(|&c| term.contains(c)))
+    }
+
+    /// The query's terms in `text`: how many different ones, and where.
+    fn matched(&self, text: &str) -> (usize, Vec<Range<usize>>) {
+        let mut distinct = HashSet::new();
+        let mut ranges = Vec::new();
+        let mut stream = self.tokenizer.clone().token_stream(text);
+        while let Some(token) = stream.next() {
+            if self.wants(&token.text) {
+                distinct.insert(token.text.clone());
+                ranges.push(token.offset_from..token.offset_to);
+            }
+        }
+        (distinct.len(), ranges)
+    }
+
+    /// The passage of the body's paragraph that holds most of the query's terms, else of the
+    /// summary, highlighted; `SNIPPET_CHARS` characters long.
     fn for_record(&self, body: &str, summary: &str) -> Option<String> {
-        let holds_a_term = |p: &&str| {
-            let mut found = false;
-            each_term(p, |t| found = found || self.wanted.contains(t));
-            found
+        let mut best: Option<(usize, &str, Vec<Range<usize>>)> = None;
+        let mut scanned = 0;
+        for paragraph in body.split('\n') {
+            if scanned >= SNIPPET_SCAN_BYTES {
+                break;
+            }
+            let paragraph = &paragraph[..paragraph.floor_char_boundary(SNIPPET_SCAN_BYTES - scanned)];
+            scanned += paragraph.len() + 1;
+            let (count, ranges) = self.matched(paragraph);
+            if count > best.as_ref().map_or(0, |b| b.0) {
+                best = Some((count, paragraph, ranges));
+            }
+        }
+        let (text, ranges) = match best {
+            Some((_, p, r)) => (p, r),
+            None => {
+                let (count, ranges) = self.matched(summary);
+                if count == 0 {
+                    return None;
+                }
+                (summary, ranges)
+            }
         };
-        let paragraph = body.split('\n').find(holds_a_term);
-        let from_body = paragraph.map(|p| self.body.snippet(&p[..p.floor_char_boundary(SNIPPET_SCAN_BYTES)]));
-        let snippet = match from_body {
-            Some(s) if !s.highlighted().is_empty() => s,
-            _ => self.summary.snippet(summary),
-        };
-        (!snippet.highlighted().is_empty()).then(|| highlight(&snippet))
+        Some(window(text, &merged(&ranges)))
     }
 }
 
-/// The snippet's fragment as HTML: highlighted ranges in `<mark>`, the rest escaped.
-fn highlight(snippet: &Snippet) -> String {
-    let text = snippet.fragment();
+/// The `SNIPPET_CHARS` characters of `text` that hold the most highlighted ranges, a little
+/// lead-in before the first, as HTML.
+fn window(text: &str, ranges: &[Range<usize>]) -> String {
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    let chars = bounds.len() - 1;
+    let char_at = |byte: usize| bounds.partition_point(|&b| b < byte);
+    let span = |anchor: &Range<usize>| {
+        let start = char_at(anchor.start).saturating_sub(SNIPPET_LEAD_CHARS);
+        let start = start.min(chars.saturating_sub(SNIPPET_CHARS));
+        bounds[start]..bounds[(start + SNIPPET_CHARS).min(chars)]
+    };
+    let covered = |w: &Range<usize>| ranges.iter().filter(|r| w.start <= r.start && r.end <= w.end).count();
+    let best = ranges.iter().map(span).fold(None::<(usize, Range<usize>)>, |best, w| {
+        let n = covered(&w);
+        if best.as_ref().is_some_and(|(m, _)| *m >= n) { best } else { Some((n, w)) }
+    });
+    let frame = best.map_or(0..bounds[SNIPPET_CHARS.min(chars)], |(_, w)| w);
+    let inside: Vec<Range<usize>> = ranges
+        .iter()
+        .filter(|r| r.start < frame.end && r.end > frame.start)
+        .map(|r| r.start.max(frame.start) - frame.start..r.end.min(frame.end) - frame.start)
+        .collect();
+    highlight(&text[frame], &inside)
+}
+
+/// `text` as HTML: `ranges` in `<mark>`, the rest escaped.
+fn highlight(text: &str, ranges: &[Range<usize>]) -> String {
     let mut html = String::with_capacity(text.len() + 32);
     let mut at = 0;
-    for range in merged(snippet.highlighted()) {
+    for range in ranges {
         html.push_str(&escape(&text[at..range.start]));
         html.push_str("<mark>");
         html.push_str(&escape(&text[range.clone()]));

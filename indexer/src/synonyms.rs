@@ -2,10 +2,16 @@
 //! modality, stands for one concept. The index marks each occurrence of any spelling with
 //! the concept's own term (see [`Synonyms::term`]), so a query for a concept is one term,
 //! whichever spelling the record used.
+//!
+//! A spelling is found only as whole words ([`Joint`]): never as the tail of a hyphenated word
+//! (`non-clinical study` is not *clinical study*), never across a paragraph or sentence break,
+//! and never inside a longer word that the glossary says means something else (`not:`).
+//! Every concept a text spells is found, overlapping ones included.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
-use crate::analysis::terms;
+use crate::analysis::{Joint, terms};
 use crate::model::Content;
 
 /// Separates the tokens of a spelling in lookup keys; the analyzer never emits it.
@@ -16,12 +22,23 @@ const SEPARATOR: char = '\u{1}';
 pub struct Synonyms {
     /// Spelling (tokens joined by `SEPARATOR`) -> concept.
     concept_of: HashMap<String, usize>,
+    /// Spelling -> the concepts it is a false friend of (a glossary entry's `not`).
+    blocks: HashMap<String, Vec<usize>>,
     /// Each concept's spellings, analysed.
     concepts: Vec<Vec<Vec<String>>>,
+    /// Each concept's first spelling as written, to name it.
+    names: Vec<String>,
     /// The first token of every spelling: most tokens are not, and are passed over at once.
     starts: HashSet<String>,
     /// The longest spelling, in tokens: how far a match may reach.
     longest: usize,
+}
+
+/// One place a text spells a concept: tokens `tokens` of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelt {
+    pub concept: usize,
+    pub tokens: Range<usize>,
 }
 
 impl Synonyms {
@@ -29,7 +46,10 @@ impl Synonyms {
     pub fn new(content: &Content) -> Synonyms {
         let mut synonyms = Synonyms::default();
         for entry in &content.glossary {
-            synonyms.add(entry.terms());
+            let concept = synonyms.add(entry.terms());
+            if let Some(concept) = concept {
+                synonyms.block(concept, entry.not.iter().map(String::as_str));
+            }
         }
         for m in &content.modalities {
             let names = [m.id.value.as_str(), m.title.as_str()].into_iter();
@@ -38,20 +58,35 @@ impl Synonyms {
         synonyms
     }
 
-    fn add<'a>(&mut self, spellings: impl Iterator<Item = &'a str>) {
-        let analysed: Vec<Vec<String>> = spellings.map(terms).filter(|t| !t.is_empty()).collect();
+    fn add<'a>(&mut self, spellings: impl Iterator<Item = &'a str>) -> Option<usize> {
+        let spellings: Vec<&str> = spellings.collect();
+        let analysed: Vec<Vec<String>> = spellings.iter().map(|s| terms(s)).filter(|t| !t.is_empty()).collect();
+        let first = analysed.first()?;
         let existing = analysed.iter().find_map(|t| self.concept_of.get(&key(t)).copied());
         let concept = existing.unwrap_or_else(|| {
             self.concepts.push(Vec::new());
+            self.names.push(spellings.iter().find(|s| terms(s) == *first).map_or(String::new(), |s| s.to_string()));
             self.concepts.len() - 1
         });
         for t in analysed {
-            self.longest = self.longest.max(t.len());
-            self.starts.insert(t[0].clone());
+            self.note_spelling(&t);
             if self.concept_of.insert(key(&t), concept).is_none() {
                 self.concepts[concept].push(t);
             }
         }
+        Some(concept)
+    }
+
+    fn block<'a>(&mut self, concept: usize, spellings: impl Iterator<Item = &'a str>) {
+        for t in spellings.map(terms).filter(|t| !t.is_empty()) {
+            self.note_spelling(&t);
+            self.blocks.entry(key(&t)).or_default().push(concept);
+        }
+    }
+
+    fn note_spelling(&mut self, tokens: &[String]) {
+        self.longest = self.longest.max(tokens.len());
+        self.starts.insert(tokens[0].clone());
     }
 
     /// The concept whose spelling is exactly `tokens`, if any.
@@ -62,21 +97,34 @@ impl Synonyms {
         self.concept_of.get(&key(tokens)).copied()
     }
 
-    /// The longest spelling that `tokens` starts with: its concept and its length in tokens.
-    /// `key` is scratch space, so that indexing allocates nothing per token.
-    pub fn longest_match(&self, tokens: &[&str], key: &mut String) -> Option<(usize, usize)> {
-        if !tokens.first().is_some_and(|t| self.starts.contains(*t)) {
-            return None;
-        }
-        key.clear();
-        let mut found = None;
-        for (n, t) in tokens.iter().take(self.longest).enumerate() {
-            key.push_str(t);
-            key.push(SEPARATOR);
-            if let Some(&concept) = self.concept_of.get(key.as_str()) {
-                found = Some((concept, n + 1));
+    /// Every place `tokens` spell a concept, in order of start then length. `joints[i]` is how
+    /// token `i` joins token `i + 1` in the text ([`Joint`]); `key` is scratch space.
+    pub fn find(&self, tokens: &[&str], joints: &[Joint], key: &mut String) -> Vec<Spelt> {
+        let mut found = Vec::new();
+        let mut blocked: Vec<(usize, Range<usize>)> = Vec::new();
+        for i in 0..tokens.len() {
+            // A spelling starts a word: not after a hyphen inside a Latin word.
+            if !self.starts.contains(tokens[i]) || (i > 0 && joints[i - 1] == Joint::Hyphen) {
+                continue;
+            }
+            key.clear();
+            for (n, t) in tokens[i..].iter().take(self.longest).enumerate() {
+                if n > 0 && joints[i + n - 1] == Joint::Break {
+                    break;
+                }
+                key.push_str(t);
+                key.push(SEPARATOR);
+                if let Some(&concept) = self.concept_of.get(key.as_str()) {
+                    found.push(Spelt { concept, tokens: i..i + n + 1 });
+                }
+                if let Some(concepts) = self.blocks.get(key.as_str()) {
+                    blocked.extend(concepts.iter().map(|&c| (c, i..i + n + 1)));
+                }
             }
         }
+        found.retain(|s| {
+            !blocked.iter().any(|(c, r)| *c == s.concept && r.start <= s.tokens.start && s.tokens.end <= r.end)
+        });
         found
     }
 
@@ -89,6 +137,16 @@ impl Synonyms {
     /// Every concept's analysed spellings.
     pub fn concepts(&self) -> &[Vec<Vec<String>>] {
         &self.concepts
+    }
+
+    /// Concept `id`'s first spelling as written.
+    pub fn name(&self, id: usize) -> &str {
+        &self.names[id]
+    }
+
+    /// Every spelling that marks a false friend, analysed, with the concepts it is not.
+    pub fn false_friends(&self) -> impl Iterator<Item = (&str, &[usize])> {
+        self.blocks.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
     }
 
     /// The most tokens one spelling has.

@@ -127,6 +127,9 @@ mod tests {
             limit: 20,
             offset: 0,
             relaxed: false,
+            analysable: true,
+            dropped: Vec::new(),
+            suggestions: Vec::new(),
             hits: Vec::new(),
             facets: [("regulator", [("x".repeat(padding), 1)].into())].into(),
         }

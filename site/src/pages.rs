@@ -354,13 +354,13 @@ fn hit_line(frame: &Frame, h: &indexer::search::Hit) -> HitLine {
 fn result_summary(query: &str, results: &SearchResults) -> String {
     let n = results.total;
     let records = if n == 1 { "record" } else { "records" };
-    let searchable = !indexer::analysis::terms(query).is_empty();
-    match (query.trim().is_empty(), searchable, results.relaxed) {
+    let count = match (query.trim().is_empty(), results.analysable, results.relaxed) {
         (true, _, _) => format!("{n} {records}"),
         (false, false, _) => format!("“{query}” has no searchable words; use words, names or numbers ({n} {records})"),
         (false, true, false) => format!("{n} {records} match “{query}”"),
         (false, true, true) => format!("No record has every word of “{query}”; {n} {records} have some of them"),
-    }
+    };
+    [count, results.notes()].join(" ").trim_end().to_owned()
 }
 
 fn toggled(request: &SearchRequest, f: Facet, value: &str) -> SearchRequest {

@@ -70,7 +70,9 @@ impl Badge {
 
     /// The badge of a product in search results, which has no stance.
     pub fn product() -> Badge {
-        Badge { class: "product", icon: "◆", label: "Product", definition: "An approved cell or gene therapy product." }
+        Badge {
+            class: "product", icon: "◆", label: "Product", definition: "An approved cell or gene therapy product."
+        }
     }
 
     /// The badge as HTML; every part is a fixed string, so it needs no escaping.

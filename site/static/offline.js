@@ -2,8 +2,10 @@
  *
  * The client index (static/search-index*.js) registers itself in window.regkbIndex. Queries are
  * analysed as the server does: NFKC, lower case, UK -> US spelling (the rules ship in the index),
- * the index's `forms` for English word forms, and CJK bigrams. Ranking is BM25 over the index's
- * weighted term frequencies; all words are required, with a fallback to any word. The page state
+ * the index's `forms` for English word forms, and bigrams of unspaced scripts; glossary concepts are
+ * found in a query as search.rs finds them. Ranking is BM25 over the index's weighted term
+ * frequencies, with the server's weights for unknown records and the query's language; all words
+ * are required, with a ranked fallback to most of them. The page state
  * is the URL, as on the server. Text from the index is only ever set as text, never as HTML. */
 (function () {
   'use strict';
@@ -14,7 +16,7 @@
   var PAGE = 20;
   var K1 = 1.2;
   var B = 0.75;
-  var CJK = /[\u{2E80}-\u{2FDF}\u{3005}-\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{323AF}\u{3041}-\u{309A}\u{309D}-\u{309F}\u{30A1}-\u{30FA}\u{30FC}-\u{30FF}\u{31F0}-\u{31FF}\u{FF66}-\u{FF9F}\u{1B000}-\u{1B16F}\u{1100}-\u{11FF}\u{3131}-\u{318E}\u{A960}-\u{A97F}\u{AC00}-\u{D7AF}\u{D7B0}-\u{D7FF}\u{FFA0}-\u{FFDC}]/u;
+  var CJK = /[\u{0E00}-\u{0EFF}\u{1000}-\u{109F}\u{1780}-\u{17FF}\u{2E80}-\u{2FDF}\u{3005}-\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{323AF}\u{3041}-\u{309A}\u{309D}-\u{309F}\u{30A1}-\u{30FA}\u{30FC}-\u{30FF}\u{31F0}-\u{31FF}\u{FF66}-\u{FF9F}\u{1B000}-\u{1B16F}\u{1100}-\u{11FF}\u{3131}-\u{318E}\u{A960}-\u{A97F}\u{AC00}-\u{D7AF}\u{D7B0}-\u{D7FF}\u{FFA0}-\u{FFDC}]/u;
   var WORD = /[\p{L}\p{N}]/u;
   var MARK = /\p{M}/u;
 
@@ -32,30 +34,39 @@
       if (part.postings) { Object.assign(postings, part.postings); }
     });
     if (!meta) { return null; }
-    var total = 0;
-    meta.docs.forEach(function (d) { total += d.length; });
-    meta.avgLength = meta.docs.length ? total / meta.docs.length : 1;
+    meta.avgLengths = meta.rules.boosts.map(function (b, f) {
+      var total = 0;
+      meta.docs.forEach(function (d) { total += d.lengths[f]; });
+      return meta.docs.length ? total / meta.docs.length : 1;
+    });
     meta.postings = postings;
     meta.forms = table(meta.forms);
     meta.spelling.words = table(meta.spelling.words);
     meta.conceptOf = table();
+    meta.blocks = table();
+    meta.starts = table();
     meta.longest = 1;
+    function note(tokens) { meta.starts[tokens[0]] = true; meta.longest = Math.max(meta.longest, tokens.length); }
     meta.concepts.forEach(function (spellings, i) {
-      spellings.forEach(function (tokens) {
-        meta.conceptOf[tokens.join('\u0001')] = i;
-        meta.longest = Math.max(meta.longest, tokens.length);
-      });
+      spellings.forEach(function (tokens) { meta.conceptOf[tokens.join('\u0001')] = i; note(tokens); });
     });
+    meta.false_friends.forEach(function (f) { meta.blocks[f[0].join('\u0001')] = f[1]; note(f[0]); });
     meta.cache = table();
     return meta;
   }
 
-  /* A term's postings as doc -> weighted frequency. */
+  /* A term's postings as doc -> frequency in each field, with how many docs have it in each field. */
   function postingsOf(index, term) {
     if (index.cache[term]) { return index.cache[term]; }
     var flat = index.postings[term] || [];
     var map = new Map();
-    for (var i = 0; i < flat.length; i += 2) { map.set(flat[i], flat[i + 1]); }
+    var df = index.rules.boosts.map(function () { return 0; });
+    for (var i = 0; i < flat.length; i += 3) {
+      if (!map.has(flat[i])) { map.set(flat[i], df.map(function () { return 0; })); }
+      map.get(flat[i])[flat[i + 1]] = flat[i + 2];
+      df[flat[i + 1]] += 1;
+    }
+    map.df = df;
     index.cache[term] = map;
     return map;
   }
@@ -94,102 +105,199 @@
     return folded;
   }
 
-  function cjkTerms(run, out) {
-    var chars = Array.from(run.normalize('NFKC'));
-    if (chars.length === 1) { out.push(chars[0]); }
-    for (var i = 0; i + 1 < chars.length; i++) { out.push(chars[i] + chars[i + 1]); }
-  }
-
-  function analyse(index, text) {
-    var terms = [];
+  /* Terms of `text` with the [start, end) of the piece each came from, in string indices. */
+  function spans(index, text) {
+    var out = [];
     var run = '';
     var kind = 'other';
-    function flush() {
-      if (kind === 'word' && run) { var t = latinTerm(index, run); if (t && t.length <= 64) { terms.push(t); } }
-      if (kind === 'cjk' && run) { cjkTerms(run, terms); }
+    var start = 0;
+    function flush(end) {
+      if (kind === 'word' && run) {
+        var t = latinTerm(index, run);
+        if (t && t.length <= 64) { out.push({ term: t, start: start, end: end }); }
+      }
+      if (kind === 'cjk' && run) {
+        var chars = Array.from(run.normalize('NFKC'));
+        if (chars.length === 1) { out.push({ term: chars[0], start: start, end: end }); }
+        for (var i = 0; i + 1 < chars.length; i++) { out.push({ term: chars[i] + chars[i + 1], start: start, end: end }); }
+      }
       run = '';
     }
+    var at = 0;
     Array.from(text).forEach(function (c) {
       var k = CJK.test(c) ? 'cjk' : WORD.test(c) ? 'word' : (MARK.test(c) && kind === 'word') ? 'word' : 'other';
-      if (k !== kind) { flush(); kind = k; }
+      if (k !== kind) { flush(at); kind = k; start = at; }
       if (k !== 'other') { run += c; }
+      at += c.length;
     });
-    flush();
-    return terms;
+    flush(at);
+    return out;
+  }
+
+  function analyse(index, text) { return spans(index, text).map(function (s) { return s.term; }); }
+
+  /* How each term joins the next: 'space', 'hyphen' (inside a Latin word) or 'break' (a block or sentence ends). */
+  function joints(text, sp) {
+    var out = [];
+    for (var i = 0; i + 1 < sp.length; i++) {
+      var l = sp[i].end;
+      var r = sp[i + 1].start;
+      if (r <= l) { out.push('space'); continue; }
+      var gap = text.slice(l, r);
+      if (/[\n。！？；!?;]|\.(\s|$)/.test(gap)) { out.push('break'); continue; }
+      var word = function (c) { return !!c && WORD.test(c) && !CJK.test(c); };
+      var hyphen = /^[-\u2010\u2011]+$/.test(gap) && word(text[l - 1]) && word(text[r]);
+      out.push(hyphen ? 'hyphen' : 'space');
+    }
+    return out;
+  }
+
+  /* Every concept the terms spell, as synonyms.rs finds them: [concept, from, to] in term indices. */
+  function spelt(index, terms, js) {
+    var found = [];
+    var blocked = [];
+    for (var i = 0; i < terms.length; i++) {
+      if (!index.starts[terms[i]] || (i > 0 && js[i - 1] === 'hyphen')) { continue; }
+      var key = '';
+      for (var n = 0; n < index.longest && i + n < terms.length; n++) {
+        if (n > 0 && js[i + n - 1] === 'break') { break; }
+        key = n ? key + '\u0001' + terms[i + n] : terms[i];
+        if (key in index.conceptOf) { found.push([index.conceptOf[key], i, i + n + 1]); }
+        if (key in index.blocks) { index.blocks[key].forEach(function (c) { blocked.push([c, i, i + n + 1]); }); }
+      }
+    }
+    return found.filter(function (s) {
+      return !blocked.some(function (b) { return b[0] === s[0] && b[1] <= s[1] && s[2] <= b[2]; });
+    });
   }
 
   /* ---------- queries, as indexer/src/search.rs ---------- */
 
-  function segments(index, query) {
-    var out = [];
-    query.split(/["“”「」]/).forEach(function (part, i) {
-      var pieces = i % 2 === 1 ? [part] : part.split(/\s+/);
-      pieces.forEach(function (p) {
-        var tokens = analyse(index, p);
-        if (tokens.length) { out.push({ tokens: tokens, quoted: i % 2 === 1, text: p }); }
+  function isParticle(index, c) { return /[\u3041-\u309F]/.test(c) || index.rules.particles.indexOf(c) >= 0; }
+
+  function leftovers(index, text, alone, around, out) {
+    var words = text.split(/\s+/).filter(Boolean);
+    var gluedFirst = around[0] && !/^\s/.test(text);
+    var gluedLast = around[1] && !/\s$/.test(text);
+    words.forEach(function (word, w) {
+      var glued = (w === 0 && gluedFirst) || (w + 1 === words.length && gluedLast);
+      var allParticles = Array.from(word).every(function (c) { return isParticle(index, c) || !CJK.test(c); });
+      var pieces = allParticles && alone ? [word] : word.split('').reduce(function (acc, c) {
+        if (isParticle(index, c)) { acc.push(''); } else { acc[acc.length - 1] += c; }
+        return acc;
+      }, ['']);
+      pieces.forEach(function (piece) {
+        var terms = analyse(index, piece);
+        if (!terms.length) { return; }
+        var letters = Array.from(piece).filter(function (c) { return CJK.test(c); });
+        var unit;
+        if (terms.length === 1 && letters.length === 1 && Array.from(piece.trim()).length === 1) {
+          if (index.rules.korean_particles.indexOf(letters[0]) >= 0) { return; }
+          unit = { kind: 'char', char: letters[0] };
+        } else {
+          unit = { kind: 'words', terms: terms };
+        }
+        unit.text = piece;
+        unit.framing = index.rules.framing.indexOf(piece.toLowerCase()) >= 0;
+        unit.optional = glued && Array.from(piece).every(function (c) { return CJK.test(c); });
+        out.push(unit);
       });
     });
+  }
+
+  function unquoted(index, part, out) {
+    var sp = spans(index, part);
+    var terms = sp.map(function (s) { return s.term; });
+    var found = spelt(index, terms, joints(part, sp));
+    var at = 0;
+    var reached = 0;
+    found.forEach(function (s, i) {
+      var longest = i + 1 >= found.length || found[i + 1][1] !== s[1];
+      if (!longest || s[1] < reached) { return; }
+      var from = sp[s[1]].start;
+      var to = sp[s[2] - 1].end;
+      leftovers(index, part.slice(at, Math.max(from, at)), false, [at > 0, true], out);
+      out.push({ kind: 'concept', concept: s[0], text: part.slice(from, to), framing: false, optional: false });
+      at = to;
+      reached = s[2];
+    });
+    leftovers(index, part.slice(at), !found.length, [at > 0, false], out);
+  }
+
+  function units(index, query) {
+    var out = [];
+    query.split(/["“”「」]/).forEach(function (part, i) {
+      if (i % 2 === 0) { unquoted(index, part, out); return; }
+      var terms = analyse(index, part);
+      if (!terms.length) { return; }
+      var key = terms.join('\u0001');
+      var unit = key in index.conceptOf ? { kind: 'concept', concept: index.conceptOf[key] } : { kind: 'words', terms: terms };
+      unit.text = part.trim();
+      unit.framing = false;
+      unit.optional = false;
+      out.push(unit);
+    });
+    if (out.some(function (u) { return !u.framing; })) { out = out.filter(function (u) { return !u.framing; }); }
     return out;
   }
 
-  /* Units: runs of segments spelling a glossary or modality term become that concept. */
-  function units(index, query) {
-    var segs = segments(index, query);
-    var result = [];
-    var i = 0;
-    while (i < segs.length) {
-      var found = null;
-      for (var j = Math.min(segs.length, i + index.longest); j > i && !found; j--) {
-        var span = segs.slice(i, j);
-        if (j > i + 1 && span.some(function (s) { return s.quoted; })) { continue; }
-        var key = [].concat.apply([], span.map(function (s) { return s.tokens; })).join('\u0001');
-        if (key in index.conceptOf) { found = { end: j, alts: index.concepts[index.conceptOf[key]] }; }
-      }
-      if (found) { result.push(found.alts); i = found.end; } else { result.push([segs[i].tokens]); i += 1; }
-    }
-    return result;
-  }
-
-  function bm25(index, term, doc) {
-    var p = postingsOf(index, term);
-    var tf = p.get(doc);
-    if (!tf) { return 0; }
+  /* BM25 of terms that must occur together in a field, as tantivy scores a term (one) or a phrase
+   * (idf summed, the rarest term's frequency), times the field's boost, summed over fields. */
+  function bm25(index, terms, doc) {
     var n = index.docs.length;
-    var idf = Math.log(1 + (n - p.size + 0.5) / (p.size + 0.5));
-    var norm = 1 - B + B * index.docs[doc].length / index.avgLength;
-    return idf * tf * (K1 + 1) / (tf + K1 * norm);
+    var total = 0;
+    index.rules.boosts.forEach(function (boost, f) {
+      var idf = 0;
+      var tf = Infinity;
+      for (var i = 0; i < terms.length; i++) {
+        var p = postingsOf(index, terms[i]);
+        var tfs = p.get(doc);
+        if (!tfs || !tfs[f]) { return; }
+        idf += Math.log(1 + (n - p.df[f] + 0.5) / (p.df[f] + 0.5));
+        tf = Math.min(tf, tfs[f]);
+      }
+      var norm = 1 - B + B * index.docs[doc].lengths[f] / (index.avgLengths[f] || 1);
+      total += boost * idf * tf * (K1 + 1) / (tf + K1 * norm);
+    });
+    return total;
   }
 
-  /* A unit's score for a doc: its best spelling whose every term the doc has, else 0. */
-  function unitScore(index, alts, doc) {
-    var best = 0;
-    alts.forEach(function (tokens) {
-      var s = 0;
-      for (var i = 0; i < tokens.length; i++) {
-        var t = bm25(index, tokens[i], doc);
-        if (!t) { return; }
-        s += t;
-      }
-      best = Math.max(best, s);
-    });
-    return best;
+  /* The terms a unit is found by: a concept's term, a phrase's words (all needed), or the bigrams holding a letter (any). */
+  function unitTerms(index, unit) {
+    if (unit.kind === 'concept') { return { all: ['~c' + unit.concept] }; }
+    if (unit.kind === 'words') { return { all: unit.terms }; }
+    if (!unit.any) {
+      unit.any = Object.keys(index.postings).filter(function (t) { return t[0] !== '~' && t.indexOf(unit.char) >= 0; });
+    }
+    return { any: unit.any };
+  }
+
+  /* A unit's score for a doc, 0 when the doc lacks it. A letter scores its fields' boosts, as a
+   * tantivy regex query does. */
+  function unitScore(index, unit, doc) {
+    var t = unitTerms(index, unit);
+    if (t.all) { return bm25(index, t.all, doc); }
+    return index.rules.boosts.reduce(function (s, boost, f) {
+      var has = t.any.some(function (term) { var tfs = postingsOf(index, term).get(doc); return tfs && tfs[f]; });
+      return s + (has ? boost : 0);
+    }, 0);
   }
 
   function candidates(index, us) {
     var docs = new Set();
-    us.forEach(function (alts) {
-      alts.forEach(function (tokens) { postingsOf(index, tokens[0]).forEach(function (tf, d) { docs.add(d); }); });
+    us.forEach(function (u) {
+      var t = unitTerms(index, u);
+      (t.all ? [t.all[0]] : t.any).forEach(function (term) { postingsOf(index, term).forEach(function (tf, d) { docs.add(d); }); });
     });
     return docs;
   }
 
-  function match(index, us, all) {
+  /* Each candidate with its score and which units it has. */
+  function scored(index, us) {
     var out = [];
     candidates(index, us).forEach(function (doc) {
-      var total = 0;
-      var hits = 0;
-      us.forEach(function (alts) { var s = unitScore(index, alts, doc); if (s) { hits += 1; total += s; } });
-      if (all ? hits === us.length : hits > 0) { out.push([doc, total]); }
+      var has = us.map(function (u) { return unitScore(index, u, doc); });
+      out.push({ doc: doc, has: has, total: has.reduce(function (a, b) { return a + b; }, 0) });
     });
     return out;
   }
@@ -202,17 +310,57 @@
     return !wanted.length || facetValues(doc, facet).some(function (v) { return wanted.indexOf(v) >= 0; });
   }
 
+  function admitted(index, doc, filters) { return FACETS.every(function (f) { return passes(index.docs[doc], f, filters); }); }
+
+  /* The languages a query may be in, from its script, as analysis/script.rs tells them. */
+  function languagesOf(index, query) {
+    if (/[\u3041-\u309F\u30A1-\u30FA\uFF66-\uFF9D]/.test(query)) { return ['ja']; }
+    if (/[\uAC00-\uD7A3\u1100-\u11FF\u3131-\u318E]/.test(query)) { return ['ko']; }
+    var possible = ['ja', 'zh-Hans', 'zh-Hant'];
+    Array.from(query).forEach(function (c) {
+      index.rules.clues.forEach(function (clue) {
+        if (clue[0].indexOf(c) >= 0) { possible = possible.filter(function (l) { return clue[1].indexOf(l) < 0; }); }
+      });
+    });
+    return possible.length === 3 ? [] : possible;
+  }
+
+  function weigh(index, found, query) {
+    var langs = languagesOf(index, query);
+    found.forEach(function (m) {
+      var doc = index.docs[m[0]];
+      if (doc.stance === 'unknown') { m[1] *= index.rules.unknown_weight; }
+      var spoken = index.rules.languages[doc.regulator] || [];
+      if (spoken.some(function (l) { return langs.indexOf(l) >= 0; })) { m[1] *= index.rules.language_lift; }
+    });
+  }
+
   function search(index, query, filters) {
     var us = units(index, query);
     var relaxed = false;
+    var dropped = [];
     var found;
     if (!us.length) {
-      // As on the server, an empty query lists the records.
-      found = index.docs.map(function (d, i) { return [i, 0]; }).filter(function (m) { return index.docs[m[0]].kind === 'record'; });
+      // As on the server, an empty query lists the records; one with nothing searchable finds nothing.
+      found = query.trim() ? [] : index.docs.map(function (d, i) { return [i, 0]; }).filter(function (m) { return index.docs[m[0]].kind === 'record'; });
     } else {
-      found = match(index, us, true);
-      if (!found.length && us.length > 1) { found = match(index, us, false); relaxed = true; }
+      var all = scored(index, us);
+      var strict = all.filter(function (m) { return m.has.every(function (s, i) { return s || us[i].optional; }); });
+      var required = us.filter(function (u) { return !u.optional; }).length;
+      if (required <= 1 || strict.some(function (m) { return admitted(index, m.doc, filters); })) {
+        found = strict.map(function (m) { return [m.doc, m.total]; });
+      } else {
+        relaxed = true;
+        us.forEach(function (u, i) {
+          if (!all.some(function (m) { return m.has[i] && admitted(index, m.doc, filters); })) { dropped.push(u.text); }
+        });
+        found = all.map(function (m) {
+          var coord = m.has.filter(Boolean).length / us.length;
+          return [m.doc, m.total * coord * coord];
+        });
+      }
     }
+    weigh(index, found, query);
     var counts = {};
     FACETS.forEach(function (f) { counts[f] = {}; });
     found.forEach(function (m) {
@@ -224,11 +372,9 @@
         }
       });
     });
-    var hits = found.filter(function (m) {
-      return FACETS.every(function (f) { return passes(index.docs[m[0]], f, filters); });
-    });
+    var hits = found.filter(function (m) { return admitted(index, m[0], filters); });
     hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    return { hits: hits, facets: counts, relaxed: relaxed, units: us };
+    return { hits: hits, facets: counts, relaxed: relaxed, dropped: dropped, analysable: !!us.length || !query.trim(), units: us };
   }
 
   /* ---------- the search page ---------- */
@@ -323,10 +469,11 @@
     var r = search(index, query, filters);
     var n = r.hits.length;
     var records = n === 1 ? 'record' : 'records';
-    document.getElementById('result-count').textContent = !query.trim() ? n + ' ' + records
-      : !analyse(index, query).length ? '“' + query + '” has no searchable words; use words, names or numbers (' + n + ' ' + records + ')'
+    var notes = r.dropped.length ? ' No record has ' + r.dropped.map(function (w) { return '“' + w + '”'; }).join(', ') + '.' : '';
+    document.getElementById('result-count').textContent = (!query.trim() ? n + ' ' + records
+      : !r.analysable ? '“' + query + '” has no searchable words; use words, names or numbers (' + n + ' ' + records + ')'
       : r.relaxed ? 'No record has every word of “' + query + '”; ' + n + ' ' + records + ' have some of them'
-        : n + ' ' + records + ' match “' + query + '”';
+        : n + ' ' + records + ' match “' + query + '”') + notes;
     var list = document.querySelector('#results ol.hits');
     list.setAttribute('start', String(offset + 1));
     r.hits.slice(offset, offset + PAGE).forEach(function (m) {
@@ -462,6 +609,15 @@
     var count = document.getElementById('product-count');
     if (count) { count.textContent = shown + ' of ' + count.getAttribute('data-total') + ' products'; }
   }
+
+  /* The search as a function, for whoever needs the ids without the page (the parity test). */
+  var loaded = null;
+  window.regkbSearch = function (query, limit) {
+    var index = loaded || (loaded = loadIndex());
+    var none = {};
+    FACETS.forEach(function (f) { none[f] = []; });
+    return search(index, query, none).hits.slice(0, limit || 10).map(function (m) { return index.docs[m[0]].id; });
+  };
 
   document.addEventListener('DOMContentLoaded', function () {
     var results = document.getElementById('results');

@@ -26,7 +26,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             check::Options { deny_warnings, today: as_of.unwrap_or_else(Date::today), changed_since },
         ),
         Command::Index { content, out } => index::run(&content, &out).map(|()| ExitCode::SUCCESS),
-        Command::Stats { content, json } => stats::run(&content, json).map(|()| ExitCode::SUCCESS),
+        Command::Stats { content, json, glossary } => stats::run(&content, json, glossary).map(|()| ExitCode::SUCCESS),
         Command::Search { content, args } => search::run(&content, args).map(|()| ExitCode::SUCCESS),
         Command::Diff { old, new, git, content, format } => match (git, old, new) {
             (Some(rev), None, None) => diff::run_git(&rev, &content.content, format),

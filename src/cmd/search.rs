@@ -26,7 +26,7 @@ pub fn run(content: &ContentArg, args: SearchArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let shown = results.offset + results.hits.len();
-    let relaxed = if results.relaxed { " (no record has every word; showing records with some)" } else { "" };
+    let relaxed = if results.relaxed { " (no record has every word; showing records with most)" } else { "" };
     writeln!(
         out,
         "{} result{} for “{}”{relaxed}",
@@ -34,10 +34,20 @@ pub fn run(content: &ContentArg, args: SearchArgs) -> anyhow::Result<()> {
         if results.total == 1 { "" } else { "s" },
         results.query
     )?;
+    if !results.analysable {
+        writeln!(out, "“{}” has no searchable words; use words, names or numbers", results.query)?;
+    }
+    let notes = results.notes();
+    if !notes.is_empty() {
+        writeln!(out, "{notes}")?;
+    }
     for (n, hit) in results.hits.iter().enumerate() {
         writeln!(out, "\n{:>3}. {}  [{}, {}]", results.offset + n + 1, hit.title, hit.stance, hit.status)?;
         writeln!(out, "     {}", hit.id)?;
         writeln!(out, "     {}", plain(&hit.snippet))?;
+        if !hit.missing.is_empty() {
+            writeln!(out, "     missing: {}", hit.missing.join(", "))?;
+        }
     }
     if shown < results.total {
         writeln!(out, "\n… {} more (use --offset {shown})", results.total - shown)?;

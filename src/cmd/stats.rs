@@ -3,14 +3,19 @@
 
 use std::io::Write;
 
+use indexer::glossary::glossary_use;
+use indexer::model::Content;
 use indexer::stats::stats;
 
 use crate::cli::ContentArg;
 
-pub fn run(content: &ContentArg, json: bool) -> anyhow::Result<()> {
+pub fn run(content: &ContentArg, json: bool, glossary: bool) -> anyhow::Result<()> {
     let loaded = super::load(content)?;
-    let s = stats(&loaded);
     let mut out = std::io::stdout().lock();
+    if glossary {
+        return glossary_report(&loaded, json, &mut out);
+    }
+    let s = stats(&loaded);
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?;
         return Ok(());
@@ -70,4 +75,22 @@ pub fn run(content: &ContentArg, json: bool) -> anyhow::Result<()> {
 
 fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 }
+}
+
+/// `regkb stats --glossary`: entries no record uses, names with no entry.
+fn glossary_report(content: &Content, json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let report = glossary_use(content);
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        return Ok(());
+    }
+    writeln!(out, "Glossary entries no record uses ({}):", report.unused.len())?;
+    for id in &report.unused {
+        writeln!(out, "  {id}")?;
+    }
+    writeln!(out, "\nNames used by several records with no glossary entry ({}):", report.missing.len())?;
+    for (phrase, records) in &report.missing {
+        writeln!(out, "  {records:>3}  {phrase}")?;
+    }
+    Ok(())
 }

@@ -1,12 +1,14 @@
 //! The one text analyzer of regkb, used to index, to parse queries and to build the static export's
 //! client-side index, so that all three find the same things.
 //!
-//! Text is split into Latin/number words and CJK runs (Han, Kana, Hangul); everything else separates.
-//! Each piece is NFKC-folded and lower-cased. A Latin word then gets UK -> US spelling and the English
-//! Snowball stemmer (not if it holds a digit); a CJK run becomes overlapping bigrams (one character:
-//! a unigram), which needs no dictionary and treats Japanese, Chinese and Korean alike. Every term takes
-//! one position, so phrases work across both kinds; offsets point into the original text.
+//! Text is split into words (Latin and other spaced scripts, numbers) and runs of scripts written
+//! without spaces (Han, Kana, Hangul, Thai, Lao, Khmer, Myanmar); everything else separates.
+//! Each piece is NFKC-folded and lower-cased. A word then gets UK -> US spelling and the English
+//! Snowball stemmer (not if it holds a digit); an unspaced run becomes overlapping bigrams (one
+//! character: a unigram), which needs no dictionary and treats all those scripts alike. Every term
+//! takes one position, so phrases work across both kinds; offsets point into the original text.
 
+mod script;
 mod spelling;
 
 use std::cell::RefCell;
@@ -18,6 +20,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_compatible, is_combining_mark};
 
+pub use script::{SCRIPT_CLUES, languages_of};
 pub use spelling::spelling_rules_json;
 
 use crate::synonyms::Synonyms;
@@ -125,9 +128,47 @@ impl tantivy::tokenizer::Tokenizer for RegkbTokenizer {
             stream.spans.push(Span { term: start..stream.terms.len(), offsets, position });
         });
         if let Some(synonyms) = &self.concepts {
-            stream.mark_concepts(synonyms);
+            stream.mark_concepts(text, synonyms);
         }
         stream
+    }
+}
+
+/// How one term of a text joins the next, which decides where a glossary spelling may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Joint {
+    /// Inside one unspaced run, or across a space or other separator within a sentence.
+    Space,
+    /// A hyphen inside a word: `non-clinical`. A spelling may not start after one.
+    Hyphen,
+    /// A paragraph, block or sentence ends between them. No spelling reaches across.
+    Break,
+}
+
+/// How each term joins the next: `offsets[i]` are term `i`'s bytes in `text`.
+pub fn joints(text: &str, offsets: &[Range<usize>]) -> Vec<Joint> {
+    offsets.windows(2).map(|pair| joint(text, &pair[0], &pair[1])).collect()
+}
+
+fn joint(text: &str, left: &Range<usize>, right: &Range<usize>) -> Joint {
+    if right.start <= left.end {
+        return Joint::Space;
+    }
+    let gap = &text[left.end..right.start];
+    let mut chars = gap.chars().peekable();
+    while let Some(c) = chars.next() {
+        let ends_sentence = matches!(c, '\n' | '。' | '！' | '？' | '；' | '!' | '?' | ';')
+            || (c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()));
+        if ends_sentence {
+            return Joint::Break;
+        }
+    }
+    let hyphen = gap.chars().all(|c| matches!(c, '-' | '\u{2010}' | '\u{2011}'));
+    let word = |c: Option<char>| c.is_some_and(|c| class(c) == Class::Word);
+    if hyphen && word(text[..left.end].chars().next_back()) && word(text[right.start..].chars().next()) {
+        Joint::Hyphen
+    } else {
+        Joint::Space
     }
 }
 
@@ -149,22 +190,20 @@ struct Span {
 
 impl RegkbTokenStream {
     /// Inserts a concept term after the first term of each run that spells a concept.
-    fn mark_concepts(&mut self, synonyms: &Synonyms) {
+    fn mark_concepts(&mut self, text: &str, synonyms: &Synonyms) {
         let words: Vec<&str> = self.spans.iter().map(|s| &self.terms[s.term.clone()]).collect();
-        let mut key = String::new();
-        let mut marks = Vec::new();
-        for i in 0..words.len() {
-            if let Some((concept, len)) = synonyms.longest_match(&words[i..], &mut key) {
-                marks.push((
-                    i,
-                    Synonyms::term(concept),
-                    self.spans[i].offsets.start..self.spans[i + len - 1].offsets.end,
-                ));
-            }
-        }
-        if marks.is_empty() {
+        let offsets: Vec<Range<usize>> = self.spans.iter().map(|s| s.offsets.clone()).collect();
+        let found = synonyms.find(&words, &joints(text, &offsets), &mut String::new());
+        if found.is_empty() {
             return;
         }
+        let marks: Vec<_> = found
+            .into_iter()
+            .map(|s| {
+                let bytes = offsets[s.tokens.start].start..offsets[s.tokens.end - 1].end;
+                (s.tokens.start, Synonyms::term(s.concept), bytes)
+            })
+            .collect();
         let mut spans = Vec::with_capacity(self.spans.len() + marks.len());
         let mut marks = marks.into_iter().peekable();
         for (i, span) in std::mem::take(&mut self.spans).into_iter().enumerate() {
@@ -203,7 +242,8 @@ impl tantivy::tokenizer::TokenStream for RegkbTokenStream {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Word,
-    Cjk,
+    /// A script written without spaces between words.
+    Unspaced,
     Mark,
     Other,
 }
@@ -212,8 +252,8 @@ fn class(c: char) -> Class {
     if c.is_ascii() {
         return if c.is_ascii_alphanumeric() { Class::Word } else { Class::Other };
     }
-    if is_cjk(c) {
-        Class::Cjk
+    if is_unspaced(c) {
+        Class::Unspaced
     } else if c.is_alphanumeric() {
         Class::Word
     } else if is_combining_mark(c) {
@@ -223,10 +263,14 @@ fn class(c: char) -> Class {
     }
 }
 
-fn is_cjk(c: char) -> bool {
+/// Whether `c` is written without spaces between words (CJK, Thai, Lao, Khmer, Myanmar), so that its
+/// runs are indexed as bigrams.
+pub fn is_unspaced(c: char) -> bool {
     matches!(c,
+        // Thai, Lao, Myanmar, Khmer, their vowel signs and tone marks included
+        '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}'
         // Han: radicals, 々〆〇, extension A, unified, compatibility, extensions B-I and supplements
-        '\u{2E80}'..='\u{2FDF}' | '\u{3005}'..='\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{2E80}'..='\u{2FDF}' | '\u{3005}'..='\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{323AF}'
         // Hiragana (without the spacing sound marks ゛゜, which NFKC turns into a space), Katakana with
         // ー but not the ・ separator, phonetic extensions, half-width katakana with ｰﾞﾟ, kana supplements
@@ -237,7 +281,7 @@ fn is_cjk(c: char) -> bool {
         | '\u{D7B0}'..='\u{D7FF}' | '\u{FFA0}'..='\u{FFDC}')
 }
 
-/// Characters that NFKC leaves alone, so a CJK run can skip decomposing them.
+/// Characters that NFKC leaves alone, so an unspaced run can skip decomposing them.
 fn is_stable_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{AC00}'..='\u{D7A3}'
         | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}')
@@ -288,7 +332,7 @@ impl Analyzer {
     fn run(&mut self, text: &str, class: Class, range: Range<usize>, emit: &mut impl FnMut(&str, Range<usize>)) {
         match class {
             Class::Word => self.word(&text[range.clone()], range, emit),
-            Class::Cjk => self.cjk(text, range, emit),
+            Class::Unspaced => self.unspaced(text, range, emit),
             Class::Mark | Class::Other => {}
         }
     }
@@ -318,7 +362,7 @@ impl Analyzer {
         self.cache.insert(word.into(), term.into());
     }
 
-    fn cjk(&mut self, text: &str, range: Range<usize>, emit: &mut impl FnMut(&str, Range<usize>)) {
+    fn unspaced(&mut self, text: &str, range: Range<usize>, emit: &mut impl FnMut(&str, Range<usize>)) {
         let chars = &mut self.chars;
         chars.clear();
         for (i, c) in text[range.clone()].char_indices() {
