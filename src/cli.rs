@@ -103,6 +103,10 @@ pub enum Command {
         /// The web address of the content's repository, for "edit this record" links.
         #[arg(long, env = "REGKB_REPOSITORY")]
         repository: Option<String>,
+        /// The address the site is reached at (e.g. `https://regkb.example.org`), for absolute
+        /// links in downloaded workbooks; without it they are paths on this server.
+        #[arg(long, env = "REGKB_BASE_URL")]
+        base_url: Option<String>,
         /// Rebuild when files under the content directory change, and reload open pages.
         #[arg(long)]
         watch: bool,

@@ -16,6 +16,7 @@ pub mod stats;
 mod suggest;
 mod synonyms;
 pub mod validate;
+pub mod version;
 
 use std::path::Path;
 

@@ -8,9 +8,13 @@ use std::path::Path;
 
 use crate::Site;
 use crate::assets;
+use crate::formats::TableFormat;
+use crate::formats::table::Book;
 use crate::links::Links;
 use crate::pages::{self, Frame};
-use crate::views::{CompareParams, RegulatorView, TopicView};
+use crate::tables::{self, Stamp};
+use crate::views::{self, CompareParams, CompareView, RegulatorView, TopicView};
+use indexer::date::Date;
 
 /// The export as `path -> bytes`, in path order.
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -48,6 +52,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         let xml = crate::feeds::render(content, &scope, &links).expect("the scope exists")?;
         files.insert(path, xml.into_bytes());
     }
+    downloads(site, &mut files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
     for (name, text) in scripts {
         files.insert(format!("static/{name}"), text.into_bytes());
     }
@@ -59,6 +64,34 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         files.insert(format!("static/{name}"), text.as_bytes().to_vec());
     }
     Ok(files)
+}
+
+/// The compare matrix, each topic and each regulator as CSV and XLSX. Their date is the day
+/// the content last changed, so that equal content gives equal files.
+fn downloads(site: &Site, files: &mut Files) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let content = &site.content;
+    let date = views::newest_first(content.records.iter()).first().map_or_else(Date::today, |r| r.front.updated.value);
+    let mut add = |page: String, book: &dyn Fn(&Links, &Stamp) -> Book| -> Result<(), rust_xlsxwriter::XlsxError> {
+        // Links are relative to the file, as Excel resolves them.
+        let links = Links::export(page.matches('/').count());
+        let stamp = Stamp { address: format!("{page}.html"), date, version: &site.version };
+        let book = book(&links, &stamp);
+        for format in TableFormat::ALL {
+            files.insert(format!("{page}.{}", format.ext()), format.write(&book, date)?);
+        }
+        Ok(())
+    };
+    let compare = CompareView::of(content, &CompareParams::default());
+    add("compare".into(), &|links, stamp| tables::compare(content, &compare, links, stamp))?;
+    for t in &content.topics {
+        let view = TopicView::of(content, t);
+        add(format!("topics/{}", t.id.value), &|links, stamp| tables::topic(content, &view, links, stamp))?;
+    }
+    for g in &content.regulators {
+        let view = RegulatorView::of(content, g);
+        add(format!("regulators/{}", g.id.value), &|links, stamp| tables::regulator(content, &view, links, stamp))?;
+    }
+    Ok(())
 }
 
 /// Writes the files under `out`, which should be a new or empty directory.

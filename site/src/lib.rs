@@ -5,11 +5,13 @@ pub mod assets;
 pub mod cache;
 pub mod export;
 pub mod feeds;
+pub mod formats;
 pub mod links;
 pub mod pages;
 pub mod params;
 pub mod preview;
 pub mod server;
+pub mod tables;
 pub mod views;
 pub mod watch;
 
@@ -22,6 +24,8 @@ use indexer::{Content, SearchIndex, SearchRequest};
 pub struct Site {
     pub content: Arc<Content>,
     pub index: SearchIndex,
+    /// The content's version: its git commit, or "unknown".
+    pub version: String,
     searches: cache::SearchCache,
 }
 
@@ -39,7 +43,18 @@ impl Site {
     }
 
     fn over(index: SearchIndex, content: Arc<Content>) -> Site {
-        Site { content, index, searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY) }
+        Site {
+            content,
+            index,
+            version: indexer::version::UNKNOWN.to_owned(),
+            searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY),
+        }
+    }
+
+    /// This site, saying its content is at `version`.
+    pub fn with_version(mut self, version: String) -> Site {
+        self.version = version;
+        self
     }
 
     /// This site with a search cache of `capacity` recent queries (0: no cache).

@@ -12,6 +12,7 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
 use indexer::SearchRequest;
+use indexer::date::Date;
 use indexer::search::SearchError;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -21,9 +22,12 @@ use tower_http::timeout::TimeoutLayer;
 use crate::assets;
 use crate::cache::Cached;
 use crate::feeds::{self, Scope};
+use crate::formats::table::Book;
+use crate::formats::{TableFormat, split_download};
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::params::{compare_params, search_request};
+use crate::tables::{self, Stamp};
 use crate::views::{CompareView, RecordView, RegulatorView, TopicView};
 use crate::{Site, preview::Preview};
 
@@ -33,6 +37,7 @@ pub struct AppState {
     site: Arc<RwLock<Arc<Site>>>,
     pub preview: Preview,
     repository: Option<Arc<str>>,
+    base_url: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -42,7 +47,15 @@ impl AppState {
             site: Arc::new(RwLock::new(Arc::new(site))),
             preview: Preview::default(),
             repository: repository.map(Into::into),
+            base_url: None,
         }
+    }
+
+    /// This state, knowing the address the site is reached at (`https://host/path`), so that
+    /// downloaded workbooks link to pages absolutely; without it they link by path.
+    pub fn with_base_url(mut self, base_url: Option<String>) -> AppState {
+        self.base_url = base_url.map(|b| b.trim_end_matches('/').into());
+        self
     }
 
     /// The site being served now.
@@ -73,6 +86,40 @@ impl AppState {
                 "Something went wrong",
                 "This page could not be shown. Please try again; if it persists, report it.",
             ),
+        }
+    }
+
+    /// `page` (a path with its query) as a download in `format`; `make` gives `None` for a 404.
+    fn download(
+        &self,
+        page: &str,
+        format: TableFormat,
+        make: impl FnOnce(&Site, &Links, &Stamp) -> Option<Book>,
+    ) -> Response {
+        let site = self.site();
+        let links = self.base_url.as_deref().map_or_else(Links::server, Links::absolute);
+        let date = Date::today();
+        let address = format!("{}{page}", self.base_url.as_deref().unwrap_or(""));
+        let stamp = Stamp { address, date, version: &site.version };
+        let Some(book) = make(&site, &links, &stamp) else { return self.not_found() };
+        match format.write(&book, date) {
+            Ok(bytes) => {
+                let name = page.split('?').next().unwrap_or(page).trim_start_matches('/').replace('/', "-");
+                let disposition = format!("attachment; filename=\"regkb-{name}.{}\"", format.ext());
+                let headers = [
+                    (header::CONTENT_TYPE, format.media_type().to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ];
+                (headers, bytes).into_response()
+            }
+            Err(e) => {
+                eprintln!("regkb: a workbook could not be written: {e}");
+                self.error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong",
+                    "This download could not be made.",
+                )
+            }
         }
     }
 
@@ -108,6 +155,8 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home))
         .route("/search", get(search_page))
         .route("/compare", get(compare_page))
+        .route("/compare.csv", get(|s, q| compare_download(s, q, TableFormat::Csv)))
+        .route("/compare.xlsx", get(|s, q| compare_download(s, q, TableFormat::Xlsx)))
         .route("/glossary", get(glossary_page))
         .route("/changes", get(changes_page))
         .route("/topics/{id}", get(topic_page))
@@ -183,7 +232,24 @@ async fn compare_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> R
     s.page(|f, site| pages::compare(f, &site.content, &params))
 }
 
+async fn compare_download(State(s): State<AppState>, RawQuery(query): RawQuery, format: TableFormat) -> Response {
+    let params = compare_params(query.as_deref().unwrap_or(""));
+    let page = match params.query() {
+        q if q.is_empty() => "/compare".to_owned(),
+        q => format!("/compare?{q}"),
+    };
+    s.download(&page, format, |site, links, stamp| {
+        Some(tables::compare(&site.content, &CompareView::of(&site.content, &params), links, stamp))
+    })
+}
+
 async fn topic_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    if let Some((id, format)) = split_download(&id) {
+        return s.download(&format!("/topics/{id}"), format, |site, links, stamp| {
+            let t = site.content.topic(id)?;
+            Some(tables::topic(&site.content, &TopicView::of(&site.content, t), links, stamp))
+        });
+    }
     s.page_of(|f, site| site.content.topic(&id).map(|t| pages::topic(f, TopicView::of(&site.content, t))))
 }
 
@@ -192,6 +258,12 @@ async fn record_page(State(s): State<AppState>, Path(id): Path<String>) -> Respo
 }
 
 async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    if let Some((id, format)) = split_download(&id) {
+        return s.download(&format!("/regulators/{id}"), format, |site, links, stamp| {
+            let g = site.content.regulator(id)?;
+            Some(tables::regulator(&site.content, &RegulatorView::of(&site.content, g), links, stamp))
+        });
+    }
     s.page_of(|f, site| site.content.regulator(&id).map(|g| pages::regulator(f, RegulatorView::of(&site.content, g))))
 }
 

@@ -30,6 +30,9 @@ fn web_address(url: Option<&str>) -> Option<String> {
 /// A stance as a badge: its CSS class, icon and words (never colour alone).
 #[derive(Debug, Clone, Serialize)]
 pub struct Badge {
+    /// The stance it shows.
+    #[serde(skip)]
+    pub stance: Stance,
     pub class: &'static str,
     pub icon: &'static str,
     pub label: &'static str,
@@ -48,7 +51,7 @@ impl Badge {
             Stance::NotAvailable => ("✕", "not-available"),
             Stance::Unknown => ("?", "unknown"),
         };
-        Badge { class, icon, label: stance.label() }
+        Badge { stance, class, icon, label: stance.label() }
     }
 
     /// The badges a legend shows for topics of one kind.
@@ -121,6 +124,8 @@ fn attribute_values(content: &Content, r: &Record) -> Vec<AttributeValue> {
 /// A cited source as shown under a record.
 #[derive(Debug, Clone, Serialize)]
 pub struct Citation {
+    /// The source's id in the content.
+    pub id: String,
     pub title: String,
     pub local_title: Option<String>,
     /// The issuer's reference number, as written.
@@ -144,6 +149,7 @@ impl Citation {
     fn of(content: &Content, s: &Source, cited: Option<&CitedAs>) -> Citation {
         let issuer = s.issuer.clone().or_else(|| content.regulator(&s.regulator.value).map(|r| r.short.clone()));
         Citation {
+            id: s.id.value.clone(),
             title: s.title.clone(),
             local_title: s.local_title.clone(),
             number: s.number.clone(),
@@ -177,6 +183,21 @@ fn standing(content: &Content, s: &Source) -> Option<String> {
 fn citations(content: &Content, r: &Record) -> Vec<Citation> {
     r.front.sources.iter().filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, Some(c)))).collect()
 }
+
+/// Every document the records `ids` cite, each once, in the order first cited.
+pub fn sources_cited<'a>(content: &Content, ids: impl IntoIterator<Item = &'a str>) -> Vec<Citation> {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter()
+        .filter_map(|id| content.record(id))
+        .flat_map(|r| r.front.sources.iter())
+        .filter(|c| seen.insert(c.id.value.clone()))
+        .filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, None)))
+        .collect()
+}
+
+/// What every page and download says of records marked draft.
+pub const DRAFT_WARNING: &str = "Records marked Draft have not been reviewed by a working group. \
+    Check the cited documents before relying on a record.";
 
 /// A record page.
 #[derive(Debug, Clone, Serialize)]
@@ -353,6 +374,24 @@ pub struct CompareParams {
     pub diff: String,
 }
 
+impl CompareParams {
+    /// The URL query that gives this state (empty for the default), as `compare_params` reads it.
+    pub fn query(&self) -> String {
+        let mut pairs = form_urlencoded::Serializer::new(String::new());
+        let fields = [
+            ("regulators", &self.regulators),
+            ("domain", &self.domain),
+            ("modality", &self.modality),
+            ("baseline", &self.baseline),
+            ("diff", &self.diff),
+        ];
+        for (key, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
+            pairs.append_pair(key, value);
+        }
+        pairs.finish()
+    }
+}
+
 /// The compare matrix.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareView {
@@ -367,6 +406,10 @@ pub struct CompareView {
     pub groups: Vec<RowGroup>,
     /// The answers a cell may show, by kind of topic: requirement stances, then route answers.
     pub legend: Vec<(&'static str, Vec<Badge>)>,
+    /// The filters in effect, in words: what a printout or a download was made with.
+    pub filters: Vec<(&'static str, String)>,
+    /// The URL query of this state, for links to the same matrix in other formats.
+    pub query: String,
 }
 
 impl CompareView {
@@ -380,6 +423,7 @@ impl CompareView {
         let baseline =
             regs.iter().find(|g| g.id.value == params.baseline).map(|g| g.id.value.clone()).unwrap_or_default();
         let diff_only = params.diff == "only";
+        let filters = compare_filters(content, params, &regs, &baseline, diff_only);
         let mut groups: Vec<RowGroup> = Vec::new();
         for topic in topics_in_order(content) {
             if !params.domain.is_empty() && topic.domain.value != params.domain {
@@ -415,8 +459,32 @@ impl CompareView {
                 ("Requirements", Badge::legend(TopicKind::Requirement)),
                 ("Routes", Badge::legend(TopicKind::Route)),
             ],
+            filters,
+            query: params.query(),
         }
     }
+}
+
+/// The state of a comparison in words: regulators, domain, modality, baseline, differences.
+fn compare_filters(
+    content: &Content,
+    params: &CompareParams,
+    regs: &[&Regulator],
+    baseline: &str,
+    diff_only: bool,
+) -> Vec<(&'static str, String)> {
+    let all = |what: &str, chosen: Option<String>| chosen.unwrap_or_else(|| format!("all {what}"));
+    let shorts: Vec<&str> = regs.iter().map(|g| g.short.as_str()).collect();
+    let domain = content.domain(&params.domain).map(|d| d.title.clone());
+    let modality = content.modality(&params.modality).map(|m| m.title.clone());
+    let baseline = content.regulator(baseline).map(|g| g.short.clone());
+    vec![
+        ("Regulators", shorts.join(", ")),
+        ("Domain", all("domains", domain)),
+        ("Modality", all("modalities", modality)),
+        ("Baseline", baseline.unwrap_or_else(|| "none".to_owned())),
+        ("Topics", if diff_only { "only where regulators differ" } else { "all" }.to_owned()),
+    ]
 }
 
 fn compare_row(content: &Content, topic: &Topic, regs: &[&Regulator], baseline: &str, modality: &str) -> Row {

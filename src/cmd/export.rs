@@ -9,7 +9,7 @@ use crate::cli::ContentArg;
 
 pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>) -> anyhow::Result<()> {
     let started = Instant::now();
-    let site = Site::build(super::load(content)?)?;
+    let site = Site::build(super::load(content)?)?.with_version(indexer::version::of(&content.content));
     let files = export::render(&site)?;
     super::fresh_output(out, "static/search-index.js")?;
     export::write(&files, out)?;

@@ -14,19 +14,22 @@ pub struct ServeOptions {
     pub index: Option<PathBuf>,
     pub addr: SocketAddr,
     pub repository: Option<String>,
+    pub base_url: Option<String>,
     pub watch: bool,
     pub search_cache: usize,
 }
 
 pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let content = super::load(&options.content)?;
+    let version = indexer::version::of(&options.content.content);
     let records = content.records.len();
     let site = match &options.index {
         Some(dir) => Site::open(content, dir)?,
         None => Site::build(content)?,
     }
-    .with_search_cache(options.search_cache);
-    let mut state = AppState::new(site, options.repository);
+    .with_search_cache(options.search_cache)
+    .with_version(version);
+    let mut state = AppState::new(site, options.repository).with_base_url(options.base_url);
     state.preview.live = options.watch;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {

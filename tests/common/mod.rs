@@ -66,6 +66,8 @@ pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The body as sent, for files that are not text.
+    pub bytes: Vec<u8>,
 }
 
 impl Response {
@@ -88,13 +90,14 @@ pub fn get(url: &str) -> Response {
     write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(raw.len(), |at| at + 4);
+    let (head, bytes) = raw.split_at(split);
+    let head = String::from_utf8_lossy(head);
     let mut lines = head.lines();
     let status = lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|s| s.parse().ok()).unwrap_or(0);
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
-    Response { status, headers, body: body.to_owned() }
+    Response { status, headers, body: String::from_utf8_lossy(bytes).into_owned(), bytes: bytes.to_vec() }
 }
