@@ -339,6 +339,8 @@ vocabulary!(
     }
 );
 
+// `vocabulary!` writes the enum, so `#[derive(Default)]` cannot be put on it.
+#[allow(clippy::derivable_impls)]
 impl Default for TopicKind {
     fn default() -> Self {
         TopicKind::Requirement
