@@ -65,7 +65,7 @@ impl SearchRequest {
 }
 
 /// One page of results, with facet counts over all of them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SearchResults {
     pub query: String,
     pub total: usize,
@@ -79,7 +79,7 @@ pub struct SearchResults {
 }
 
 /// One matching record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Hit {
     pub id: String,
     pub url: String,

@@ -56,6 +56,8 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     for (name, text) in scripts {
         files.insert(format!("static/{name}"), text.into_bytes());
     }
+    let api = serde_json::to_string_pretty(&crate::formats::openapi::document()).expect("a JSON document");
+    files.insert("api/openapi.json".to_owned(), api.into_bytes());
     for (name, schema) in indexer::schema::schemas() {
         files.insert(format!("schemas/{name}"), schema.into_bytes());
     }

@@ -22,6 +22,7 @@ use tower_http::timeout::TimeoutLayer;
 use crate::assets;
 use crate::cache::Cached;
 use crate::feeds::{self, Scope};
+use crate::formats::openapi::{self, ApiError};
 use crate::formats::table::Book;
 use crate::formats::{TableFormat, split_download};
 use crate::links::Links;
@@ -162,9 +163,9 @@ pub fn router(state: AppState) -> Router {
         .route("/topics/{id}", get(topic_page))
         .route("/records/{*id}", get(record_page))
         .route("/regulators/{id}", get(regulator_page))
-        .route("/api/search", get(api_search))
-        .route("/api/compare", get(api_compare))
-        .route("/api/records/{*id}", get(api_record))
+        .nest(openapi::PREFIX, api())
+        // The unversioned paths answer as the current version.
+        .nest("/api", api())
         .route("/static/{name}", get(asset))
         .route("/feeds/all.xml", get(feed_all))
         .route("/feeds/{kind}/{file}", get(feed_of))
@@ -183,6 +184,15 @@ pub fn router(state: AppState) -> Router {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
     app
+}
+
+/// The JSON API, nested under each of its prefixes.
+fn api() -> Router<AppState> {
+    Router::new()
+        .route("/search", get(api_search))
+        .route("/compare", get(api_compare))
+        .route("/records/{*id}", get(api_record))
+        .route("/openapi.json", get(api_openapi))
 }
 
 /// Serves until Ctrl-C. `on_ready` runs once the socket is bound.
@@ -268,7 +278,11 @@ async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Re
 }
 
 fn api_error(status: StatusCode, message: String) -> Response {
-    (status, Json(serde_json::json!({ "error": message }))).into_response()
+    (status, Json(ApiError { error: message })).into_response()
+}
+
+async fn api_openapi() -> Response {
+    Json(openapi::document()).into_response()
 }
 
 async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {

@@ -3,6 +3,7 @@ use indexer::index::record_title;
 use indexer::model::{
     Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic, TopicKind,
 };
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// Regulators in display order: the Asian ones as listed, then the reference ones.
@@ -28,7 +29,7 @@ fn web_address(url: Option<&str>) -> Option<String> {
 }
 
 /// A stance as a badge: its CSS class, icon and words (never colour alone).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Badge {
     /// The stance it shows.
     #[serde(skip)]
@@ -69,7 +70,7 @@ impl Badge {
 }
 
 /// A record in a list: enough to show a line and link to it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RecordLine {
     pub id: String,
     pub title: String,
@@ -94,7 +95,7 @@ impl RecordLine {
 }
 
 /// An attribute value as shown: "16 weeks", with its qualifier as a footnote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AttributeValue {
     pub id: String,
     pub label: String,
@@ -122,7 +123,7 @@ fn attribute_values(content: &Content, r: &Record) -> Vec<AttributeValue> {
 }
 
 /// A cited source as shown under a record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Citation {
     /// The source's id in the content.
     pub id: String,
@@ -200,7 +201,7 @@ pub const DRAFT_WARNING: &str = "Records marked Draft have not been reviewed by 
     Check the cited documents before relying on a record.";
 
 /// A record page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RecordView {
     pub line: RecordLine,
     pub regulator_id: String,
@@ -262,7 +263,7 @@ impl RecordView {
 }
 
 /// One regulator's answer on a topic page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TopicAnswer {
     pub regulator_id: String,
     pub regulator: String,
@@ -272,7 +273,7 @@ pub struct TopicAnswer {
 }
 
 /// A topic page: the question, and every regulator's answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TopicView {
     pub id: String,
     pub title: String,
@@ -322,7 +323,7 @@ impl TopicView {
 }
 
 /// A record in a compare cell, with what the export's script needs to redo the comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CellRecord {
     pub line: RecordLine,
     /// Stance and attribute values.
@@ -334,7 +335,7 @@ pub struct CellRecord {
 }
 
 /// A cell of the compare matrix.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Cell {
     pub regulator: String,
     /// The cell's records; none means nothing is written yet.
@@ -346,7 +347,7 @@ pub struct Cell {
 }
 
 /// A row of the compare matrix: one topic across the regulators.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Row {
     pub topic_id: String,
     pub topic: String,
@@ -356,7 +357,7 @@ pub struct Row {
 }
 
 /// Rows of one domain.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RowGroup {
     pub domain_id: String,
     pub domain: String,
@@ -393,7 +394,7 @@ impl CompareParams {
 }
 
 /// The compare matrix.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CompareView {
     pub regulators: Vec<(String, String)>,
     pub all_regulators: Vec<(String, String, bool)>,
@@ -533,13 +534,13 @@ fn cell_signature(records: &[CellRecord]) -> String {
 }
 
 /// The home page's coverage map: per regulator and domain, topics with a researched record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Coverage {
     pub domains: Vec<(String, String, usize)>,
     pub rows: Vec<CoverageRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CoverageRow {
     pub regulator_id: String,
     pub regulator: String,
@@ -605,7 +606,7 @@ pub fn recent(content: &Content, n: usize) -> Vec<RecordLine> {
 }
 
 /// A regulator page: the agency, its sources, its records by domain.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RegulatorView {
     pub id: String,
     pub short: String,

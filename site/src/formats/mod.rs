@@ -3,6 +3,7 @@
 //! [`crate::views::Reference`], and `openapi` describes the JSON the API serves.
 
 pub mod csv;
+pub mod openapi;
 pub mod table;
 pub mod xlsx;
 
