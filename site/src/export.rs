@@ -8,10 +8,11 @@ use std::path::Path;
 
 use crate::Site;
 use crate::assets;
-use crate::formats::TableFormat;
 use crate::formats::table::Book;
+use crate::formats::{CiteFormat, TableFormat};
 use crate::links::Links;
 use crate::pages::{self, Frame};
+use crate::references::Reference;
 use crate::tables::{self, Stamp};
 use crate::views::{self, CompareParams, CompareView, RegulatorView, TopicView};
 use indexer::date::Date;
@@ -45,6 +46,12 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     }
     for r in &content.records {
         page(format!("records/{}.html", r.id), &|f| pages::record(f, content, r))?;
+    }
+    for r in &content.records {
+        let references = Reference::of_record_and_sources(content, r, None);
+        for format in CiteFormat::ALL {
+            files.insert(format!("records/{}.{}", r.id, format.ext()), format.write(&references));
+        }
     }
     for scope in crate::feeds::scopes(content) {
         let path = scope.path();

@@ -10,6 +10,7 @@ pub mod links;
 pub mod pages;
 pub mod params;
 pub mod preview;
+pub mod references;
 pub mod server;
 pub mod tables;
 pub mod views;

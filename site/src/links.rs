@@ -83,6 +83,11 @@ impl Links {
         format!("{}{path}.{ext}", self.root)
     }
 
+    /// Record `id` as a file of type `ext` (`ris`, `csl.json`).
+    pub fn record_file(&self, id: &str, ext: &str) -> String {
+        self.download(&format!("records/{id}"), ext)
+    }
+
     /// A file under `static/` (stylesheet, script, client index).
     pub fn asset(&self, name: &str) -> String {
         format!("{}static/{name}", self.root)

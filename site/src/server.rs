@@ -24,10 +24,11 @@ use crate::cache::Cached;
 use crate::feeds::{self, Scope};
 use crate::formats::openapi::{self, ApiError};
 use crate::formats::table::Book;
-use crate::formats::{TableFormat, split_download};
+use crate::formats::{CiteFormat, TableFormat, split_download};
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::params::{compare_params, search_request};
+use crate::references::Reference;
 use crate::tables::{self, Stamp};
 use crate::views::{CompareView, RecordView, RegulatorView, TopicView};
 use crate::{Site, preview::Preview};
@@ -264,6 +265,18 @@ async fn topic_page(State(s): State<AppState>, Path(id): Path<String>) -> Respon
 }
 
 async fn record_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    let site = s.site();
+    if site.content.record(&id).is_none()
+        && let Some((format, stem)) = CiteFormat::ALL.into_iter().find_map(|f| Some((f, id.strip_suffix(f.ext())?)))
+        && let Some(r) = stem.strip_suffix('.').and_then(|stem| site.content.record(stem))
+    {
+        let url = s.base_url.as_deref().map(|b| Links::absolute(b).record(&r.id));
+        let references = Reference::of_record_and_sources(&site.content, r, url);
+        let disposition = format!("attachment; filename=\"regkb-{}.{}\"", r.id.replace('/', "-"), format.ext());
+        let headers =
+            [(header::CONTENT_TYPE, format.media_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)];
+        return (headers, format.write(&references)).into_response();
+    }
     s.page_of(|f, site| site.content.record(&id).map(|r| pages::record(f, &site.content, r)))
 }
 

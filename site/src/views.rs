@@ -4,6 +4,9 @@ use indexer::model::{
     Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic, TopicKind,
 };
 use schemars::JsonSchema;
+
+use crate::formats::citation;
+use crate::references::Reference;
 use serde::Serialize;
 
 /// Regulators in display order: the Asian ones as listed, then the reference ones.
@@ -143,6 +146,8 @@ pub struct Citation {
     pub no_url: Option<String>,
     pub section: Option<String>,
     pub quote: Option<String>,
+    /// The line to cite the document by.
+    pub cite: String,
 }
 
 impl Citation {
@@ -164,12 +169,13 @@ impl Citation {
             no_url: s.no_url.clone(),
             section: cited.and_then(|c| c.section.clone()),
             quote: cited.and_then(|c| c.quote.clone()),
+            cite: citation::line(&Reference::of_source(content, s)),
         }
     }
 }
 
 /// How a document stands if it no longer applies as published; `None` for one in force or not stated.
-fn standing(content: &Content, s: &Source) -> Option<String> {
+pub fn standing(content: &Content, s: &Source) -> Option<String> {
     if let Some(next) = &s.superseded_by {
         let title = content.source(&next.value).map_or(next.value.as_str(), |n| n.title.as_str());
         return Some(format!("superseded by {title}"));
@@ -234,13 +240,7 @@ impl RecordView {
             .into_iter()
             .map(|m| content.modality(m).map_or(m.to_owned(), |m| m.title.clone()))
             .collect();
-        let cite = format!(
-            "regkb, “{}”, record {} (status: {}, updated {}).",
-            line.title,
-            r.id,
-            r.status(),
-            r.front.updated.value
-        );
+        let cite = citation::line(&Reference::of_record(content, r, None));
         RecordView {
             regulator_id: r.regulator().to_owned(),
             regulator,

@@ -1,9 +1,12 @@
 //! Download formats. Each module knows one format and nothing of the content: the tabular
 //! ones write a [`table::Book`] that `tables` builds from a view, the citation ones write a
-//! [`crate::views::Reference`], and `openapi` describes the JSON the API serves.
+//! [`crate::references::Reference`], and `openapi` describes the JSON the API serves.
 
+pub mod citation;
+pub mod csl;
 pub mod csv;
 pub mod openapi;
+pub mod ris;
 pub mod table;
 pub mod xlsx;
 
@@ -54,4 +57,40 @@ impl TableFormat {
 pub fn split_download(path: &str) -> Option<(&str, TableFormat)> {
     let (stem, ext) = path.rsplit_once('.')?;
     Some((stem, TableFormat::of_ext(ext)?))
+}
+
+/// A format references can be downloaded in, for reference managers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CiteFormat {
+    Ris,
+    CslJson,
+}
+
+impl CiteFormat {
+    /// Both, in the order pages offer them.
+    pub const ALL: [CiteFormat; 2] = [CiteFormat::Ris, CiteFormat::CslJson];
+
+    /// The file name extension, without the dot.
+    pub fn ext(self) -> &'static str {
+        match self {
+            CiteFormat::Ris => "ris",
+            CiteFormat::CslJson => "csl.json",
+        }
+    }
+
+    /// The media type of its files.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            CiteFormat::Ris => ris::MEDIA_TYPE,
+            CiteFormat::CslJson => csl::MEDIA_TYPE,
+        }
+    }
+
+    /// `references` in this format.
+    pub fn write(self, references: &[crate::references::Reference]) -> Vec<u8> {
+        match self {
+            CiteFormat::Ris => ris::write(references).into_bytes(),
+            CiteFormat::CslJson => serde_json::to_vec_pretty(&csl::write(references)).expect("a JSON document"),
+        }
+    }
 }
