@@ -59,16 +59,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
         format: DiffFormat,
     },
-    /// Write the whole site as static files that work offline (from file:// too).
+    /// Write the whole site as static files that work offline (from file:// too), and/or the
+    /// content as data: one JSON document with its JSON Schema, and a CSV file per table.
     Export {
         #[command(flatten)]
         content: ContentArg,
-        /// The directory to write (replaced if it exists).
-        #[arg(long)]
-        out: PathBuf,
-        /// Also write the export as a zip archive.
-        #[arg(long)]
+        /// The directory to write the site to (replaced if it exists).
+        #[arg(long, required_unless_present = "data")]
+        out: Option<PathBuf>,
+        /// Also write the site as a zip archive.
+        #[arg(long, requires = "out")]
         zip: Option<PathBuf>,
+        /// The directory to write the data release to (replaced if it exists).
+        #[arg(long)]
+        data: Option<PathBuf>,
     },
     /// Write a new draft record at the right path, every field explained.
     New {

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod cache;
+pub mod data;
 pub mod export;
 pub mod feeds;
 pub mod formats;

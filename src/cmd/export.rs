@@ -1,15 +1,21 @@
-//! `regkb export`: the whole site as static files that work offline.
+//! `regkb export`: the whole site as static files that work offline, and the content as data.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use site::{Site, export};
+use site::{Site, data, export};
 
 use crate::cli::ContentArg;
 
-pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(content: &ContentArg, out: Option<&Path>, zip: Option<PathBuf>, data: Option<&Path>) -> anyhow::Result<()> {
     let started = Instant::now();
-    let site = Site::build(super::load(content)?)?.with_version(indexer::version::of(&content.content));
+    let version = indexer::version::of(&content.content);
+    let loaded = super::load(content)?;
+    if let Some(dir) = data {
+        write_data(&loaded, &version, dir)?;
+    }
+    let Some(out) = out else { return Ok(()) };
+    let site = Site::build(loaded)?.with_version(version);
     let files = export::render(&site)?;
     super::fresh_output(out, "static/search-index.js")?;
     export::write(&files, out)?;
@@ -27,5 +33,14 @@ pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>) -> anyhow::Re
         zip.map(|z| format!(", and {}", z.display())).unwrap_or_default(),
         out.join("index.html").display()
     );
+    Ok(())
+}
+
+/// Writes the data release of `content` to `dir`.
+fn write_data(content: &indexer::Content, version: &str, dir: &Path) -> anyhow::Result<()> {
+    let files = data::files(&data::Release::of(content, version));
+    super::fresh_output(dir, "regkb.schema.json")?;
+    export::write(&files, dir)?;
+    println!("wrote the data release ({} files, format {}) to {}", files.len(), data::FORMAT, dir.display());
     Ok(())
 }
