@@ -26,7 +26,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     let mut files = Files::new();
     let mut page = |path: String, render: &dyn Fn(&Frame) -> askama::Result<String>| -> askama::Result<()> {
         let links = Links::export(path.matches('/').count());
-        let frame = Frame { links: &links, notices: &[], repository: None, live: false };
+        let frame = Frame { links: &links, notices: &[], repository: None, live: false, today: None };
         files.insert(path, render(&frame)?.into_bytes());
         Ok(())
     };

@@ -78,8 +78,13 @@ impl AppState {
     fn page_of(&self, render: impl FnOnce(&Frame, &Site) -> Option<askama::Result<String>>) -> Response {
         let links = Links::server();
         let notices = self.preview.notices();
-        let frame =
-            Frame { links: &links, notices: &notices, repository: self.repository.as_deref(), live: self.preview.live };
+        let frame = Frame {
+            links: &links,
+            notices: &notices,
+            repository: self.repository.as_deref(),
+            live: self.preview.live,
+            today: Some(Date::today().to_string()),
+        };
         match render(&frame, &self.site()) {
             None => self.not_found(),
             Some(Ok(html)) => Html(html).into_response(),
@@ -127,7 +132,7 @@ impl AppState {
 
     fn error(&self, status: StatusCode, title: &str, message: &str) -> Response {
         let links = Links::server();
-        let frame = Frame { links: &links, notices: &[], repository: None, live: false };
+        let frame = Frame { links: &links, notices: &[], repository: None, live: false, today: None };
         let html = pages::error(&frame, title, message).unwrap_or_else(|_| title.to_owned());
         (status, Html(html)).into_response()
     }

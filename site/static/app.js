@@ -41,7 +41,19 @@
     });
   }
 
+  // A printed page says where it came from and when: the full address as the browser has it,
+  // and today's date where the server did not write one (the static export).
+  function printStamp() {
+    document.querySelectorAll("[data-page-address]").forEach(function (el) {
+      el.textContent = window.location.href;
+    });
+    document.querySelectorAll("[data-page-date]").forEach(function (el) {
+      if (!el.textContent) el.textContent = new Date().toISOString().slice(0, 10);
+    });
+  }
+
   function init() {
+    printStamp();
     liveReload();
     autoSubmitCompare();
   }
