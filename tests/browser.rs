@@ -236,6 +236,9 @@ async fn the_export_works_from_file_urls() {
         let titles = b.texts("ol.hits h2").await;
         assert_eq!(titles.len(), english.len().min(20), "{query}: {titles:?}");
     }
+    b.c().goto(&format!("{root}/search.html?q=*")).await.unwrap();
+    let summary = b.c().wait().for_element(Locator::Css("#result-count")).await.unwrap().text().await.unwrap();
+    assert!(summary.starts_with("“*” has no searchable words"), "{summary}");
     b.c().goto(&format!("{root}/search.html?q=%E9%80%A0%E8%85%AB%E7%98%8D%E6%80%A7")).await.unwrap();
     b.c().wait().for_element(Locator::Css("ol.hits li")).await.unwrap();
     click_link_containing(&b, "#facets", "MFDS").await;
@@ -285,4 +288,47 @@ async fn main_pages_pass_axe_wcag_aa() {
     }
     b.close().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// How many elements match `css` and are on screen.
+async fn visible(b: &Browser, css: &str) -> usize {
+    let script =
+        "return Array.from(document.querySelectorAll(arguments[0])).filter(e => e.getClientRects().length > 0).length";
+    serde_json::from_value(b.c().execute(script, vec![css.into()]).await.unwrap()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_exported_compare_page_agrees_with_the_server() {
+    let out = tempfile::tempdir().unwrap();
+    let export = common::regkb(&["export", "--out", out.path().to_str().unwrap()]);
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let server = Server::start(Path::new("content"), &[]);
+    let b = Browser::start().await;
+    let open = |query: &str| format!("file://{}/compare.html?{query}", out.path().display());
+    let on_server = |query: &str| server.get(&format!("/compare?{query}")).body;
+    for query in ["baseline=zzz", "baseline=PMDA", "regulators=pmda,hsa&baseline=fda", "modality=car-t", "domain=zzz"] {
+        b.c().goto(&open(query)).await.unwrap();
+        b.c().wait().for_element(Locator::Css("#matrix")).await.unwrap();
+        let served = on_server(query);
+        assert_eq!(visible(&b, "td.differs").await, served.matches("class=\"differs\"").count(), "{query}: Δ cells");
+        let no_record = served.matches("<span class=\"muted no-record\">No record</span>").count();
+        assert_eq!(visible(&b, ".no-record").await, no_record, "{query}: cells with no record");
+        assert_eq!(visible(&b, "tr[data-agrees]").await, served.matches("<tr data-agrees").count(), "{query}: rows");
+        let baseline = b.c().find(Locator::Css("select[name=baseline]")).await.unwrap();
+        assert_eq!(baseline.prop("value").await.unwrap().as_deref(), Some(""), "{query}: the baseline shows None");
+        assert_eq!(visible(&b, ".no-match").await, 0, "{query}");
+    }
+    assert!(on_server("modality=car-t").contains("<span class=\"muted no-record\">No record</span>"));
+    let offered = "return Array.from(document.querySelector('select[name=baseline]').options).filter(o => !o.hidden).map(o => o.value)";
+    b.c().goto(&open("regulators=pmda,hsa&baseline=fda")).await.unwrap();
+    let offered: Vec<String> = serde_json::from_value(b.c().execute(offered, vec![]).await.unwrap()).unwrap();
+    assert_eq!(offered, ["", "pmda", "hsa"], "the baseline offers only the regulators compared");
+    b.c().goto(&open("regulators=pmda&diff=only")).await.unwrap();
+    b.c().wait().for_element(Locator::Css("#matrix")).await.unwrap();
+    let none = b.texts(".no-match").await;
+    assert_eq!(
+        none,
+        ["No topic matches: with “differences only”, every selected regulator agrees on every topic shown."]
+    );
+    b.close().await;
 }

@@ -2,7 +2,8 @@
 //!
 //! `tests/fixtures/valid` is a clean tree. Each `tests/fixtures/rules/<case>/` holds an
 //! `overlay/` of files that replace or add to it, an optional `delete` list, and `expected`:
-//! the exact diagnostics (`path:line:column: severity[code]`) the case must produce.
+//! the exact diagnostics (`path:line:column: severity[code]`) the case must produce, each
+//! optionally followed by ` ~ text` that its message must contain (the fix it must name).
 
 mod common;
 
@@ -26,8 +27,8 @@ fn tree_for(case: &Path) -> tempfile::TempDir {
     dir
 }
 
-/// The diagnostics of a check as `path:line:column: severity[code]`, paths relative to the tree.
-fn diagnostics(tree: &Path) -> (Vec<String>, i32) {
+/// The diagnostics of a check as `path:line:column: severity[code]` and the message, paths relative to the tree.
+fn diagnostics(tree: &Path) -> (Vec<(String, String)>, i32) {
     let out = regkb(&["check", "--format", "json", "--as-of", AS_OF, "--content", tree.to_str().unwrap()]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("check --format json prints JSON");
     let prefix = format!("{}/", tree.display());
@@ -37,13 +38,14 @@ fn diagnostics(tree: &Path) -> (Vec<String>, i32) {
         .iter()
         .map(|d| {
             let path = d["path"].as_str().unwrap().trim_start_matches(&prefix);
-            format!(
+            let place = format!(
                 "{path}:{}:{}: {}[{}]",
                 d["line"],
                 d["column"],
                 d["severity"].as_str().unwrap(),
                 d["code"].as_str().unwrap()
-            )
+            );
+            (place, d["message"].as_str().unwrap().to_owned())
         })
         .collect();
     (lines, out.status.code().unwrap())
@@ -52,7 +54,7 @@ fn diagnostics(tree: &Path) -> (Vec<String>, i32) {
 #[test]
 fn valid_tree_is_clean() {
     let (lines, code) = diagnostics(Path::new("tests/fixtures/valid"));
-    assert_eq!(lines, Vec::<String>::new());
+    assert_eq!(lines, Vec::<(String, String)>::new());
     assert_eq!(code, 0);
 }
 
@@ -68,7 +70,12 @@ fn every_rule_case_reports_exactly_its_diagnostics() {
         let expected: Vec<String> =
             fs::read_to_string(case.join("expected")).unwrap().lines().map(str::to_owned).collect();
         let want_code = if expected.iter().any(|l| l.contains(": error[")) { 1 } else { 0 };
-        if got != expected || code != want_code {
+        let matches = got.len() == expected.len()
+            && got.iter().zip(&expected).all(|((place, message), want)| match want.split_once(" ~ ") {
+                Some((want_place, text)) => place == want_place && message.contains(text),
+                None => place == want,
+            });
+        if !matches || code != want_code {
             failures.push(format!(
                 "{}:\n  expected {expected:?} (exit {want_code})\n  got      {got:?} (exit {code})",
                 case.display()

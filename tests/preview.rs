@@ -4,6 +4,8 @@
 mod common;
 
 use std::fs;
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -47,6 +49,72 @@ fn a_broken_file_keeps_the_site_and_shows_the_error_until_fixed() {
     assert_eq!(server.get("/api/search?q=zanzibar").json()["total"], 1, "a rebuild does not answer from an old cache");
 }
 
+/// A reader of `/preview/events`, as an open page's EventSource is.
+struct ReloadStream {
+    stream: TcpStream,
+    seen: String,
+}
+
+impl ReloadStream {
+    /// Connects, and waits for the response head so that the stream is surely subscribed.
+    fn open(server: &Server) -> ReloadStream {
+        let mut stream = TcpStream::connect(server.host()).unwrap();
+        write!(stream, "GET /preview/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n", server.host())
+            .unwrap();
+        let mut reader = ReloadStream { stream, seen: String::new() };
+        let start = Instant::now();
+        while !reader.seen.contains("\r\n\r\n") && start.elapsed() < Duration::from_secs(5) {
+            reader.read_for(Duration::from_millis(100));
+        }
+        assert!(reader.seen.starts_with("HTTP/1.1 200"), "{}", reader.seen);
+        reader
+    }
+
+    /// Reads what arrives during `window`.
+    fn read_for(&mut self, window: Duration) {
+        let end = Instant::now() + window;
+        let mut buf = [0; 4096];
+        while let Some(left) = end.checked_duration_since(Instant::now()).filter(|d| !d.is_zero()) {
+            self.stream.set_read_timeout(Some(left)).unwrap();
+            match self.stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+                Err(_) => {}
+            }
+        }
+    }
+
+    /// The reload events received during the next `window`.
+    fn reloads_during(&mut self, window: Duration) -> usize {
+        self.seen.clear();
+        self.read_for(window);
+        self.seen.matches("event: reload").count()
+    }
+}
+
+#[test]
+fn an_idle_site_never_reloads_and_one_edit_reloads_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/valid"), dir.path());
+    let server = Server::start(dir.path(), &["--watch"]);
+    let mut events = ReloadStream::open(&server);
+    assert_eq!(events.reloads_during(Duration::from_secs(3)), 0, "reloads with nothing edited");
+    let record = dir.path().join("records/hsa/clinical.long-term-follow-up.md");
+    let text = fs::read_to_string(&record).unwrap();
+    fs::write(&record, text.replace("Not yet researched.", "Researched once.")).unwrap();
+    assert_eq!(events.reloads_during(Duration::from_secs(3)), 1, "reloads after one edit");
+    assert!(server.get("/records/hsa/clinical.long-term-follow-up").body.contains("Researched once."));
+}
+
+#[test]
+fn ctrl_c_stops_a_watched_server_with_a_page_listening() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/valid"), dir.path());
+    let mut server = Server::start(dir.path(), &["--watch"]);
+    let _listening = ReloadStream::open(&server);
+    assert!(server.interrupt(Duration::from_secs(3)), "still running 3 s after SIGINT");
+}
+
 #[test]
 fn pages_of_a_watched_site_listen_for_reloads() {
     let dir = tempfile::tempdir().unwrap();
@@ -55,4 +123,5 @@ fn pages_of_a_watched_site_listen_for_reloads() {
     assert!(watched.get("/").body.contains("<meta name=\"regkb-live\" content=\"/preview/events\">"));
     let plain = Server::start(dir.path(), &[]);
     assert!(!plain.get("/").body.contains("regkb-live"));
+    assert_eq!(plain.get("/preview/events").status, 404, "no reload stream without --watch");
 }

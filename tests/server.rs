@@ -58,19 +58,35 @@ fn record_pages_show_draft_banner_sources_and_citation() {
     assert!(page.body.contains("content/records/pmda/framework.legal-basis.md"));
 }
 
+/// Checks the headers the README promises on every response.
+fn assert_security_headers(r: &common::Response, what: &str) {
+    let csp = r.header("content-security-policy").unwrap_or_else(|| panic!("CSP on {what}"));
+    assert!(
+        csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{what}: {csp}"
+    );
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"), "{what}");
+    assert_eq!(r.header("x-frame-options"), Some("DENY"), "{what}");
+    assert!(r.header("referrer-policy").is_some(), "{what}");
+    assert_eq!(r.header("cross-origin-opener-policy"), Some("same-origin"), "{what}");
+}
+
 #[test]
 fn security_headers_on_pages_and_api() {
     let server = shipped();
     for path in ["/", "/api/search?q=aav", "/nope", "/static/style.css"] {
-        let r = server.get(path);
-        let csp = r.header("content-security-policy").unwrap_or_else(|| panic!("CSP on {path}"));
-        assert!(
-            csp.contains("frame-ancestors 'none'")
-                && csp.contains("script-src 'self'")
-                && !csp.contains("unsafe-inline")
-        );
-        assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
-        assert!(r.header("referrer-policy").is_some());
+        assert_security_headers(&server.get(path), path);
+    }
+}
+
+#[test]
+fn refused_bodies_carry_the_security_headers_too() {
+    let server = shipped();
+    let body = vec![b'x'; 20 * 1024];
+    for (method, path) in [("POST", "/"), ("GET", "/"), ("GET", "/api/search?q=aav")] {
+        let r = common::send(&format!("{}{path}", server.base), method, &body);
+        assert_eq!(r.status, 413, "{method} {path} with a 20 KB body");
+        assert_security_headers(&r, &format!("{method} {path} (413)"));
     }
 }
 
@@ -188,6 +204,18 @@ fn malicious_markdown_is_sanitised() {
         assert!(!page.body.contains(bad), "{bad} reached the page");
     }
     assert!(page.body.contains("&#60;script&#62;alert("), "the summary is shown, escaped");
+}
+
+#[test]
+fn footnotes_in_a_body_link_to_their_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(Path::new("tests/fixtures/valid"), dir.path());
+    let record = dir.path().join("records/hsa/clinical.long-term-follow-up.md");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(&record, format!("{text}\nText[^note].\n\n[^note]: The note.\n")).unwrap();
+    let page = Server::start(dir.path(), &[]).get("/records/hsa/clinical.long-term-follow-up").body;
+    assert!(page.contains("<a href=\"#fn-1\""), "the reference links to the note");
+    assert_eq!(page.matches("id=\"fn-1\"").count(), 1, "exactly one element is the note");
 }
 
 #[test]

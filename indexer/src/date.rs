@@ -20,6 +20,21 @@ impl Date {
         Date { year: now.year(), month: Some(now.month()), day: Some(now.day()) }
     }
 
+    /// The day after a full date (a partial date is returned as it is): the latest date that is
+    /// already "today" somewhere on Earth when it is `self` in UTC.
+    pub fn next_day(&self) -> Date {
+        let (Some(month), Some(day)) = (self.month, self.day) else { return *self };
+        match jiff::civil::Date::new(self.year, month, day).ok().and_then(|d| d.tomorrow().ok()) {
+            Some(next) => Date { year: next.year(), month: Some(next.month()), day: Some(next.day()) },
+            None => *self,
+        }
+    }
+
+    /// Whether the year, month and day are all given.
+    pub fn is_full(&self) -> bool {
+        self.day.is_some()
+    }
+
     /// The first day the date can mean, as YYYY-MM-DD: a year is its 1 January.
     pub fn first_day(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
@@ -89,20 +104,54 @@ impl schemars::JsonSchema for Date {
     }
 }
 
+/// The schema of a full date, YYYY-MM-DD, which a record's `updated` and `reviewed` must be
+/// (`regkb check` reads them as [`Date`] and reports a partial one).
+pub enum FullDate {}
+
+impl schemars::JsonSchema for FullDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FullDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A full date: YYYY-MM-DD",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // YAML reads a bare `2019` as a number; accept it as a year.
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Year(i64),
-            Text(String),
-        }
-        let text = match Raw::deserialize(d)? {
-            Raw::Year(y) => y.to_string(),
-            Raw::Text(t) => t,
-        };
-        text.parse().map_err(serde::de::Error::custom)
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+/// Reads a date from text, or from a bare number YAML read from `2019` (a year).
+struct DateVisitor;
+
+impl serde::de::Visitor<'_> for DateVisitor {
+    type Value = Date;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date, YYYY-MM-DD")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, year: i64) -> Result<Date, E> {
+        year.to_string().parse().map_err(E::custom)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, year: u64) -> Result<Date, E> {
+        year.to_string().parse().map_err(E::custom)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+        text.parse().map_err(E::custom)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Date, E> {
+        Err(E::custom("date is empty; write a date as YYYY-MM-DD"))
     }
 }
 

@@ -13,10 +13,11 @@ pub mod model;
 pub mod schema;
 pub mod search;
 pub mod stats;
-mod suggest;
+pub mod suggest;
 mod synonyms;
 pub mod validate;
 pub mod version;
+mod yaml;
 
 use std::path::Path;
 

@@ -7,7 +7,8 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Content, FrontMatter, Record, Source};
+use crate::model::{Content, FrontMatter, Record, Regulator, Source};
+use crate::yaml;
 
 /// Front-matter YAML starts on the second line of a record file, below the opening `---`.
 pub(crate) const FRONT_MATTER_OFFSET: u64 = 1;
@@ -38,7 +39,10 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
     }
     for dir in files_in(root, "records", &mut problems) {
         if !root.join(&dir).is_dir() {
-            problems.push(unexpected(&dir, "a folder named after a regulator"));
+            match misplaced_record(root, &dir, &content.regulators) {
+                Some(d) => problems.push(d),
+                None => problems.push(unexpected(&dir, "a folder named after a regulator")),
+            }
             continue;
         }
         for rel in files_in(root, &dir, &mut problems) {
@@ -49,30 +53,115 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
             }
         }
     }
+    for rel in stray_markdown(root, "", 0) {
+        problems.extend(misplaced_record(root, &rel, &content.regulators));
+    }
     content.unreadable = problems.iter().filter(|d| d.severity == Severity::Error).map(|d| d.path.clone()).collect();
     (content, problems)
 }
 
 /// Parses a record from its text: front matter between `---` lines, then Markdown.
 /// `rel` is the path below the content root, used for the id and in diagnostics.
-pub fn parse_record(rel: &str, text: &str) -> Result<Record, Diagnostic> {
+/// On failure, every problem found in the front matter.
+pub fn parse_record(rel: &str, text: &str) -> Result<Record, Vec<Diagnostic>> {
     let stem = rel.strip_suffix(".md").unwrap_or(rel);
     let id = stem.strip_prefix("records/").unwrap_or(stem).to_owned();
     let (yaml, body, body_line) = split_front_matter(text).ok_or_else(|| {
-        Diagnostic::error(
+        vec![Diagnostic::error(
             rel,
             (1, 1),
             "front-matter",
             "no front matter; a record starts with a `---` line, its YAML fields, and a closing `---` line",
-        )
+        )]
     })?;
-    let front: FrontMatter = parse_yaml(rel, yaml, FRONT_MATTER_OFFSET)?;
+    let front: FrontMatter = yaml::parse(rel, yaml, FRONT_MATTER_OFFSET)?;
     Ok(Record { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
 }
 
 fn record_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Record> {
     let text = read_text(root, rel).map_err(|d| problems.push(d)).ok()?;
-    parse_record(rel, &text).map_err(|d| problems.push(d)).ok()
+    if let Some((yaml, _, _)) = split_front_matter(&text) {
+        problems.extend(yaml::cut_by_comment(rel, yaml, FRONT_MATTER_OFFSET));
+    }
+    parse_record(rel, &text).map_err(|d| problems.extend(d)).ok()
+}
+
+/// Folders below the content root that hold their own kind of file, searched for nothing else.
+const OWN_FOLDERS: [&str; 3] = ["records", "sources", "products"];
+
+/// How deep below the content root a stray record is looked for.
+const STRAY_DEPTH: usize = 3;
+
+/// The `.md` files below `rel` outside the folders of the layout: a record saved there would
+/// otherwise vanish from the site without a word.
+fn stray_markdown(root: &Path, rel: &str, depth: usize) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root.join(rel)) else { return Vec::new() };
+    let mut found = Vec::new();
+    for name in entries.filter_map(Result::ok).filter_map(|e| e.file_name().into_string().ok()) {
+        let path = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+        if name.starts_with('.') || (depth == 0 && OWN_FOLDERS.contains(&name.as_str())) {
+            continue;
+        }
+        if root.join(&path).is_dir() {
+            if depth < STRAY_DEPTH {
+                found.extend(stray_markdown(root, &path, depth + 1));
+            }
+        } else if name.ends_with(".md") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The fields that say where a record belongs, read leniently from a misplaced file.
+#[derive(serde::Deserialize, Default)]
+struct Placement {
+    regulator: Option<String>,
+    topic: Option<String>,
+}
+
+/// An error for a record (a `.md` file with front matter) outside `records/<regulator>/`,
+/// saying where to move it: the folder of its `regulator`, or of the regulator its current
+/// folder names (`korea/` → `mfds`). `None` for a Markdown file that is not a record.
+fn misplaced_record(root: &Path, rel: &str, regulators: &[Regulator]) -> Option<Diagnostic> {
+    let text = fs::read_to_string(root.join(rel)).ok()?;
+    let (yaml, _, _) = split_front_matter(text.trim_start_matches('\u{feff}'))?;
+    let placement: Placement = serde_saphyr::from_str(yaml).unwrap_or_default();
+    let known = |id: &str| regulators.iter().any(|r| r.id.value == id);
+    let regulator = placement
+        .regulator
+        .filter(|r| known(r))
+        .or_else(|| rel.split('/').find_map(|part| regulator_named(part, regulators)).map(str::to_owned));
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    let file = match (&placement.topic, name.split_once("--")) {
+        (Some(topic), Some((_, modality))) => format!("{topic}--{modality}"),
+        (Some(topic), None) => format!("{topic}.md"),
+        (None, _) => name.to_owned(),
+    };
+    let target = match regulator {
+        Some(r) => format!("move it to `records/{r}/{file}`"),
+        None => "move it to `records/<regulator>/`, the folder named after its regulator's id (e.g. `records/pmda/`)"
+            .to_owned(),
+    };
+    let message = format!("this record is outside `records/<regulator>/`, so it is not part of the site; {target}");
+    Some(Diagnostic::error(rel, (0, 0), "misplaced-record", message))
+}
+
+/// The regulator a folder name means: its id, short name or country code, or a word of its
+/// jurisdiction (`korea`, `japan`, `singapore`).
+pub(crate) fn regulator_named<'r>(name: &str, regulators: &'r [Regulator]) -> Option<&'r str> {
+    let name = name.to_lowercase();
+    let word_of = |s: &str| name.len() > 2 && s.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == name);
+    regulators
+        .iter()
+        .find(|r| {
+            [r.id.value.as_str(), r.short.as_str(), r.country.value.as_str(), r.jurisdiction.as_str()]
+                .iter()
+                .any(|n| n.to_lowercase() == name)
+                || word_of(&r.jurisdiction)
+        })
+        .map(|r| r.id.value.as_str())
 }
 
 /// Reads a YAML file holding a list of entries; a missing or broken file gives no entries.
@@ -93,51 +182,11 @@ fn list_file<T: DeserializeOwned>(root: &Path, rel: &str, problems: &mut Vec<Dia
         ));
         return Vec::new();
     }
-    parse_yaml(rel, &text, 0).unwrap_or_else(|d| {
-        problems.push(d);
+    problems.extend(yaml::cut_by_comment(rel, &text, 0));
+    yaml::parse(rel, &text, 0).unwrap_or_else(|d| {
+        problems.extend(d);
         Vec::new()
     })
-}
-
-/// Deserializes YAML, mapping the parser's error to a diagnostic. `line_offset` is the
-/// number of file lines above the YAML text (the front matter's opening `---`).
-fn parse_yaml<T: DeserializeOwned>(rel: &str, yaml: &str, line_offset: u64) -> Result<T, Diagnostic> {
-    let options = serde_saphyr::options! { with_snippet: false };
-    serde_saphyr::from_str_with_options(yaml, options).map_err(|e| {
-        let mut at = e.location().map_or((0, 0), |l| (l.line() + line_offset, l.column()));
-        let mut message = yaml_message(&e);
-        // The parser points at the scalar a tab interrupts; point at the indenting tab itself.
-        if message.contains("found a tab")
-            && let Some(i) = indenting_tab(yaml)
-        {
-            let (line, column) = position(&yaml[..i]);
-            at = (line + line_offset, column);
-            message = "found a tab character; YAML indents with spaces only".to_owned();
-        }
-        let code = if message.starts_with("unknown field") {
-            "unknown-field"
-        } else if message.starts_with("missing field") {
-            "missing-field"
-        } else if message.starts_with("date") {
-            "invalid-date"
-        } else if message.contains("; expected one of") {
-            "invalid-value"
-        } else {
-            "yaml"
-        };
-        Diagnostic::error(rel, at, code, message)
-    })
-}
-
-/// The parser's message without the location it already gave us separately.
-fn yaml_message(e: &serde_saphyr::Error) -> String {
-    let text = e.without_snippet().to_string();
-    let first = text.lines().next().unwrap_or("invalid YAML");
-    let trimmed = match first.rfind(" at line ") {
-        Some(i) => &first[..i],
-        None => first,
-    };
-    trimmed.trim().trim_end_matches(':').to_owned()
 }
 
 /// Splits `---\n<yaml>\n---\n<body>`, returning the YAML, the body and the body's first line.
@@ -191,19 +240,6 @@ fn read_text(root: &Path, rel: &str) -> Result<String, Diagnostic> {
 /// characters but tab and line ends, and no non-characters U+FFFE and U+FFFF.
 pub fn is_text_char(c: char) -> bool {
     !matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
-}
-
-/// The byte offset of the first tab in a line's indentation, the one place YAML forbids tabs.
-fn indenting_tab(yaml: &str) -> Option<usize> {
-    let mut start = 0;
-    for line in yaml.split_inclusive('\n') {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        if line[indent..].starts_with('\t') {
-            return Some(start + indent);
-        }
-        start += line.len();
-    }
-    None
 }
 
 /// The 1-based line and column just after `before`.

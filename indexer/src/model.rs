@@ -7,9 +7,10 @@ use std::fmt;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Visitor};
 pub use serde_saphyr::Spanned;
 
-use crate::date::Date;
+use crate::date::{Date, FullDate};
 
 /// A regulator (agency), from `regulators.yaml`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -114,31 +115,43 @@ impl GlossaryEntry {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The id records cite: lower-case letters, digits and `-`, starting with the regulator's id.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The regulator's id; must be the file's name (`sources/<regulator>.yaml`).
     #[schemars(with = "String")]
     pub regulator: Spanned<String>,
+    /// The official English title, or a faithful English rendering.
+    #[serde(deserialize_with = "text")]
     pub title: String,
     /// The title in the issuer's language and script.
+    #[serde(default, deserialize_with = "optional_text")]
     pub local_title: Option<String>,
     /// The issuer's reference number as written (`薬生機審発0709第2号`, `21 CFR 1271`).
+    #[serde(default, deserialize_with = "optional_text")]
     pub number: Option<String>,
     /// The document's language (BCP 47: `en`, `ja`, `zh-Hant`).
     #[schemars(with = "Option<String>")]
     pub language: Option<Spanned<String>>,
     /// Who issued it, where that is not simply the regulator (a ministry, a legislature).
+    #[serde(default, deserialize_with = "optional_text")]
     pub issuer: Option<String>,
+    /// What kind of document it is.
     pub kind: SourceKind,
+    /// When it was issued, as precisely as known: YYYY-MM-DD, YYYY-MM or YYYY.
     #[schemars(with = "Date")]
     pub issued: Spanned<Date>,
     /// Whether it is in force, a draft or withdrawn; a superseded one says `superseded_by` instead.
     pub status: Option<SourceStatus>,
+    /// The issuer's own address of the document (never a mirror, news or journal page).
     pub url: Option<String>,
     /// When `url` was last read.
     #[schemars(with = "Option<Date>")]
     pub retrieved: Option<Spanned<Date>>,
     /// Why no address is given; stands in for `url` and silences its warning.
+    #[serde(default, deserialize_with = "optional_text")]
     pub no_url: Option<String>,
+    /// The id of the source that replaces this one.
     #[schemars(with = "Option<String>")]
     pub superseded_by: Option<Spanned<String>>,
     /// The file it came from, relative to the content root.
@@ -150,26 +163,39 @@ pub struct Source {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    /// The regulator's id from `regulators.yaml`; must be the record's folder (`records/<regulator>/`).
     #[schemars(with = "String")]
     pub regulator: Spanned<String>,
+    /// The topic's id from `topics.yaml`; must be the file name without `--<modality>` and `.md`.
     #[schemars(with = "String")]
     pub topic: Spanned<String>,
+    /// The modalities (ids from `modalities.yaml`) this record covers, e.g. `[car-t, aav]`; absent means all of the topic's.
     #[schemars(with = "Option<Vec<String>>")]
     pub modalities: Option<Vec<Spanned<String>>>,
+    /// How firmly the regulator asks for it (requirement topics), or whether the route exists (route topics).
     #[schemars(with = "Stance")]
     pub stance: Spanned<Stance>,
+    /// One or two sentences that answer the topic's question and claim no more than the sources say.
+    #[serde(deserialize_with = "text")]
     pub summary: String,
+    /// Values the topic declares in `topics.yaml`: a bare value, or `{ value: ..., note: "qualifier" }`.
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, AttributeInput>")]
     pub attributes: BTreeMap<String, Spanned<AttributeInput>>,
+    /// The documents the record rests on, by id from `sources/<regulator>.yaml`; required unless `stance: unknown`.
     #[serde(default)]
     pub sources: Vec<Citation>,
+    /// `draft` until a working group reviews the record; `reviewed` and `regulator-confirmed` need `reviewed` and `reviewed_by`.
     #[schemars(with = "Status")]
     pub status: Spanned<Status>,
-    #[schemars(with = "Option<Date>")]
+    /// The date of the review, YYYY-MM-DD.
+    #[schemars(with = "Option<FullDate>")]
     pub reviewed: Option<Spanned<Date>>,
+    /// Who reviewed the record, e.g. `APACRM 2025 WG1`.
+    #[serde(default, deserialize_with = "optional_text")]
     pub reviewed_by: Option<String>,
-    #[schemars(with = "Date")]
+    /// The date of the last change of substance, YYYY-MM-DD.
+    #[schemars(with = "FullDate")]
     pub updated: Spanned<Date>,
 }
 
@@ -177,17 +203,27 @@ pub struct FrontMatter {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
+    /// The source's id in `sources/<regulator>.yaml`.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// Where in the document the point is made: a section, article, page or table (`"4.2"`, `"Art. 30"`).
+    #[serde(default, deserialize_with = "optional_text")]
     pub section: Option<String>,
+    /// The passage relied on, verbatim, in the document's own language.
+    #[serde(default, deserialize_with = "optional_text")]
     pub quote: Option<String>,
 }
 
 /// An attribute as written: a bare value, or a value with its qualifier.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(untagged)]
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum AttributeInput {
-    Qualified { value: Scalar, note: Option<String> },
+    Qualified {
+        /// The value: a number, `true`/`false`, or one of the topic's words.
+        value: Scalar,
+        /// The qualifier comparison tables print as a footnote ("risk-based", "as needed").
+        note: Option<String>,
+    },
     Bare(Scalar),
 }
 
@@ -208,13 +244,162 @@ impl AttributeInput {
     }
 }
 
+impl<'de> Deserialize<'de> for AttributeInput {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AttributeVisitor)
+    }
+}
+
+/// Reads an attribute: a scalar, or a mapping of exactly `value` and an optional `note`.
+struct AttributeVisitor;
+
+impl<'de> Visitor<'de> for AttributeVisitor {
+    type Value = AttributeInput;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value, or { value: ..., note: \"...\" }")
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<AttributeInput, E> {
+        ScalarVisitor.visit_bool(b).map(AttributeInput::Bare)
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<AttributeInput, E> {
+        ScalarVisitor.visit_i64(n).map(AttributeInput::Bare)
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<AttributeInput, E> {
+        ScalarVisitor.visit_u64(n).map(AttributeInput::Bare)
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<AttributeInput, E> {
+        ScalarVisitor.visit_f64(n).map(AttributeInput::Bare)
+    }
+
+    fn visit_str<E: de::Error>(self, t: &str) -> Result<AttributeInput, E> {
+        ScalarVisitor.visit_str(t).map(AttributeInput::Bare)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<AttributeInput, E> {
+        ScalarVisitor.visit_unit().map(AttributeInput::Bare)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<AttributeInput, A::Error> {
+        let (mut value, mut note) = (None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "value" => value = Some(map.next_value::<Scalar>()?),
+                "note" => note = Some(map.next_value_seed(TextSeed)?),
+                other => return Err(de::Error::unknown_field(other, &["value", "note"])),
+            }
+        }
+        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
+        Ok(AttributeInput::Qualified { value, note })
+    }
+}
+
 /// A YAML scalar as an attribute value.
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[serde(untagged)]
 pub enum Scalar {
     Bool(bool),
     Number(f64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// Reads a number, `true`/`false` or text; an empty value is an error that says so.
+struct ScalarVisitor;
+
+impl Visitor<'_> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number, true or false, or text")
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Bool(b))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Number(n as f64))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Scalar, E> {
+        Ok(Scalar::Number(n as f64))
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Scalar, E> {
+        Ok(Scalar::Number(n))
+    }
+
+    fn visit_str<E: de::Error>(self, t: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Text(t.to_owned()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+        Err(E::custom("value is empty; write a value, or remove the line"))
+    }
+}
+
+/// Reads a text field, refusing what YAML read as a number or `true`/`false` (`summary: 2022`),
+/// as the JSON Schemas do: such text goes in double quotes.
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    TextSeed.deserialize(d)
+}
+
+/// [`text`] for an optional field: an absent field is `None`, an empty one an error.
+fn optional_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    TextSeed.deserialize(d).map(Some)
+}
+
+/// Reads text only; see [`text`].
+struct TextSeed;
+
+impl<'de> de::DeserializeSeed<'de> for TextSeed {
+    type Value = String;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Visitor<'_> for TextSeed {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("text")
+    }
+
+    fn visit_str<E: de::Error>(self, t: &str) -> Result<String, E> {
+        Ok(t.to_owned())
+    }
+
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<String, E> {
+        Err(E::custom(format!("text expected, but YAML reads `{b}` as true/false; put the text in double quotes")))
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<String, E> {
+        Err(E::custom(format!("text expected, but YAML reads `{n}` as a number; put the text in double quotes")))
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<String, E> {
+        self.visit_i64(n as i64)
+    }
+
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<String, E> {
+        Err(E::custom(format!("text expected, but YAML reads `{n}` as a number; put the text in double quotes")))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        Err(E::custom("text expected, but the value is empty; write the text, or remove the line"))
+    }
 }
 
 impl fmt::Display for Scalar {
@@ -267,10 +452,10 @@ impl Record {
 /// Declares a closed vocabulary: an enum that reads from YAML with an error naming the
 /// allowed values and the nearest one, and that prints as its YAML spelling.
 macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident, $field:literal, { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident, $field:literal, { $($(#[$attr:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$attr])* $variant),+ }
 
         impl $name {
             /// Every value, in the order the format lists them.
@@ -333,19 +518,13 @@ vocabulary!(
 
 vocabulary!(
     /// What kind of answer a topic takes: how firmly something is asked for, or whether a route exists.
+    #[derive(Default)]
     TopicKind, "kind", {
+        #[default]
         Requirement = "requirement",
         Route = "route",
     }
 );
-
-// `vocabulary!` writes the enum, so `#[derive(Default)]` cannot be put on it.
-#[allow(clippy::derivable_impls)]
-impl Default for TopicKind {
-    fn default() -> Self {
-        TopicKind::Requirement
-    }
-}
 
 impl TopicKind {
     /// The stances a record of a topic of this kind may take, in the order the format lists them.

@@ -22,6 +22,8 @@ use crate::synonyms::Synonyms;
 pub const MAX_QUERY_CHARS: usize = 500;
 /// The most hits one page may ask for.
 pub const MAX_LIMIT: usize = 100;
+/// Results per page when a request names no `limit`.
+pub const DEFAULT_LIMIT: usize = 20;
 const SNIPPET_CHARS: usize = 220;
 /// How much of a paragraph the highlighter reads.
 const SNIPPET_SCAN_BYTES: usize = 2000;
@@ -50,6 +52,11 @@ impl SearchRequest {
     /// The values asked for of facet `f`.
     pub fn filter(&self, f: Facet) -> &[String] {
         [&self.regulator, &self.domain, &self.topic, &self.modality, &self.stance][f as usize]
+    }
+
+    /// Results per page: `limit` as the search applies it.
+    pub fn page_size(&self) -> usize {
+        self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
     }
 
     /// The values asked for of facet `f`, to change them.
@@ -155,7 +162,7 @@ impl SearchIndex {
         if chars > MAX_QUERY_CHARS {
             return Err(SearchError::TooLong { chars });
         }
-        let limit = request.limit.unwrap_or(20).clamp(1, MAX_LIMIT);
+        let limit = request.page_size();
         let units = self.units(&request.query);
         let searcher = self.reader.searcher();
         let (mut matches, query, relaxed) = if units.is_empty() {

@@ -22,6 +22,7 @@ pub fn validate(content: &Content, today: Date) -> Vec<Diagnostic> {
     v.topics();
     v.glossary();
     v.sources();
+    v.duplicate_sources();
     for record in &content.records {
         v.record(record);
     }
@@ -78,7 +79,7 @@ impl<'a> Validator<'a> {
         shape_ok: fn(&str) -> bool,
         shape: &str,
     ) {
-        let mut seen: HashMap<&str, u64> = HashMap::new();
+        let mut seen: HashMap<&str, (&str, u64)> = HashMap::new();
         for (id, entry_file) in ids {
             let file = if entry_file.is_empty() { file } else { entry_file };
             if !shape_ok(&id.value) {
@@ -89,13 +90,19 @@ impl<'a> Validator<'a> {
                     format!("{kind} id `{}` breaks the id rules; expected {shape}", id.value),
                 );
             }
-            if let Some(first) = seen.insert(&id.value, id.referenced.line()) {
+            if let Some((first_file, first_line)) = seen.insert(&id.value, (file, id.referenced.line())) {
+                let first = if first_file == file {
+                    format!("line {first_line}")
+                } else {
+                    format!("{first_file} line {first_line}")
+                };
                 self.error(
                     file,
                     at(id, 0),
                     "duplicate-id",
-                    format!("{kind} id `{}` is used twice; first on line {first}", id.value),
+                    format!("{kind} id `{}` is used twice; first on {first}", id.value),
                 );
+                seen.insert(&id.value, (first_file, first_line));
             }
         }
     }
@@ -279,7 +286,10 @@ impl<'a> Validator<'a> {
                     file,
                     at(&s.regulator, 0),
                     "path-mismatch",
-                    format!("`regulator` is `{}` but the file is `{file}`; expected `{expected}`", s.regulator.value),
+                    format!(
+                        "`regulator` is `{}` but the entry is in `{file}`; move the entry to `sources/{}.yaml`, or correct `regulator` to `{expected}`",
+                        s.regulator.value, s.regulator.value
+                    ),
                 );
             }
             self.not_future(file, &s.issued, 0, "issued");
@@ -302,6 +312,25 @@ impl<'a> Validator<'a> {
                     ),
                 );
             }
+        }
+    }
+
+    /// A document entered twice under two ids splits its citations; warn at the later entry.
+    fn duplicate_sources(&mut self) {
+        let sources = &self.content.sources;
+        for (i, s) in sources.iter().enumerate() {
+            let Some((first, why)) = sources[..i].iter().find_map(|e| same_document(e, s).map(|why| (e, why))) else {
+                continue;
+            };
+            let message = format!(
+                "source `{}` has {why} as `{}` ({} line {}); if it is the same document, cite `{}` and remove this entry",
+                s.id.value,
+                first.id.value,
+                first.file,
+                first.id.referenced.line(),
+                first.id.value
+            );
+            self.warning(&s.file, at(&s.id, 0), "duplicate-source", message);
         }
     }
 
@@ -336,17 +365,26 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// A date must not be in the future. "Today" is the checking day in UTC plus one day, the
+    /// date already reached somewhere on Earth: a contributor in Seoul writes their own date.
     fn not_future(&mut self, file: &str, date: &Spanned<Date>, offset: u64, field: &str) {
-        if date.value > self.today {
+        let latest = self.today.next_day();
+        if date.value > latest {
             self.error(
                 file,
                 at(date, offset),
                 "future-date",
-                format!(
-                    "`{field}` is {}, which is in the future; expected a date on or before {}",
-                    date.value, self.today
-                ),
+                format!("`{field}` is {}, which is in the future; expected a date on or before {latest}", date.value),
             );
+        }
+    }
+
+    /// A record's `updated` and `reviewed` name the day.
+    fn full_date(&mut self, file: &str, date: &Spanned<Date>, field: &str) {
+        if !date.value.is_full() {
+            let message =
+                format!("`{field}` is {}; a record's `{field}` is a full date: write it as YYYY-MM-DD", date.value);
+            self.error(file, at(date, FRONT_MATTER_OFFSET), "invalid-date", message);
         }
     }
 
@@ -365,16 +403,18 @@ impl<'a> Validator<'a> {
             self.record_path(r);
         }
         for m in f.modalities.iter().flatten() {
-            self.reference(file, at(m, o), "modalities", &m.value, "modality", self.modality_ids());
+            if self.reference(file, at(m, o), "modalities", &m.value, "modality", self.modality_ids())
+                && let Some(topic) = topic
+            {
+                self.topic_covers(file, m, topic);
+            }
         }
         if let Some(topic) = topic {
             self.record_attributes(r, topic);
             self.stance_fits(r, topic);
         }
-        let source_ids = self.content.sources.iter().map(|s| s.id.value.as_str());
-        for c in &f.sources {
-            self.reference(file, at(&c.id, o), "sources", &c.id.value, "source", source_ids.clone());
-        }
+        self.citations(r);
+        self.placeholders_and_empty_text(r);
         if f.sources.is_empty() && r.stance() != Stance::Unknown {
             self.error(
                 file,
@@ -398,13 +438,106 @@ impl<'a> Validator<'a> {
             );
         }
         self.not_future(file, &f.updated, o, "updated");
+        self.full_date(file, &f.updated, "updated");
         if let Some(reviewed) = &f.reviewed {
             self.not_future(file, reviewed, o, "reviewed");
+            self.full_date(file, reviewed, "reviewed");
         }
         if f.updated.value.years_until(&self.today) >= STALE_AFTER_YEARS {
             self.warning(file, at(&f.updated, o), "stale-record", format!("`updated` is {}, {STALE_AFTER_YEARS} or more years ago; check the record is still right and update the date", f.updated.value));
         }
         self.raw_html(r);
+    }
+
+    /// A record's modality must be one its topic covers (a topic without `modalities` covers all).
+    fn topic_covers(&mut self, file: &str, m: &Spanned<String>, topic: &Topic) {
+        let Some(covered) = &topic.modalities else { return };
+        if covered.iter().any(|c| c.value == m.value) {
+            return;
+        }
+        let names: Vec<&str> = covered.iter().map(|c| c.value.as_str()).collect();
+        let message = format!(
+            "`modalities` has `{}`, but topic `{}` covers only {}; remove it, or ask the editors to add it to the topic in topics.yaml",
+            m.value,
+            topic.id.value,
+            names.join(", ")
+        );
+        self.error(file, at(m, FRONT_MATTER_OFFSET), "modality-not-covered", message);
+    }
+
+    /// Each citation names a source of the record's own regulator, and none repeats.
+    fn citations(&mut self, r: &Record) {
+        let file = r.file.as_str();
+        let o = FRONT_MATTER_OFFSET;
+        let source_ids = self.content.sources.iter().map(|s| s.id.value.as_str());
+        let mut cited: HashSet<(&str, Option<&str>)> = HashSet::new();
+        for c in &r.front.sources {
+            if is_placeholder(&c.id.value) {
+                let message = format!(
+                    "`id` is `{}`, the template's placeholder; write the id of a source in sources/{}.yaml",
+                    c.id.value,
+                    r.regulator()
+                );
+                self.error(file, at(&c.id, o), "placeholder", message);
+                continue;
+            }
+            if !self.reference(file, at(&c.id, o), "sources", &c.id.value, "source", source_ids.clone()) {
+                continue;
+            }
+            if let Some(source) = self.content.source(&c.id.value)
+                && source.regulator.value != r.regulator()
+            {
+                let message = format!(
+                    "source `{}` is {}'s (in {}), but this record is {}'s; a record cites its own regulator's documents: add the document to sources/{}.yaml under its own id",
+                    c.id.value,
+                    source.regulator.value,
+                    source.file,
+                    r.regulator(),
+                    r.regulator()
+                );
+                self.error(file, at(&c.id, o), "foreign-source", message);
+            }
+            if !cited.insert((c.id.value.as_str(), c.section.as_deref())) {
+                let message = format!("source `{}` is cited twice with the same section; remove one", c.id.value);
+                self.warning(file, at(&c.id, o), "duplicate-citation", message);
+            }
+        }
+    }
+
+    /// Text left as the template wrote it, or left empty, says nothing; only `stance: unknown`
+    /// may keep the template's "Not yet researched." summary.
+    fn placeholders_and_empty_text(&mut self, r: &Record) {
+        let f = &r.front;
+        let (file, place) = (r.file.as_str(), at(&f.stance, FRONT_MATTER_OFFSET));
+        if f.summary.trim().is_empty() {
+            self.error(file, place, "empty-field", "`summary` is empty; write one or two sentences".into());
+        } else if f.summary.trim() == TEMPLATE_SUMMARY && r.stance() != Stance::Unknown {
+            let message = format!(
+                "`summary` is still the template's \"{TEMPLATE_SUMMARY}\" but `stance` is `{}`; write what the sources say, or keep `stance: unknown`",
+                r.stance()
+            );
+            self.error(file, place, "placeholder", message);
+        }
+        if f.reviewed_by.as_deref().is_some_and(|b| b.trim().is_empty()) {
+            let message = "`reviewed_by` is empty; name who reviewed the record, or remove the line".into();
+            self.error(file, at(&f.status, FRONT_MATTER_OFFSET), "empty-field", message);
+        }
+        for c in &f.sources {
+            for (field, text) in [("section", &c.section), ("quote", &c.quote)] {
+                let Some(text) = text else { continue };
+                let place = at(&c.id, FRONT_MATTER_OFFSET);
+                if text.trim().is_empty() {
+                    let message = format!("`{field}` of `{}` is empty; fill it in, or remove the line", c.id.value);
+                    self.error(file, place, "empty-field", message);
+                } else if is_placeholder(text) {
+                    let message = format!(
+                        "`{field}` of `{}` is `{text}`, the template's placeholder; give the real {field}, or remove the line",
+                        c.id.value
+                    );
+                    self.error(file, place, "placeholder", message);
+                }
+            }
+        }
     }
 
     /// A route topic is answered with whether the route exists, a requirement topic with how firmly it is asked for.
@@ -452,28 +585,67 @@ impl<'a> Validator<'a> {
         let file = r.file.as_str();
         let o = FRONT_MATTER_OFFSET;
         let (folder, stem) = r.id.split_once('/').unwrap_or(("", &r.id));
+        let name = r.file.rsplit('/').next().unwrap_or_default();
         if folder != r.regulator() {
-            self.error(file, at(&f.regulator, o), "path-mismatch", format!("`regulator` is `{}` but the record is in `records/{folder}/`; expected `{folder}`, or move the file", r.regulator()));
+            let fix = if self.content.regulator(folder).is_some() {
+                format!(
+                    "move the file to `records/{}/{name}`, or, if the record is {folder}'s, correct `regulator` to `{folder}`",
+                    r.regulator()
+                )
+            } else {
+                format!("`{folder}` is not a regulator's id; move the file to `records/{}/{name}`", r.regulator())
+            };
+            self.error(
+                file,
+                at(&f.regulator, o),
+                "path-mismatch",
+                format!("`regulator` is `{}` but the record is in `records/{folder}/`; {fix}", r.regulator()),
+            );
         }
         let (topic, suffix) = match stem.split_once("--") {
             Some((t, m)) => (t, Some(m)),
             None => (stem, None),
         };
         if topic != r.topic() {
+            let modality = topic
+                .strip_prefix(r.topic())
+                .and_then(|rest| rest.strip_prefix('-'))
+                .filter(|m| self.content.modality(m).is_some());
+            let fix = match (modality, suffix) {
+                (Some(m), None) => {
+                    format!("rename the file to `{}--{m}.md` (two hyphens before the modality)", r.topic())
+                }
+                (_, Some(m)) => format!("rename the file to `{}--{m}.md`, or correct `topic`", r.topic()),
+                (_, None) => format!(
+                    "rename the file to `{}.md` (or `{}--<modality>.md`), or correct `topic`",
+                    r.topic(),
+                    r.topic()
+                ),
+            };
             self.error(
                 file,
                 at(&f.topic, o),
                 "path-mismatch",
-                format!(
-                    "`topic` is `{}` but the file is named `{stem}.md`; expected `{topic}`, or rename the file",
-                    r.topic()
-                ),
+                format!("`topic` is `{}` but the file is named `{name}`; {fix}", r.topic()),
             );
         }
         if let Some(m) = suffix {
             let own: Vec<&str> = f.modalities.iter().flatten().map(|s| s.value.as_str()).collect();
             if !own.contains(&m) {
-                self.error(file, at(&f.topic, o), "path-mismatch", format!("the file name ends in `--{m}` but `modalities` is [{}]; expected `{m}` among the record's modalities", own.join(", ")));
+                let fix = match (self.content.modality(m), nearest(m, self.modality_ids())) {
+                    (Some(_), _) => format!("add `{m}` to `modalities`, or rename the file"),
+                    (None, Some(n)) => format!("`{m}` is not a modality id (did you mean `--{n}`?); rename the file"),
+                    (None, None) => format!(
+                        "`{m}` is not a modality id; rename the file to `{}--<modality>.md` with an id from modalities.yaml",
+                        r.topic()
+                    ),
+                };
+                self.error(
+                    file,
+                    at(&f.topic, o),
+                    "path-mismatch",
+                    format!("the file name ends in `--{m}` but `modalities` is [{}]; {fix}", own.join(", ")),
+                );
             }
         }
     }
@@ -489,6 +661,8 @@ impl<'a> Validator<'a> {
                 }
                 true
             }
+            // YAML reads `yes` and `16` as true and a number; an enum whose values spell them accepts them.
+            (AttributeKind::Enum, other) => def.values.iter().any(|v| spells(v, other)),
             (AttributeKind::Number, Scalar::Number(_))
             | (AttributeKind::Boolean, Scalar::Bool(_))
             | (AttributeKind::Text, Scalar::Text(_)) => true,
@@ -580,6 +754,57 @@ impl<'a> Validator<'a> {
                 "the body contains raw HTML, which the site removes; use Markdown instead".into(),
             );
         }
+    }
+}
+
+/// The summary `regkb new` writes, which only `stance: unknown` may keep.
+pub const TEMPLATE_SUMMARY: &str = "Not yet researched.";
+
+/// Whether text is a template's placeholder: `...` alone, or a word like `<regulator>-...`
+/// (a quote may well contain `...` where it leaves words out).
+fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let word = !t.contains(char::is_whitespace);
+    t.chars().all(|c| c == '.' || c == '…') || (word && (t.ends_with("...") || t.ends_with('…') || t.contains('<')))
+}
+
+/// What makes two sources of one regulator look like one document entered twice: the same
+/// issue date, and the same title or original title, or a nearly identical title with the same
+/// address or number. (An address or number alone is not enough: a notice may issue several
+/// guidelines, and a listing page may host several rules; a title alone is not either: a law
+/// keeps its title through its amendments.)
+fn same_document(a: &Source, b: &Source) -> Option<&'static str> {
+    if a.regulator.value != b.regulator.value || a.issued.value != b.issued.value {
+        return None;
+    }
+    let norm = |t: &str| {
+        t.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    };
+    let (ta, tb) = (norm(&a.title), norm(&b.title));
+    if ta == tb {
+        return Some("the same title and date");
+    }
+    if a.local_title.is_some() && a.local_title == b.local_title {
+        return Some("the same original-language title and date");
+    }
+    let similar = strsim::normalized_levenshtein(&ta, &tb) >= DUPLICATE_TITLE_SIMILARITY;
+    let same = (a.url.is_some() && a.url == b.url) || (a.number.is_some() && a.number == b.number);
+    (similar && same).then_some("a nearly identical title and the same date and address or number")
+}
+
+/// How alike (0 to 1, normalised edit distance) two titles must be to suggest one document.
+const DUPLICATE_TITLE_SIMILARITY: f64 = 0.9;
+
+/// Whether enum value `word` is how YAML's non-text reading `value` was written
+/// (`yes` read as true, `16` as a number).
+fn spells(word: &str, value: &Scalar) -> bool {
+    match value {
+        Scalar::Bool(b) => {
+            let spellings: &[&str] = if *b { &["yes", "true", "on", "y"] } else { &["no", "false", "off", "n"] };
+            spellings.contains(&word.to_ascii_lowercase().as_str())
+        }
+        Scalar::Number(n) => word.parse::<f64>().is_ok_and(|w| w == *n),
+        Scalar::Text(t) => t == word,
     }
 }
 

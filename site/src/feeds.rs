@@ -91,3 +91,26 @@ pub fn render(content: &Content, scope: &Scope, links: &Links) -> Option<askama:
             .map(|xml| xml.chars().filter(|&c| is_text_char(c)).collect()),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_xml_forbids_are_dropped_and_the_feed_parses() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid");
+        let (mut content, _) = indexer::load::load(&root);
+        let record = content.records.first_mut().unwrap();
+        record.front.summary = "Ctl\u{1}char form\u{c}feed \u{fffe}end & <b>".into();
+        let id = record.id.clone();
+        let xml = render(&content, &Scope::All, &Links::server()).unwrap().unwrap();
+        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("not XML ({e}):\n{xml}"));
+        let entry = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .find(|e| e.children().any(|c| c.has_tag_name("id") && c.text().is_some_and(|t| t.contains(&id))))
+            .expect("the record's entry");
+        let summary = entry.children().find(|c| c.has_tag_name("summary")).and_then(|s| s.text()).unwrap();
+        assert!(summary.ends_with(": Ctlchar formfeed end & <b>"), "{summary}");
+    }
+}

@@ -49,7 +49,7 @@ impl Site {
             content,
             index,
             version: indexer::version::UNKNOWN.to_owned(),
-            searches: cache::SearchCache::new(cache::DEFAULT_CAPACITY),
+            searches: cache::SearchCache::new(cache::DEFAULT_MIB << 20),
         }
     }
 
@@ -59,15 +59,15 @@ impl Site {
         self
     }
 
-    /// This site with a search cache of `capacity` recent queries (0: no cache).
-    pub fn with_search_cache(mut self, capacity: usize) -> Site {
-        self.searches = cache::SearchCache::new(capacity);
+    /// This site with a search cache of at most `bytes` (0: no cache).
+    pub fn with_search_cache(mut self, bytes: usize) -> Site {
+        self.searches = cache::SearchCache::new(bytes);
         self
     }
 
-    /// How many recent searches this site keeps answers for.
+    /// The bytes this site's search cache may use.
     pub fn search_cache(&self) -> usize {
-        self.searches.capacity()
+        self.searches.budget()
     }
 
     /// The results of `request`, from the cache when it was asked recently.
@@ -76,9 +76,7 @@ impl Site {
         if let Some(hit) = self.searches.get(&key) {
             return Ok(hit);
         }
-        let results = self.index.search(request)?;
-        let json = serde_json::to_string(&results).expect("results are JSON");
-        let cached = Arc::new(cache::Cached { results, json });
+        let cached = Arc::new(cache::Cached::new(self.index.search(request)?));
         self.searches.put(key, cached.clone());
         Ok(cached)
     }
@@ -86,5 +84,30 @@ impl Site {
     /// The cached results of `request`, without searching.
     pub fn cached(&self, request: &SearchRequest) -> Option<Arc<cache::Cached>> {
         self.searches.get(&params::canonical(request))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_variants_of_a_query_share_one_cache_entry() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid");
+        let site = Site::build(indexer::load::load(&root).0).unwrap().with_search_cache(1 << 20);
+        let word = "tumorigenicity";
+        for variant in 0..2000u32 {
+            let query: String = word
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if variant >> i & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let request = SearchRequest { query: query.clone(), ..SearchRequest::default() };
+            let answer = site.search(&request).unwrap();
+            assert!(answer.results.total > 0 && answer.json(&query).starts_with(&format!(r#"{{"query":"{query}""#)));
+        }
+        let (entries, bytes) = site.searches.usage();
+        assert_eq!(entries, 1, "2,000 spellings of one word are one search");
+        assert!(bytes < 64 * 1024, "{bytes} bytes");
     }
 }

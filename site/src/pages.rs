@@ -171,6 +171,8 @@ struct SearchPage<'a> {
     title: &'a str,
     frame: &'a Frame<'a>,
     query: &'a str,
+    /// The `limit` asked for, kept by the form.
+    limit: Option<usize>,
     active: Vec<(&'static str, String)>,
     facets: Vec<FacetGroup>,
     error: Option<String>,
@@ -190,6 +192,7 @@ impl<'a> SearchPage<'a> {
             title: "Search",
             frame,
             query,
+            limit: None,
             active: Vec::new(),
             facets: Vec::new(),
             error: None,
@@ -213,13 +216,14 @@ pub fn search(
     let mut page = SearchPage::empty(frame, &request.query);
     page.active =
         Facet::ALL.iter().flat_map(|&f| request.filter(f).iter().map(move |v| (f.name(), v.clone()))).collect();
+    page.limit = request.limit;
     page.first = request.offset.saturating_add(1);
     match results {
         Err(e) => page.error = Some(e),
         Ok(results) => {
             page.facets = facet_groups(frame, content, request, results);
             page.hits = results.hits.iter().map(|h| hit_line(frame, h)).collect();
-            page.summary = result_summary(results);
+            page.summary = result_summary(&request.query, results);
             let at = |offset: usize| search_url(frame, &SearchRequest { offset, ..request.clone() });
             page.prev = (results.offset > 0).then(|| at(results.offset.saturating_sub(results.limit)));
             page.next = (results.offset + results.limit < results.total).then(|| at(results.offset + results.limit));
@@ -237,21 +241,26 @@ fn search_url(frame: &Frame, request: &SearchRequest) -> String {
     format!("{}?{}", frame.links.search(), query_string(request))
 }
 
-/// Each facet's values with their counts, each a link that toggles it.
+/// Each facet's values with their counts, each a link that toggles it. A value asked for that no
+/// record has (`regulator=zz`) is listed too, checked with no records, so that it can be cleared.
 fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, results: &SearchResults) -> Vec<FacetGroup> {
     Facet::ALL
         .into_iter()
-        .map(|f| FacetGroup {
-            title: f.title(),
-            values: results.facets[f.name()]
-                .iter()
-                .map(|(value, &count)| FacetLink {
-                    label: facet_label(content, f, value),
-                    count,
-                    checked: request.filter(f).contains(value),
-                    href: search_url(frame, &toggled(request, f, value)),
-                })
-                .collect(),
+        .map(|f| {
+            let counts = &results.facets[f.name()];
+            let unknown = request.filter(f).iter().filter(|v| !counts.contains_key(*v)).map(|v| (v, 0));
+            let values = counts.iter().map(|(value, &count)| (value, count)).chain(unknown);
+            FacetGroup {
+                title: f.title(),
+                values: values
+                    .map(|(value, count)| FacetLink {
+                        label: facet_label(content, f, value),
+                        count,
+                        checked: request.filter(f).contains(value),
+                        href: search_url(frame, &toggled(request, f, value)),
+                    })
+                    .collect(),
+            }
         })
         .collect()
 }
@@ -266,13 +275,16 @@ fn hit_line(frame: &Frame, h: &indexer::search::Hit) -> HitLine {
     }
 }
 
-fn result_summary(results: &SearchResults) -> String {
+/// The line above the hits, for `query` as the reader wrote it.
+fn result_summary(query: &str, results: &SearchResults) -> String {
     let n = results.total;
     let records = if n == 1 { "record" } else { "records" };
-    match (results.query.trim().is_empty(), results.relaxed) {
-        (true, _) => format!("{n} {records}"),
-        (false, false) => format!("{n} {records} match “{}”", results.query),
-        (false, true) => format!("No record has every word of “{}”; {n} {records} have some of them", results.query),
+    let searchable = !indexer::analysis::terms(query).is_empty();
+    match (query.trim().is_empty(), searchable, results.relaxed) {
+        (true, _, _) => format!("{n} {records}"),
+        (false, false, _) => format!("“{query}” has no searchable words; use words, names or numbers ({n} {records})"),
+        (false, true, false) => format!("{n} {records} match “{query}”"),
+        (false, true, true) => format!("No record has every word of “{query}”; {n} {records} have some of them"),
     }
 }
 
@@ -296,6 +308,9 @@ pub fn query_string(request: &SearchRequest) -> String {
         for v in request.filter(f) {
             pairs.append_pair(f.name(), v);
         }
+    }
+    if let Some(limit) = request.limit {
+        pairs.append_pair("limit", &limit.to_string());
     }
     if request.offset > 0 {
         pairs.append_pair("offset", &request.offset.to_string());

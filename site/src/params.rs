@@ -16,9 +16,12 @@ pub fn search_request(query: &str) -> SearchRequest {
     for (key, value) in pairs(query) {
         let value = value.trim().to_owned();
         if let Some(f) = Facet::ALL.into_iter().find(|f| f.name() == key) {
-            // An empty value (an unset select) filters nothing.
-            if !value.is_empty() {
-                request.filter_mut(f).push(value);
+            // Ids are lower case, so `PMDA` means `pmda`; a value given twice is one filter, and
+            // an empty one (an unset select) filters nothing.
+            let value = value.to_ascii_lowercase();
+            let values = request.filter_mut(f);
+            if !value.is_empty() && !values.contains(&value) {
+                values.push(value);
             }
             continue;
         }
@@ -32,9 +35,19 @@ pub fn search_request(query: &str) -> SearchRequest {
     request
 }
 
-/// A request as one string, equal for equal searches: the cache's key.
+/// A request as one string, equal for requests with equal answers: the cache's key. The analyzer
+/// lower-cases every word, so the query's case does not count (ASCII only, which cannot change how
+/// the query splits into words); nor do the order of facet values, nor a default `limit`.
 pub fn canonical(request: &SearchRequest) -> String {
-    format!("{}&limit={:?}", crate::pages::query_string(request), request.limit)
+    let mut key = SearchRequest {
+        query: request.query.to_ascii_lowercase(),
+        limit: Some(request.page_size()),
+        ..request.clone()
+    };
+    for f in Facet::ALL {
+        key.filter_mut(f).sort();
+    }
+    crate::pages::query_string(&key)
 }
 
 /// Compare-page state; regulators come as `regulators=a,b` or as repeated `regulator=a`.
@@ -67,8 +80,26 @@ mod tests {
         assert_eq!(r.query, "造 x");
         assert_eq!(r.regulator, ["pmda", "hsa"]);
         assert_eq!(r.offset, 0);
+        let r = search_request("regulator=PMDA&regulator=pmda&regulator=&stance=Required");
+        assert_eq!((r.regulator, r.stance), (vec!["pmda".to_owned()], vec!["required".to_owned()]));
         let c = compare_params("regulators=pmda,hsa&regulator=tfda&diff=only");
         assert_eq!(c.regulators, "pmda,hsa,tfda");
         assert_eq!(c.diff, "only");
     }
+}
+
+#[test]
+fn requests_with_equal_answers_share_a_key() {
+    let key = canonical(&search_request("q=cell+therapy&regulator=pmda&regulator=hsa"));
+    for same in [
+        "q=CELL+Therapy&regulator=hsa&regulator=pmda",
+        "q=cEll+tHERAPY&regulator=PMDA&regulator=hsa&limit=20",
+        "regulator=hsa&q=Cell+therapy&regulator=pmda&regulator=pmda",
+    ] {
+        assert_eq!(canonical(&search_request(same)), key, "{same}");
+    }
+    for other in ["q=cell+therapy&regulator=pmda", "q=cell+therapy&regulator=pmda&regulator=hsa&limit=5"] {
+        assert_ne!(canonical(&search_request(other)), key, "{other}");
+    }
+    assert_eq!(canonical(&search_request("q=x&limit=500")), canonical(&search_request("q=x&limit=100")));
 }

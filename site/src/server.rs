@@ -305,13 +305,13 @@ async fn api_openapi() -> Response {
 
 async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let request: SearchRequest = search_request(query.as_deref().unwrap_or(""));
-    let json = |c: &Cached| ([(header::CONTENT_TYPE, "application/json")], c.json.clone()).into_response();
+    let json = |c: &Cached, q: &str| ([(header::CONTENT_TYPE, "application/json")], c.json(q)).into_response();
     // A repeated search is a lookup, answered here; a new one is CPU work for the blocking pool.
     if let Some(hit) = s.site().cached(&request) {
-        return json(&hit);
+        return json(&hit, &request.query);
     }
     blocking(move || match s.site().search(&request) {
-        Ok(cached) => json(&cached),
+        Ok(cached) => json(&cached, &request.query),
         Err(e @ SearchError::TooLong { .. }) => api_error(StatusCode::BAD_REQUEST, e.to_string()),
         Err(SearchError::Index(inner)) => {
             eprintln!("regkb: search failed: {inner}");

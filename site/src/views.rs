@@ -424,13 +424,16 @@ impl CompareView {
         let baseline =
             regs.iter().find(|g| g.id.value == params.baseline).map(|g| g.id.value.clone()).unwrap_or_default();
         let diff_only = params.diff == "only";
+        // An unknown domain or modality filters nothing, as the selects (which cannot show it) say.
+        let domain = content.domain(&params.domain).map(|d| d.id.value.clone()).unwrap_or_default();
+        let modality = content.modality(&params.modality).map(|m| m.id.value.clone()).unwrap_or_default();
         let filters = compare_filters(content, params, &regs, &baseline, diff_only);
         let mut groups: Vec<RowGroup> = Vec::new();
         for topic in topics_in_order(content) {
-            if !params.domain.is_empty() && topic.domain.value != params.domain {
+            if !domain.is_empty() && topic.domain.value != domain {
                 continue;
             }
-            let row = compare_row(content, topic, &regs, &baseline, &params.modality);
+            let row = compare_row(content, topic, &regs, &baseline, &modality);
             if diff_only && row.agrees {
                 continue;
             }
@@ -451,8 +454,8 @@ impl CompareView {
                 .collect(),
             domains: content.domains.iter().map(|d| (d.id.value.clone(), d.title.clone())).collect(),
             modalities: content.modalities.iter().map(|m| (m.id.value.clone(), m.title.clone())).collect(),
-            domain: params.domain.clone(),
-            modality: params.modality.clone(),
+            domain,
+            modality,
             baseline,
             diff_only,
             groups,

@@ -50,9 +50,9 @@ pub fn rebuild(state: &AppState, root: &std::path::Path) {
         .collect();
     if errors.is_empty() {
         // The rebuilt site keeps the served one's settings.
-        let capacity = state.site().search_cache();
+        let budget = state.site().search_cache();
         let version = indexer::version::of(root);
-        match Site::build(checked.content).map(|site| site.with_search_cache(capacity).with_version(version)) {
+        match Site::build(checked.content).map(|site| site.with_search_cache(budget).with_version(version)) {
             Ok(site) => state.replace(site),
             Err(e) => return state.preview.publish(vec![format!("the search index could not be built: {e}")]),
         }

@@ -317,6 +317,7 @@
     var n = r.hits.length;
     var records = n === 1 ? 'record' : 'records';
     document.getElementById('result-count').textContent = !query.trim() ? n + ' ' + records
+      : !analyse(index, query).length ? '“' + query + '” has no searchable words; use words, names or numbers (' + n + ' ' + records + ')'
       : r.relaxed ? 'No record has every word of “' + query + '”; ' + n + ' ' + records + ' have some of them'
         : n + ' ' + records + ' match “' + query + '”';
     var list = document.querySelector('#results ol.hits');
@@ -356,19 +357,27 @@
     params.getAll('regulator').concat(params.getAll('regulators')).forEach(function (v) {
       v.split(',').forEach(function (id) { if (id.trim()) { wanted.push(id.trim()); } });
     });
-    var domain = params.get('domain') || '';
-    var modality = params.get('modality') || '';
-    var baseline = params.get('baseline') || '';
-    var diffOnly = params.get('diff') === 'only';
     var form = document.getElementById('compare-form');
-    form.querySelectorAll('input[name=regulator]').forEach(function (box) { box.checked = !wanted.length || wanted.indexOf(box.value) >= 0; });
-    form.querySelector('select[name=domain]').value = domain;
-    form.querySelector('select[name=modality]').value = modality;
-    form.querySelector('select[name=baseline]').value = baseline;
-    form.querySelector('input[name=diff]').checked = diffOnly;
+    var select = function (name) { return form.querySelector('select[name=' + name + ']'); };
     var shown = function (id) { return !wanted.length || wanted.indexOf(id) >= 0; };
+    // As on the server, a value no option offers (an unknown id, a wrong case) filters nothing.
+    var offered = function (name) {
+      var value = params.get(name) || '';
+      return Array.prototype.some.call(select(name).options, function (o) { return !o.hidden && o.value === value; }) ? value : '';
+    };
+    var diffOnly = params.get('diff') === 'only';
+    form.querySelectorAll('input[name=regulator]').forEach(function (box) { box.checked = shown(box.value); });
+    // The baseline can only be a regulator on show.
+    Array.prototype.forEach.call(select('baseline').options, function (o) { o.hidden = o.value !== '' && !shown(o.value); });
+    var domain = offered('domain');
+    var modality = offered('modality');
+    var baseline = offered('baseline');
+    select('domain').value = domain;
+    select('modality').value = modality;
+    select('baseline').value = baseline;
+    form.querySelector('input[name=diff]').checked = diffOnly;
     table.querySelectorAll('[data-regulator]').forEach(function (cell) { cell.hidden = !shown(cell.getAttribute('data-regulator')); });
-    if (!shown(baseline)) { baseline = ''; }
+    var anyShown = false;
     table.querySelectorAll('tbody').forEach(function (group) {
       var groupShown = false;
       group.querySelectorAll('tr[data-agrees]').forEach(function (row) {
@@ -381,6 +390,7 @@
             rec.hidden = !applies;
             if (applies) { parts.push(rec.getAttribute('data-signature')); }
           });
+          cell.querySelector('.no-record').hidden = parts.length > 0;
           parts.sort();
           return parts.length ? parts.join('|') : 'none';
         });
@@ -400,8 +410,12 @@
         groupShown = groupShown || !row.hidden;
       });
       group.hidden = !groupShown;
+      anyShown = anyShown || groupShown;
     });
     table.setAttribute('data-baseline', baseline);
+    var noMatch = document.querySelector('.no-match');
+    noMatch.hidden = anyShown;
+    noMatch.querySelector('.no-match-diff').hidden = !diffOnly;
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -1,16 +1,36 @@
 //! `regkb check`: report every problem of a content tree.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
+use indexer::Severity;
 use indexer::date::Date;
 
 use crate::cli::Format;
 
-pub fn run(content: &Path, format: Format, deny_warnings: bool, today: Date) -> anyhow::Result<ExitCode> {
+/// How to check.
+pub struct Options {
+    /// Fail on warnings too.
+    pub deny_warnings: bool,
+    /// The day dates are judged against.
+    pub today: Date,
+    /// Report warnings only in files changed since this git revision.
+    pub changed_since: Option<String>,
+}
+
+pub fn run(content: &Path, format: Format, options: Options) -> anyhow::Result<ExitCode> {
     super::existing_dir(content)?;
-    let checked = indexer::check(content, today);
+    let Options { deny_warnings, today, changed_since } = options;
+    let mut checked = indexer::check(content, today);
+    let mut unchanged_warnings = 0;
+    if let Some(rev) = changed_since {
+        let changed = changed_files(content, &rev)?;
+        let before = checked.diagnostics.len();
+        checked.diagnostics.retain(|d| d.severity == Severity::Error || changed.contains(&d.path));
+        unchanged_warnings = before - checked.diagnostics.len();
+    }
     let (errors, warnings) = (checked.errors(), checked.warnings());
     let failed = errors > 0 || (deny_warnings && warnings > 0);
     let mut out = std::io::stdout().lock();
@@ -19,9 +39,14 @@ pub fn run(content: &Path, format: Format, deny_warnings: bool, today: Date) -> 
             for d in &checked.diagnostics {
                 writeln!(out, "{d}")?;
             }
+            let unchanged = if unchanged_warnings > 0 {
+                format!("; {unchanged_warnings} warning{} in unchanged files not shown", plural(unchanged_warnings))
+            } else {
+                String::new()
+            };
             writeln!(
                 out,
-                "{}: {errors} error{}, {warnings} warning{} ({} records, {} sources checked)",
+                "{}: {errors} error{}, {warnings} warning{} ({} records, {} sources checked{unchanged})",
                 if failed { "failed" } else { "ok" },
                 plural(errors),
                 plural(warnings),
@@ -40,6 +65,24 @@ pub fn run(content: &Path, format: Format, deny_warnings: bool, today: Date) -> 
         }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// The files under `content` that differ from git revision `rev`, and those git does not
+/// track yet, as diagnostics name them (`content` joined with the path below it).
+fn changed_files(content: &Path, rev: &str) -> anyhow::Result<HashSet<String>> {
+    let git = |args: &[&str]| -> anyhow::Result<String> {
+        let out = Command::new("git").arg("-C").arg(content).args(args).output()?;
+        anyhow::ensure!(
+            out.status.success(),
+            "git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+        Ok(String::from_utf8(out.stdout)?)
+    };
+    let changed = git(&["diff", "--name-only", "--relative", rev, "--", "."])?;
+    let untracked = git(&["ls-files", "--others", "--exclude-standard", "--", "."])?;
+    Ok(changed.lines().chain(untracked.lines()).map(|rel| content.join(rel).display().to_string()).collect())
 }
 
 fn plural(n: usize) -> &'static str {

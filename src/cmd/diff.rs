@@ -19,17 +19,14 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Loads a tree, refusing one with unreadable files: a record that fails to parse would
-/// otherwise look removed.
+/// Loads a tree, refusing one that `regkb check` finds errors in: a record that fails to parse
+/// would otherwise look removed, and a summary of invalid content would mislead a reviewer.
 fn readable(root: &Path) -> anyhow::Result<indexer::Content> {
     super::existing_dir(root)?;
-    let (content, problems) = indexer::load::load(root);
-    let errors: Vec<_> = problems.iter().filter(|d| d.severity == indexer::Severity::Error).collect();
-    for d in &errors {
-        eprintln!("{}/{d}", root.display());
-    }
-    anyhow::ensure!(errors.is_empty(), "{} has {} unreadable file(s); fix them first", root.display(), errors.len());
-    Ok(content)
+    indexer::load_clean(root).map_err(|errors| {
+        errors.iter().for_each(|d| eprintln!("{d}"));
+        anyhow::anyhow!("{} has {} error(s); `regkb check` lists them; fix them first", root.display(), errors.len())
+    })
 }
 
 /// Compares the content directory as it was at git revision `rev` with the working tree.
@@ -52,9 +49,11 @@ fn checkout(rev: &str, content: &Path, into: &Path) -> anyhow::Result<PathBuf> {
         Ok(String::from_utf8(out.stdout)?.trim().to_owned())
     };
     let prefix = git(&["rev-parse", "--show-prefix"])?;
+    // At the repository's top the prefix is empty, which git refuses as a path.
+    let pathspec = if prefix.is_empty() { "." } else { prefix.as_str() };
     let top = git(&["rev-parse", "--show-toplevel"])?;
     let mut archive = Command::new("git")
-        .args(["-C", &top, "archive", "--format=tar", rev, "--", &prefix])
+        .args(["-C", &top, "archive", "--format=tar", rev, "--", pathspec])
         .stdout(Stdio::piped())
         .spawn()?;
     let untar =

@@ -19,9 +19,11 @@ use crate::cli::{Command, ContentArg};
 /// Runs a subcommand, returning the process exit status.
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Check { content, format, deny_warnings, as_of } => {
-            check::run(&content.content, format, deny_warnings, as_of.unwrap_or_else(Date::today))
-        }
+        Command::Check { content, format, deny_warnings, as_of, changed_since } => check::run(
+            &content.content,
+            format,
+            check::Options { deny_warnings, today: as_of.unwrap_or_else(Date::today), changed_since },
+        ),
         Command::Index { content, out } => index::run(&content, &out).map(|()| ExitCode::SUCCESS),
         Command::Stats { content, json } => stats::run(&content, json).map(|()| ExitCode::SUCCESS),
         Command::Search { content, args } => search::run(&content, args).map(|()| ExitCode::SUCCESS),

@@ -3,16 +3,34 @@
 use indexer::date::Date;
 use indexer::model::{Content, Topic};
 use indexer::schema::modeline;
+use indexer::suggest::nearest;
 
 use crate::cli::ContentArg;
 
 pub fn run(content: &ContentArg, regulator: &str, topic: &str, modality: Option<&str>) -> anyhow::Result<()> {
     let loaded = super::load(content)?;
-    anyhow::ensure!(loaded.regulator(regulator).is_some(), "there is no regulator `{regulator}`; see regulators.yaml");
-    let topic_def =
-        loaded.topic(topic).ok_or_else(|| anyhow::anyhow!("there is no topic `{topic}`; see topics.yaml"))?;
+    let ids = |ids: Vec<&str>, found: &str, kind: &str, file: &str| -> anyhow::Result<()> {
+        if ids.contains(&found) {
+            return Ok(());
+        }
+        match nearest(found, ids.iter().copied()) {
+            Some(n) => anyhow::bail!("there is no {kind} `{found}` (did you mean `{n}`?); see {file}"),
+            None => anyhow::bail!("there is no {kind} `{found}`; see {file}"),
+        }
+    };
+    ids(loaded.regulators.iter().map(|r| r.id.value.as_str()).collect(), regulator, "regulator", "regulators.yaml")?;
+    ids(loaded.topics.iter().map(|t| t.id.value.as_str()).collect(), topic, "topic", "topics.yaml")?;
+    let topic_def = loaded.topic(topic).expect("checked above");
     if let Some(m) = modality {
-        anyhow::ensure!(loaded.modality(m).is_some(), "there is no modality `{m}`; see modalities.yaml");
+        ids(loaded.modalities.iter().map(|m| m.id.value.as_str()).collect(), m, "modality", "modalities.yaml")?;
+        if let Some(covered) = &topic_def.modalities {
+            let covered: Vec<&str> = covered.iter().map(|c| c.value.as_str()).collect();
+            anyhow::ensure!(
+                covered.contains(&m),
+                "topic `{topic}` covers only {}; a record for `{m}` has no place there",
+                covered.join(", ")
+            );
+        }
     }
     let stem = match modality {
         Some(m) => format!("{topic}--{m}"),
@@ -49,7 +67,7 @@ fn overlapping<'a>(content: &'a Content, regulator: &str, topic: &str, modality:
 
 fn draft(regulator: &str, topic: &Topic, modality: Option<&str>) -> String {
     let modeline = modeline("record.schema.json", 2);
-    let (topic_id, question, today) = (&topic.id.value, &topic.question, Date::today());
+    let (topic_id, question, today) = (&topic.id.value, one_line(&topic.question), Date::today());
     let modalities = modality
         .map(|m| format!("modalities: [{m}]                # the products this record covers; absent = the topic's\n"))
         .unwrap_or_default();
@@ -97,7 +115,13 @@ fn attribute_lines(topic: &Topic) -> String {
     for a in &topic.attributes {
         let allowed = if a.values.is_empty() { a.kind.to_string() } else { a.values.join(" | ") };
         let unit = a.unit.as_deref().map(|u| format!(", in {u}")).unwrap_or_default();
-        lines.push_str(&format!("#   {}: ...    # {} ({allowed}{unit})\n", a.id.value, a.label));
+        lines.push_str(&format!("#   {}: ...    # {} ({allowed}{unit})\n", a.id.value, one_line(&a.label)));
     }
     lines
+}
+
+/// Text as one line, for a YAML comment: a line break would end the comment and turn the rest
+/// into fields.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -16,6 +16,7 @@ pub struct ServeOptions {
     pub repository: Option<String>,
     pub base_url: Option<String>,
     pub watch: bool,
+    /// The search cache's budget in MiB.
     pub search_cache: usize,
 }
 
@@ -27,7 +28,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         Some(dir) => Site::open(content, dir)?,
         None => Site::build(content)?,
     }
-    .with_search_cache(options.search_cache)
+    .with_search_cache(options.search_cache.saturating_mul(1 << 20))
     .with_version(version);
     let mut state = AppState::new(site, options.repository).with_base_url(options.base_url);
     state.preview.live = options.watch;

@@ -52,6 +52,25 @@ impl Server {
     pub fn get(&self, path: &str) -> Response {
         get(&format!("{}{path}", self.base))
     }
+
+    /// The host and port it listens on.
+    pub fn host(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
+    /// Sends SIGINT, as Ctrl-C does; true if the process then exits within `within`.
+    pub fn interrupt(&mut self, within: std::time::Duration) -> bool {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+        let start = std::time::Instant::now();
+        while start.elapsed() < within {
+            if self.child.try_wait().unwrap().is_some() {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        false
+    }
 }
 
 impl Drop for Server {
@@ -82,14 +101,23 @@ impl Response {
 
 /// A plain HTTP/1.1 GET over a TCP socket: the tests talk to the server as any client would.
 pub fn get(url: &str) -> Response {
+    send(url, "GET", b"")
+}
+
+/// An HTTP/1.1 request with `method` and `body` over a TCP socket.
+pub fn send(url: &str, method: &str, body: &[u8]) -> Response {
     use std::io::{Read, Write};
     let rest = url.strip_prefix("http://").expect("http URL");
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let path = if path.is_empty() { "/" } else { path };
     let mut stream = std::net::TcpStream::connect(host).expect("server accepts connections");
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let length = if body.is_empty() { String::new() } else { format!("Content-Length: {}\r\n", body.len()) };
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: {host}\r\n{length}Connection: close\r\n\r\n").unwrap();
+    // The server may answer (413) before reading the body, and close.
+    let _ = stream.write_all(body);
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
+    // A server that refuses a body closes without reading it, which may end in a reset.
+    let _ = stream.read_to_end(&mut raw);
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(raw.len(), |at| at + 4);
     let (head, bytes) = raw.split_at(split);
     let head = String::from_utf8_lossy(head);
