@@ -250,13 +250,9 @@ async fn compare_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> R
 
 async fn compare_download(State(s): State<AppState>, RawQuery(query): RawQuery, format: TableFormat) -> Response {
     let params = compare_params(query.as_deref().unwrap_or(""));
-    let page = match params.query() {
-        q if q.is_empty() => "/compare".to_owned(),
-        q => format!("/compare?{q}"),
-    };
-    s.download(&page, format, |site, links, stamp| {
-        Some(tables::compare(&site.content, &CompareView::of(&site.content, &params), links, stamp))
-    })
+    let view = CompareView::of(&s.site().content, &params);
+    let page = if view.query.is_empty() { "/compare".to_owned() } else { format!("/compare?{}", view.query) };
+    s.download(&page, format, |site, links, stamp| Some(tables::compare(&site.content, &view, links, stamp)))
 }
 
 async fn topic_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {

@@ -428,6 +428,18 @@ impl CompareView {
         let domain = content.domain(&params.domain).map(|d| d.id.value.clone()).unwrap_or_default();
         let modality = content.modality(&params.modality).map(|m| m.id.value.clone()).unwrap_or_default();
         let filters = compare_filters(content, params, &regs, &baseline, diff_only);
+        // The state as the page shows it: what an unknown value would have asked for is not in it.
+        let effective = CompareParams {
+            regulators: if wanted.is_empty() {
+                String::new()
+            } else {
+                regs.iter().map(|g| g.id.value.as_str()).collect::<Vec<_>>().join(",")
+            },
+            domain: domain.clone(),
+            modality: modality.clone(),
+            baseline: baseline.clone(),
+            diff: if diff_only { "only".to_owned() } else { String::new() },
+        };
         let mut groups: Vec<RowGroup> = Vec::new();
         for topic in topics_in_order(content) {
             if !domain.is_empty() && topic.domain.value != domain {
@@ -464,7 +476,7 @@ impl CompareView {
                 ("Routes", Badge::legend(TopicKind::Route)),
             ],
             filters,
-            query: params.query(),
+            query: effective.query(),
         }
     }
 }
