@@ -77,6 +77,9 @@ pub enum Command {
         /// The directory to write the data release to (replaced if it exists).
         #[arg(long)]
         data: Option<PathBuf>,
+        /// Export the records as they were committed by this date (YYYY-MM-DD), from git history.
+        #[arg(long, value_name = "DATE", requires = "out")]
+        as_of: Option<indexer::date::Date>,
     },
     /// Write a new draft record at the right path, every field explained.
     New {

@@ -277,6 +277,9 @@ async fn main_pages_pass_axe_wcag_aa() {
         "/records/pmda/framework.expedited-approval",
         "/regulators/mfds",
         "/glossary",
+        "/definitions",
+        "/changes?kind=stance",
+        "/compare?as_of=2026-11-23",
     ] {
         b.c().goto(&format!("{}{path}", server.base)).await.unwrap();
         b.c().execute(&axe, vec![]).await.unwrap();
@@ -288,6 +291,78 @@ async fn main_pages_pass_axe_wcag_aa() {
     }
     b.close().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The value and form of the focused element: `("fda", true)` for FDA's box in the compare form.
+async fn focused(b: &Browser) -> (String, bool) {
+    let js = "const e = document.activeElement; return [e.value || e.tagName, !!e.closest('#compare-form')]";
+    serde_json::from_value(b.c().execute(js, vec![]).await.unwrap()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn compare_filters_by_keyboard_keep_focus_on_the_form() {
+    let server = Server::start(Path::new("content"), &[]);
+    let b = Browser::start().await;
+    b.c().goto(&format!("{}/compare", server.base)).await.unwrap();
+    b.c().execute("document.querySelector('input[name=regulator][value=bpom]').focus()", vec![]).await.unwrap();
+    let scrolled = "return Math.round(window.scrollY)";
+    let before = b.c().execute(scrolled, vec![]).await.unwrap();
+    // Space ticks the focused box off; Tab moves to the next one: BPOM, NPRA, then FDA.
+    for (i, id) in ["bpom", "npra", "fda"].into_iter().enumerate() {
+        if i > 0 {
+            b.c().active_element().await.unwrap().send_keys("\u{E004}").await.unwrap();
+        }
+        b.c().active_element().await.unwrap().send_keys(" ").await.unwrap();
+        wait_for_url(&b, |u| u.contains("regulator=pmda") && !u.contains(&format!("regulator={id}"))).await;
+        b.c().wait().for_element(Locator::Css(&format!("#matrix:not(:has(th[data-regulator={id}]))"))).await.unwrap();
+        assert_eq!(focused(&b).await, (id.to_owned(), true), "focus stays on {id}'s box");
+    }
+    assert_eq!(b.c().execute(scrolled, vec![]).await.unwrap(), before, "the page did not jump");
+    let columns: Vec<String> = serde_json::from_value(
+        b.c().execute("return Array.from(document.querySelectorAll('#matrix thead th[data-regulator]')).map(e => e.dataset.regulator)", vec![]).await.unwrap(),
+    )
+    .unwrap();
+    assert_eq!(columns, ["pmda", "hsa", "tfda", "nmpa", "cdsco", "mfds", "ema"]);
+    let status = b.c().execute("return document.getElementById('compare-status').textContent", vec![]).await.unwrap();
+    assert!(status.as_str().unwrap().ends_with("for 7 regulators."), "a screen reader hears the change: {status}");
+    b.close().await;
+}
+
+/// Screenshots of the full compare page at a phone's, a laptop's and a wide screen's width, in
+/// `target/screenshots/`: no inner box scrolls the matrix; on the widest screen every column
+/// fits; on a phone nothing scrolls sideways.
+#[tokio::test(flavor = "multi_thread")]
+async fn compare_uses_the_page_width_on_any_screen() {
+    let server = Server::start(Path::new("content"), &[]);
+    let b = Browser::start().await;
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    for width in [390u32, 1280, 1920] {
+        b.c().set_window_size(width, 1000).await.unwrap();
+        b.c().goto(&format!("{}/compare", server.base)).await.unwrap();
+        b.c().wait().for_element(Locator::Css("#matrix")).await.unwrap();
+        // No element between the matrix and the page clips or scrolls it.
+        let boxes = "const out = []; for (let e = document.getElementById('matrix').parentElement; e !== document.body; e = e.parentElement) {
+                const s = getComputedStyle(e); if (s.overflowX !== 'visible' || s.overflowY !== 'visible') out.push(e.className || e.tagName); }
+            return out;";
+        let boxes: Vec<String> = serde_json::from_value(b.c().execute(boxes, vec![]).await.unwrap()).unwrap();
+        assert!(boxes.is_empty(), "{width}px: the matrix scrolls inside {boxes:?}");
+        let geometry = "const t = document.getElementById('matrix');
+            return [Math.round(t.getBoundingClientRect().right), window.innerWidth, document.documentElement.scrollWidth];";
+        let [right, viewport, page]: [i64; 3] =
+            serde_json::from_value(b.c().execute(geometry, vec![]).await.unwrap()).unwrap();
+        if width == 1920 {
+            assert!(right <= viewport, "{width}px: the last column ends at {right}px, past {viewport}px");
+        }
+        if width == 390 {
+            assert!(page <= viewport, "{width}px: the page scrolls sideways ({page}px wide)");
+            let to_matrix = "const top = document.querySelector('#matrix tbody').getBoundingClientRect().top;
+                window.scrollTo({ top: top + window.scrollY, behavior: 'instant' });";
+            b.c().execute(to_matrix, vec![]).await.unwrap();
+        }
+        std::fs::write(out.join(format!("compare-{width}.png")), b.c().screenshot().await.unwrap()).unwrap();
+    }
+    b.close().await;
 }
 
 /// How many elements match `css` and are on screen.

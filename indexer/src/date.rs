@@ -104,6 +104,12 @@ impl schemars::JsonSchema for Date {
     }
 }
 
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// The schema of a full date, YYYY-MM-DD, which a record's `updated` and `reviewed` must be
 /// (`regkb check` reads them as [`Date`] and reports a partial one).
 pub enum FullDate {}

@@ -6,6 +6,7 @@ pub mod client;
 pub mod date;
 pub mod diagnostic;
 pub mod diff;
+pub mod history;
 pub mod index;
 pub mod load;
 pub mod markdown;

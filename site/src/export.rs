@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::Site;
 use crate::assets;
+use crate::changelog::ChangesParams;
 use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat};
 use crate::links::Links;
@@ -26,14 +27,22 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     let mut files = Files::new();
     let mut page = |path: String, render: &dyn Fn(&Frame) -> askama::Result<String>| -> askama::Result<()> {
         let links = Links::export(path.matches('/').count());
-        let frame = Frame { links: &links, notices: &[], repository: None, live: false, today: None };
+        let frame = Frame {
+            links: &links,
+            notices: &[],
+            repository: None,
+            live: false,
+            today: None,
+            as_of: site.as_of.as_ref(),
+        };
         files.insert(path, render(&frame)?.into_bytes());
         Ok(())
     };
     page("index.html".into(), &|f| pages::home(f, content))?;
     page("compare.html".into(), &|f| pages::compare(f, content, &CompareParams::default()))?;
     page("glossary.html".into(), &|f| pages::glossary(f, content))?;
-    page("changes.html".into(), &|f| pages::changes(f, content))?;
+    page("definitions.html".into(), &|f| pages::definitions(f, content))?;
+    page("changes.html".into(), &|f| pages::changes(f, content, &site.history, &ChangesParams::default()))?;
     page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
     let scripts = indexer::client::scripts(&site.index);
     let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
@@ -45,7 +54,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         page(format!("regulators/{}.html", g.id.value), &|f| pages::regulator(f, RegulatorView::of(content, g)))?;
     }
     for r in &content.records {
-        page(format!("records/{}.html", r.id), &|f| pages::record(f, content, r))?;
+        page(format!("records/{}.html", r.id), &|f| pages::record(f, content, &site.history, r))?;
     }
     for r in &content.records {
         let references = Reference::of_record_and_sources(content, r, None);
@@ -56,10 +65,12 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     for scope in crate::feeds::scopes(content) {
         let path = scope.path();
         let links = Links::export(path.matches('/').count());
-        let xml = crate::feeds::render(content, &scope, &links).expect("the scope exists")?;
+        let xml = crate::feeds::render(content, &site.history, &scope, &links).expect("the scope exists")?;
         files.insert(path, xml.into_bytes());
     }
     downloads(site, &mut files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
+    // The records' history as data, for readers who compare it with other tools.
+    files.insert("history.json".into(), serde_json::to_vec_pretty(&*site.history).expect("history is JSON"));
     for (name, text) in scripts {
         files.insert(format!("static/{name}"), text.into_bytes());
     }

@@ -1,12 +1,14 @@
-//! Atom feeds of record changes: all records, per regulator and per topic, newest first by
-//! `updated`, for readers who follow what changes between conferences.
+//! Atom feeds of record changes: all records, per regulator and per topic, newest first, one
+//! entry per change in the content's history, for readers who follow what changes between
+//! conferences.
 
 use askama::Template;
+use indexer::history::{Event, History};
 use indexer::load::is_text_char;
-use indexer::model::{Content, Record};
+use indexer::model::Content;
 
+use crate::changelog::EventLine;
 use crate::links::Links;
-use crate::views::{RecordLine, newest_first};
 
 /// The most entries a feed holds.
 const ENTRIES: usize = 50;
@@ -17,14 +19,10 @@ struct Feed<'a> {
     title: String,
     key: String,
     updated: String,
+    /// Why the feed has no entries, when history is unavailable.
+    unavailable: Option<String>,
     links: &'a Links,
-    entries: Vec<Entry>,
-}
-
-/// A record in a feed, with its date as Atom needs it (a full date, even when `updated` is a month).
-struct Entry {
-    line: RecordLine,
-    updated: String,
+    entries: Vec<EventLine>,
 }
 
 /// Which records a feed follows.
@@ -53,11 +51,11 @@ impl Scope<'_> {
         }
     }
 
-    fn includes(&self, r: &Record) -> bool {
+    fn includes(&self, e: &Event) -> bool {
         match self {
             Scope::All => true,
-            Scope::Regulator(id) => r.regulator() == *id,
-            Scope::Topic(id) => r.topic() == *id,
+            Scope::Regulator(id) => e.regulator == *id,
+            Scope::Topic(id) => e.topic == *id,
         }
     }
 }
@@ -71,22 +69,19 @@ pub fn scopes(content: &Content) -> Vec<Scope<'_>> {
 }
 
 /// The Atom document of a feed; `None` for a regulator or topic that does not exist.
-pub fn render(content: &Content, scope: &Scope, links: &Links) -> Option<askama::Result<String>> {
+pub fn render(content: &Content, history: &History, scope: &Scope, links: &Links) -> Option<askama::Result<String>> {
     let (title, key) = match scope {
         Scope::All => ("regkb: all record changes".to_owned(), "all".to_owned()),
         Scope::Regulator(id) => (format!("regkb: {} records", content.regulator(id)?.short), format!("regulator:{id}")),
         Scope::Topic(id) => (format!("regkb: {}", content.topic(id)?.title), format!("topic:{id}")),
     };
-    let records = newest_first(content.records.iter().filter(|r| scope.includes(r)));
-    let updated = records.first().map(|r| r.front.updated.value.first_day()).unwrap_or_else(|| "2000-01-01".into());
-    let entries = records
-        .into_iter()
-        .take(ENTRIES)
-        .map(|r| Entry { line: RecordLine::of(content, r), updated: r.front.updated.value.first_day() })
-        .collect();
+    let entries: Vec<EventLine> =
+        history.events.iter().filter(|e| scope.includes(e)).take(ENTRIES).map(|e| EventLine::of(content, e)).collect();
+    let updated = entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_owned(), |e| e.time.clone());
+    let unavailable = history.unavailable.clone();
     // `check` refuses the characters XML 1.0 forbids; a tree that skipped it must still give a feed that parses.
     Some(
-        Feed { title, key, updated, links, entries }
+        Feed { title, key, updated, unavailable, links, entries }
             .render()
             .map(|xml| xml.chars().filter(|&c| is_text_char(c)).collect()),
     )
@@ -99,18 +94,29 @@ mod tests {
     #[test]
     fn characters_xml_forbids_are_dropped_and_the_feed_parses() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/valid");
-        let (mut content, _) = indexer::load::load(&root);
-        let record = content.records.first_mut().unwrap();
-        record.front.summary = "Ctl\u{1}char form\u{c}feed \u{fffe}end & <b>".into();
-        let id = record.id.clone();
-        let xml = render(&content, &Scope::All, &Links::server()).unwrap().unwrap();
+        let (content, _) = indexer::load::load(&root);
+        let record = content.records.first().unwrap();
+        let event = Event {
+            commit: "0123456789abcdef".into(),
+            time: "2026-01-01T00:00:00Z".into(),
+            date: "2026-01-01".parse().unwrap(),
+            message: "Ctl\u{1}char form\u{c}feed \u{fffe}end & <b>".into(),
+            record: record.id.clone(),
+            title: "T".into(),
+            regulator: record.regulator().into(),
+            topic: record.topic().into(),
+            kind: indexer::diff::Kind::Added,
+            changes: Vec::new(),
+            sources_added: Vec::new(),
+            sources_removed: Vec::new(),
+            attributes: Vec::new(),
+            version: None,
+        };
+        let history = History { events: vec![event], unavailable: None };
+        let xml = render(&content, &history, &Scope::All, &Links::server()).unwrap().unwrap();
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("not XML ({e}):\n{xml}"));
-        let entry = doc
-            .descendants()
-            .filter(|n| n.has_tag_name("entry"))
-            .find(|e| e.children().any(|c| c.has_tag_name("id") && c.text().is_some_and(|t| t.contains(&id))))
-            .expect("the record's entry");
+        let entry = doc.descendants().find(|n| n.has_tag_name("entry")).expect("the event's entry");
         let summary = entry.children().find(|c| c.has_tag_name("summary")).and_then(|s| s.text()).unwrap();
-        assert!(summary.ends_with(": Ctlchar formfeed end & <b>"), "{summary}");
+        assert_eq!(summary, "Ctlchar formfeed end & <b>");
     }
 }

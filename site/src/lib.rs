@@ -3,7 +3,9 @@
 
 pub mod assets;
 pub mod cache;
+pub mod changelog;
 pub mod data;
+pub mod definitions;
 pub mod export;
 pub mod feeds;
 pub mod formats;
@@ -17,17 +19,25 @@ pub mod tables;
 pub mod views;
 pub mod watch;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
+use indexer::date::Date;
+use indexer::history::History;
 use indexer::{Content, SearchIndex, SearchRequest};
 
-/// One built version of the site: the content, its search index, and recent results.
+/// One built version of the site: the content, its search index, its records' history, and
+/// recent results.
 pub struct Site {
     pub content: Arc<Content>,
     pub index: SearchIndex,
     /// The content's version: its git commit, or "unknown".
     pub version: String,
+    /// The records' history from git; unavailable until `with_history` gives it.
+    pub history: Arc<History>,
+    /// Set when the whole site shows the content as it was on a past date (`export --as-of`).
+    pub as_of: Option<AsOf>,
     searches: cache::SearchCache,
 }
 
@@ -49,6 +59,8 @@ impl Site {
             content,
             index,
             version: indexer::version::UNKNOWN.to_owned(),
+            history: Arc::new(History::unavailable("the site was built without reading the content's history")),
+            as_of: None,
             searches: cache::SearchCache::new(cache::DEFAULT_MIB << 20),
         }
     }
@@ -57,6 +69,21 @@ impl Site {
     pub fn with_version(mut self, version: String) -> Site {
         self.version = version;
         self
+    }
+
+    /// This site with the records' history, as `indexer::history::read` gives it.
+    pub fn with_history(mut self, history: History) -> Site {
+        self.history = Arc::new(history);
+        self
+    }
+
+    /// The content as it was on `date`, and the notice pages show about it. Without history,
+    /// today's content, with a notice that says so.
+    pub fn content_as_of(&self, date: Date) -> (Cow<'_, Content>, AsOf) {
+        match self.history.content_as_of(&self.content, date) {
+            Some(past) => (Cow::Owned(past), AsOf::new(date, None)),
+            None => (Cow::Borrowed(&*self.content), AsOf::new(date, self.history.unavailable.as_deref())),
+        }
     }
 
     /// This site with a search cache of at most `bytes` (0: no cache).
@@ -84,6 +111,30 @@ impl Site {
     /// The cached results of `request`, without searching.
     pub fn cached(&self, request: &SearchRequest) -> Option<Arc<cache::Cached>> {
         self.searches.get(&params::canonical(request))
+    }
+}
+
+/// A page's notice that it shows the content as it was on a past date.
+#[derive(Debug, Clone)]
+pub struct AsOf {
+    /// The date, `YYYY-MM-DD`.
+    pub date: String,
+    /// What the page shows, in a sentence.
+    pub message: String,
+    /// The address of today's version of the page, when there is one.
+    pub today: Option<String>,
+}
+
+impl AsOf {
+    /// The notice for `date`; `unavailable` is why history could not be read, if it could not.
+    pub fn new(date: Date, unavailable: Option<&str>) -> AsOf {
+        let message = match unavailable {
+            None => "records as they were committed by the end of that day; regulators, topics and sources \
+                     are named as they are today."
+                .to_owned(),
+            Some(reason) => format!("history is unavailable ({reason}), so this page shows today's content instead."),
+        };
+        AsOf { date: date.to_string(), message, today: None }
     }
 }
 

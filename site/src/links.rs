@@ -56,6 +56,16 @@ impl Links {
         self.page("changes")
     }
 
+    /// The definitions page, or one definition on it (`anchor` as `DefinitionsView` names it).
+    pub fn definitions(&self) -> String {
+        self.page("definitions")
+    }
+
+    /// One definition on the definitions page.
+    pub fn definition(&self, anchor: &str) -> String {
+        format!("{}#{anchor}", self.definitions())
+    }
+
     pub fn topic(&self, id: &str) -> String {
         self.page(&format!("topics/{id}"))
     }

@@ -3,11 +3,15 @@
 //! errors during live preview) to show in its banner.
 
 use askama::Template;
+use indexer::history::History;
 use indexer::index::Facet;
 use indexer::markdown;
 use indexer::model::{Content, GlossaryEntry, Record};
 use indexer::search::{SearchRequest, SearchResults};
 
+use crate::AsOf;
+use crate::changelog::{ChangesParams, ChangesView, RecordHistory};
+use crate::definitions::DefinitionsView;
 use crate::links::Links;
 use crate::views::{
     self, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView, TopicView,
@@ -24,7 +28,16 @@ pub struct Frame<'a> {
     pub live: bool,
     /// The day the page is made, for printouts; `None` in the export, whose files must not
     /// change from day to day (there the browser fills it in).
-    pub today: Option<String>,
+    pub today: Option<&'a str>,
+    /// Set when the page shows the content as it was on a past date.
+    pub as_of: Option<&'a AsOf>,
+}
+
+impl<'a> Frame<'a> {
+    /// This frame for a page that shows the content as of a past date.
+    pub fn with_as_of(&self, as_of: &'a AsOf) -> Frame<'a> {
+        Frame { as_of: Some(as_of), ..*self }
+    }
 }
 
 #[derive(Template)]
@@ -56,12 +69,14 @@ struct RecordPage<'a> {
     r: RecordView,
     /// The body, sanitised: only the record's own page shows it.
     body_html: String,
+    history: RecordHistory,
 }
 
-pub fn record(frame: &Frame, content: &Content, record: &Record) -> askama::Result<String> {
+pub fn record(frame: &Frame, content: &Content, history: &History, record: &Record) -> askama::Result<String> {
     let r = RecordView::of(content, record);
     let title = r.line.title.clone();
-    RecordPage { title: &title, frame, r, body_html: markdown::to_html(&record.body) }.render()
+    let history = RecordHistory::of(content, history, &record.id);
+    RecordPage { title: &title, frame, r, body_html: markdown::to_html(&record.body), history }.render()
 }
 
 #[derive(Template)]
@@ -121,12 +136,25 @@ pub fn glossary(frame: &Frame, content: &Content) -> askama::Result<String> {
 struct ChangesPage<'a> {
     title: &'a str,
     frame: &'a Frame<'a>,
-    records: Vec<RecordLine>,
+    c: ChangesView,
 }
 
-pub fn changes(frame: &Frame, content: &Content) -> askama::Result<String> {
-    let records = views::recent(content, content.records.len());
-    ChangesPage { title: "Changes", frame, records }.render()
+/// The change log: every record's changes from the content's history, newest first.
+pub fn changes(frame: &Frame, content: &Content, history: &History, params: &ChangesParams) -> askama::Result<String> {
+    ChangesPage { title: "Changes", frame, c: ChangesView::of(content, history, params) }.render()
+}
+
+#[derive(Template)]
+#[template(path = "definitions.html")]
+struct DefinitionsPage<'a> {
+    title: &'a str,
+    frame: &'a Frame<'a>,
+    d: DefinitionsView,
+}
+
+/// What each stance, route answer, status and value means.
+pub fn definitions(frame: &Frame, content: &Content) -> askama::Result<String> {
+    DefinitionsPage { title: "Definitions", frame, d: DefinitionsView::of(content) }.render()
 }
 
 #[derive(Template)]

@@ -2,8 +2,10 @@
 //! URL decoding does not read into lists, so the pairs are read here.
 
 use indexer::SearchRequest;
+use indexer::date::Date;
 use indexer::index::Facet;
 
+use crate::changelog::ChangesParams;
 use crate::views::CompareParams;
 
 fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
@@ -50,6 +52,33 @@ pub fn canonical(request: &SearchRequest) -> String {
     crate::pages::query_string(&key)
 }
 
+/// The `as_of` date of a page that can show the content as it was then; `None` when absent or
+/// not a date.
+pub fn as_of(query: &str) -> Option<Date> {
+    pairs(query).find(|(k, _)| k == "as_of").and_then(|(_, v)| v.trim().parse().ok())
+}
+
+/// The query without its `as_of`: the address of today's version of the page.
+pub fn without_as_of(query: &str) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.extend_pairs(pairs(query).filter(|(k, _)| k != "as_of"));
+    out.finish()
+}
+
+/// Change-log filters: `regulator`, `topic` and `kind`, each one value (an empty one filters nothing).
+pub fn changes_params(query: &str) -> ChangesParams {
+    let mut params = ChangesParams::default();
+    for (key, value) in pairs(query) {
+        match key.as_str() {
+            "regulator" => params.regulator = value,
+            "topic" => params.topic = value,
+            "kind" => params.kind = value,
+            _ => {}
+        }
+    }
+    params
+}
+
 /// Compare-page state; regulators come as `regulators=a,b` or as repeated `regulator=a`.
 pub fn compare_params(query: &str) -> CompareParams {
     let mut params = CompareParams::default();
@@ -63,6 +92,7 @@ pub fn compare_params(query: &str) -> CompareParams {
             "modality" => params.modality = value,
             "baseline" => params.baseline = value,
             "diff" => params.diff = value,
+            "as_of" if value.parse::<Date>().is_ok() => params.as_of = value,
             _ => {}
         }
     }
@@ -85,6 +115,9 @@ mod tests {
         let c = compare_params("regulators=pmda,hsa&regulator=tfda&diff=only");
         assert_eq!(c.regulators, "pmda,hsa,tfda");
         assert_eq!(c.diff, "only");
+        assert_eq!(as_of("regulator=pmda&as_of=2025-09-01").map(|d| d.to_string()), Some("2025-09-01".into()));
+        assert_eq!(as_of("as_of=soon"), None);
+        assert_eq!(without_as_of("regulator=pmda&as_of=2025-09-01&diff=only"), "regulator=pmda&diff=only");
     }
 }
 

@@ -13,6 +13,8 @@ use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
 use indexer::SearchRequest;
 use indexer::date::Date;
+use indexer::history::History;
+use indexer::model::Content;
 use indexer::search::SearchError;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -27,7 +29,7 @@ use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat, split_download};
 use crate::links::Links;
 use crate::pages::{self, Frame};
-use crate::params::{compare_params, search_request};
+use crate::params::{as_of, changes_params, compare_params, search_request, without_as_of};
 use crate::references::Reference;
 use crate::tables::{self, Stamp};
 use crate::views::{CompareView, RecordView, RegulatorView, TopicView};
@@ -78,12 +80,14 @@ impl AppState {
     fn page_of(&self, render: impl FnOnce(&Frame, &Site) -> Option<askama::Result<String>>) -> Response {
         let links = Links::server();
         let notices = self.preview.notices();
+        let today = Date::today().to_string();
         let frame = Frame {
             links: &links,
             notices: &notices,
             repository: self.repository.as_deref(),
             live: self.preview.live,
-            today: Some(Date::today().to_string()),
+            today: Some(&today),
+            as_of: None,
         };
         match render(&frame, &self.site()) {
             None => self.not_found(),
@@ -132,7 +136,7 @@ impl AppState {
 
     fn error(&self, status: StatusCode, title: &str, message: &str) -> Response {
         let links = Links::server();
-        let frame = Frame { links: &links, notices: &[], repository: None, live: false, today: None };
+        let frame = Frame { links: &links, notices: &[], repository: None, live: false, today: None, as_of: None };
         let html = pages::error(&frame, title, message).unwrap_or_else(|_| title.to_owned());
         (status, Html(html)).into_response()
     }
@@ -166,6 +170,7 @@ pub fn router(state: AppState) -> Router {
         .route("/compare.xlsx", get(|s, q| compare_download(s, q, TableFormat::Xlsx)))
         .route("/glossary", get(glossary_page))
         .route("/changes", get(changes_page))
+        .route("/definitions", get(definitions_page))
         .route("/topics/{id}", get(topic_page))
         .route("/records/{*id}", get(record_page))
         .route("/regulators/{id}", get(regulator_page))
@@ -222,8 +227,13 @@ async fn glossary_page(State(s): State<AppState>) -> Response {
     s.page(|f, site| pages::glossary(f, &site.content))
 }
 
-async fn changes_page(State(s): State<AppState>) -> Response {
-    s.page(|f, site| pages::changes(f, &site.content))
+async fn definitions_page(State(s): State<AppState>) -> Response {
+    s.page(|f, site| pages::definitions(f, &site.content))
+}
+
+async fn changes_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+    let params = changes_params(query.as_deref().unwrap_or(""));
+    s.page(|f, site| pages::changes(f, &site.content, &site.history, &params))
 }
 
 /// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
@@ -243,29 +253,60 @@ async fn search_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Re
     .await
 }
 
+/// Renders a page over the content as it was on `as_of` (today's when `None`), with the notice
+/// that says so and links to `today`, the page's own address without the date.
+fn dated<T>(
+    f: &Frame,
+    site: &Site,
+    as_of: Option<Date>,
+    today: String,
+    render: impl FnOnce(&Frame, &Content, &History) -> T,
+) -> T {
+    let Some(date) = as_of else { return render(f, &site.content, &site.history) };
+    let (content, mut notice) = site.content_as_of(date);
+    notice.today = Some(today);
+    render(&f.with_as_of(&notice), &content, &site.history.until(date))
+}
+
 async fn compare_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let params = compare_params(query.as_deref().unwrap_or(""));
-    s.page(|f, site| pages::compare(f, &site.content, &params))
+    let query = query.unwrap_or_default();
+    let params = compare_params(&query);
+    let rest = without_as_of(&query);
+    let today =
+        if rest.is_empty() { Links::server().compare() } else { format!("{}?{rest}", Links::server().compare()) };
+    s.page(|f, site| dated(f, site, as_of(&query), today, |f, content, _| pages::compare(f, content, &params)))
 }
 
 async fn compare_download(State(s): State<AppState>, RawQuery(query): RawQuery, format: TableFormat) -> Response {
-    let params = compare_params(query.as_deref().unwrap_or(""));
-    let view = CompareView::of(&s.site().content, &params);
+    let query = query.unwrap_or_default();
+    let params = compare_params(&query);
+    let site = s.site();
+    // A comparison as of a past date downloads as it was then, as its page shows it.
+    let content = match as_of(&query) {
+        Some(date) => site.content_as_of(date).0,
+        None => std::borrow::Cow::Borrowed(&*site.content),
+    };
+    let view = CompareView::of(&content, &params);
     let page = if view.query.is_empty() { "/compare".to_owned() } else { format!("/compare?{}", view.query) };
-    s.download(&page, format, |site, links, stamp| Some(tables::compare(&site.content, &view, links, stamp)))
+    s.download(&page, format, |_, links, stamp| Some(tables::compare(&content, &view, links, stamp)))
 }
 
-async fn topic_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+async fn topic_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Response {
     if let Some((id, format)) = split_download(&id) {
         return s.download(&format!("/topics/{id}"), format, |site, links, stamp| {
             let t = site.content.topic(id)?;
             Some(tables::topic(&site.content, &TopicView::of(&site.content, t), links, stamp))
         });
     }
-    s.page_of(|f, site| site.content.topic(&id).map(|t| pages::topic(f, TopicView::of(&site.content, t))))
+    let date = as_of(query.as_deref().unwrap_or(""));
+    s.page_of(|f, site| {
+        dated(f, site, date, f.links.topic(&id), |f, content, _| {
+            content.topic(&id).map(|t| pages::topic(f, TopicView::of(content, t)))
+        })
+    })
 }
 
-async fn record_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+async fn record_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Response {
     let site = s.site();
     if site.content.record(&id).is_none()
         && let Some((format, stem)) = CiteFormat::ALL.into_iter().find_map(|f| Some((f, id.strip_suffix(f.ext())?)))
@@ -278,7 +319,12 @@ async fn record_page(State(s): State<AppState>, Path(id): Path<String>) -> Respo
             [(header::CONTENT_TYPE, format.media_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)];
         return (headers, format.write(&references)).into_response();
     }
-    s.page_of(|f, site| site.content.record(&id).map(|r| pages::record(f, &site.content, r)))
+    let date = as_of(query.as_deref().unwrap_or(""));
+    s.page_of(|f, site| {
+        dated(f, site, date, f.links.record(&id), |f, content, history| {
+            content.record(&id).map(|r| pages::record(f, content, history, r))
+        })
+    })
 }
 
 async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
@@ -318,8 +364,14 @@ async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Res
 }
 
 async fn api_compare(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
-    let params = compare_params(query.as_deref().unwrap_or(""));
-    Json(CompareView::of(&s.site().content, &params)).into_response()
+    let query = query.unwrap_or_default();
+    let params = compare_params(&query);
+    let site = s.site();
+    let content = match as_of(&query) {
+        Some(date) => site.content_as_of(date).0,
+        None => std::borrow::Cow::Borrowed(&*site.content),
+    };
+    Json(CompareView::of(&content, &params)).into_response()
 }
 
 async fn api_record(State(s): State<AppState>, Path(id): Path<String>) -> Response {
@@ -352,7 +404,8 @@ async fn feed_of(State(s): State<AppState>, Path((kind, file)): Path<(String, St
 }
 
 fn feed(s: &AppState, scope: Scope) -> Response {
-    match feeds::render(&s.site().content, &scope, &Links::server()) {
+    let site = s.site();
+    match feeds::render(&site.content, &site.history, &scope, &Links::server()) {
         Some(Ok(xml)) => ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response(),
         Some(Err(_)) => {
             s.error(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong", "This feed could not be built.")

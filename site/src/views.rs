@@ -40,6 +40,8 @@ pub struct Badge {
     pub class: &'static str,
     pub icon: &'static str,
     pub label: &'static str,
+    /// What the stance means, shown as the badge's tooltip.
+    pub definition: &'static str,
 }
 
 impl Badge {
@@ -55,7 +57,12 @@ impl Badge {
             Stance::NotAvailable => ("✕", "not-available"),
             Stance::Unknown => ("?", "unknown"),
         };
-        Badge { stance, class, icon, label: stance.label() }
+        Badge { stance, class, icon, label: stance.label(), definition: stance.definition() }
+    }
+
+    /// The anchor of the stance's definition on the definitions page.
+    pub fn anchor(&self) -> String {
+        format!("stance-{}", self.class)
     }
 
     /// The badges a legend shows for topics of one kind.
@@ -66,8 +73,8 @@ impl Badge {
     /// The badge as HTML; every part is a fixed string, so it needs no escaping.
     pub fn html(&self) -> String {
         format!(
-            r#"<span class="badge stance-{}"><span aria-hidden="true">{}</span> {}</span>"#,
-            self.class, self.icon, self.label
+            r#"<span class="badge stance-{}" title="{}"><span aria-hidden="true">{}</span> {}</span>"#,
+            self.class, self.definition, self.icon, self.label
         )
     }
 }
@@ -229,6 +236,11 @@ pub struct RecordView {
 }
 
 impl RecordView {
+    /// The record's value of attribute `id`, if it gives one.
+    pub fn attribute(&self, id: &str) -> Option<&AttributeValue> {
+        self.attributes.iter().find(|a| a.id == id)
+    }
+
     /// The page of record `r`.
     pub fn of(content: &Content, r: &Record) -> RecordView {
         let line = RecordLine::of(content, r);
@@ -373,6 +385,8 @@ pub struct CompareParams {
     pub modality: String,
     pub baseline: String,
     pub diff: String,
+    /// The date whose content the page shows (`YYYY-MM-DD`); empty for today's.
+    pub as_of: String,
 }
 
 impl CompareParams {
@@ -385,6 +399,7 @@ impl CompareParams {
             ("modality", &self.modality),
             ("baseline", &self.baseline),
             ("diff", &self.diff),
+            ("as_of", &self.as_of),
         ];
         for (key, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
             pairs.append_pair(key, value);
@@ -404,6 +419,8 @@ pub struct CompareView {
     pub modality: String,
     pub baseline: String,
     pub diff_only: bool,
+    /// The date whose content the matrix shows; empty for today's.
+    pub as_of: String,
     pub groups: Vec<RowGroup>,
     /// The answers a cell may show, by kind of topic: requirement stances, then route answers.
     pub legend: Vec<(&'static str, Vec<Badge>)>,
@@ -439,6 +456,7 @@ impl CompareView {
             modality: modality.clone(),
             baseline: baseline.clone(),
             diff: if diff_only { "only".to_owned() } else { String::new() },
+            as_of: params.as_of.clone(),
         };
         let mut groups: Vec<RowGroup> = Vec::new();
         for topic in topics_in_order(content) {
@@ -470,6 +488,7 @@ impl CompareView {
             modality,
             baseline,
             diff_only,
+            as_of: params.as_of.clone(),
             groups,
             legend: vec![
                 ("Requirements", Badge::legend(TopicKind::Requirement)),

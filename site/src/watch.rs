@@ -49,11 +49,17 @@ pub fn rebuild(state: &AppState, root: &std::path::Path) {
         .map(ToString::to_string)
         .collect();
     if errors.is_empty() {
-        // The rebuilt site keeps the served one's settings.
-        let budget = state.site().search_cache();
+        // The rebuilt site keeps the served one's settings, and its history: editing files
+        // commits nothing.
+        let served = state.site();
         let version = indexer::version::of(root);
-        match Site::build(checked.content).map(|site| site.with_search_cache(budget).with_version(version)) {
-            Ok(site) => state.replace(site),
+        match Site::build(checked.content)
+            .map(|site| site.with_search_cache(served.search_cache()).with_version(version))
+        {
+            Ok(mut site) => {
+                site.history = served.history.clone();
+                state.replace(site)
+            }
             Err(e) => return state.preview.publish(vec![format!("the search index could not be built: {e}")]),
         }
     }

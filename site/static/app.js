@@ -21,24 +21,91 @@
     }
   }
 
-  // Compare page: apply a ticked or unticked box at once.
-  // The Update button stays for people without JavaScript.
-  function autoSubmitCompare() {
+  // Compare page: apply a ticked or unticked box at once, and Update without a reload: fetch
+  // the page for the form's new state and swap in its results, so keyboard focus and the
+  // scroll position stay where they were. Without script, or from file:// (where the export's
+  // offline.js redoes the comparison from the address), the form submits as usual.
+  function liveCompare() {
     var form = document.getElementById("compare-form");
-    if (!form) return;
+    var results = document.getElementById("compare-results");
+    if (!form || !results) return;
+    var live = window.location.protocol !== "file:" && typeof window.fetch === "function" &&
+      typeof window.DOMParser === "function" && typeof window.URLSearchParams === "function";
+    var latest = 0;
+
+    function apply() {
+      if (!live) {
+        if (typeof form.requestSubmit === "function") form.requestSubmit();
+        else form.submit();
+        return;
+      }
+      var query = new URLSearchParams(new FormData(form)).toString();
+      var url = form.getAttribute("action") + (query ? "?" + query : "");
+      var ticket = ++latest;
+      var status = document.getElementById("compare-status");
+      window.fetch(url, { headers: { Accept: "text/html" } })
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.text();
+        })
+        .then(function (html) {
+          if (ticket !== latest) return; // a newer change is on its way
+          var next = new DOMParser().parseFromString(html, "text/html").getElementById("compare-results");
+          if (!next) throw new Error("no results");
+          results.replaceWith(next);
+          results = next;
+          window.history.replaceState(null, "", url);
+          if (status) {
+            var rows = next.querySelectorAll("tr[data-agrees]").length;
+            var cols = next.querySelectorAll("thead th[data-regulator]").length;
+            status.textContent = "Showing " + rows + " topics for " + cols + " regulators.";
+          }
+        })
+        .catch(function () {
+          window.location.href = url;
+        });
+    }
+
     form.addEventListener("change", function (event) {
       var t = event.target;
-      if (!t) return;
-      // Checkboxes only: a select fires "change" on each arrow key, and submitting then
-      // would move keyboard users on before they chose (WCAG 3.2.2). Selects use Update.
-      var isCheckbox = t.tagName === "INPUT" && t.type === "checkbox";
-      if (!isCheckbox) return;
-      if (typeof form.requestSubmit === "function") {
-        form.requestSubmit();
-      } else {
-        form.submit();
-      }
+      // Checkboxes only: a select fires "change" on each arrow key, and applying then would
+      // move keyboard users on before they chose (WCAG 3.2.2). Selects use Update.
+      if (t && t.tagName === "INPUT" && t.type === "checkbox") apply();
     });
+    form.addEventListener("submit", function (event) {
+      if (!live) return;
+      event.preventDefault();
+      apply();
+    });
+  }
+
+  // Change log in the static export: no server filters it, so the page filters itself by
+  // the filters in its address (which the form writes).
+  function filterChanges() {
+    var form = document.getElementById("changes-form");
+    if (!form || !form.hasAttribute("data-filter-here")) return;
+    var params = new URLSearchParams(window.location.search);
+    var want = {};
+    ["regulator", "topic", "kind"].forEach(function (name) {
+      want[name] = params.get(name) || "";
+      if (form.elements[name]) form.elements[name].value = want[name];
+    });
+    var shown = 0;
+    document.querySelectorAll("li.event[data-kinds]").forEach(function (li) {
+      var ok =
+        (!want.regulator || li.getAttribute("data-regulator") === want.regulator) &&
+        (!want.topic || li.getAttribute("data-topic") === want.topic) &&
+        (!want.kind || li.getAttribute("data-kinds").split(" ").indexOf(want.kind) >= 0);
+      li.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    document.querySelectorAll("section.change-day").forEach(function (day) {
+      day.hidden = !day.querySelector("li.event:not([hidden])");
+    });
+    var count = document.getElementById("changes-count");
+    if (count) count.textContent = shown + " of " + count.getAttribute("data-total") + " changes.";
+    var none = document.getElementById("changes-none");
+    if (none) none.hidden = shown > 0;
   }
 
   // A printed page says where it came from and when: the full address as the browser has it,
@@ -55,7 +122,8 @@
   function init() {
     printStamp();
     liveReload();
-    autoSubmitCompare();
+    liveCompare();
+    filterChanges();
   }
 
   if (document.readyState === "loading") {

@@ -3,11 +3,19 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use site::{Site, data, export};
+use indexer::date::Date;
+use indexer::history::History;
+use site::{AsOf, Site, data, export};
 
 use crate::cli::ContentArg;
 
-pub fn run(content: &ContentArg, out: Option<&Path>, zip: Option<PathBuf>, data: Option<&Path>) -> anyhow::Result<()> {
+pub fn run(
+    content: &ContentArg,
+    out: Option<&Path>,
+    zip: Option<PathBuf>,
+    data: Option<&Path>,
+    as_of: Option<Date>,
+) -> anyhow::Result<()> {
     let started = Instant::now();
     let version = indexer::version::of(&content.content);
     let loaded = super::load(content)?;
@@ -15,7 +23,12 @@ pub fn run(content: &ContentArg, out: Option<&Path>, zip: Option<PathBuf>, data:
         write_data(&loaded, &version, dir)?;
     }
     let Some(out) = out else { return Ok(()) };
-    let site = Site::build(loaded)?.with_version(version);
+    let history = indexer::history::read(&content.content, &loaded);
+    let site = match as_of {
+        None => Site::build(loaded)?.with_history(history),
+        Some(date) => past(loaded, history, date)?,
+    }
+    .with_version(version);
     let files = export::render(&site)?;
     super::fresh_output(out, "static/search-index.js")?;
     export::write(&files, out)?;
@@ -43,4 +56,14 @@ fn write_data(content: &indexer::Content, version: &str, dir: &Path) -> anyhow::
     export::write(&files, dir)?;
     println!("wrote the data release ({} files, format {}) to {}", files.len(), data::FORMAT, dir.display());
     Ok(())
+}
+
+/// The site as it was on `date`: its records, their search index and their history until then.
+fn past(content: indexer::Content, history: History, date: Date) -> anyhow::Result<Site> {
+    let past = history.content_as_of(&content, date).ok_or_else(|| {
+        anyhow::anyhow!("cannot export as of {date}: {}", history.unavailable.as_deref().unwrap_or_default())
+    })?;
+    let mut site = Site::build(past)?.with_history(history.until(date));
+    site.as_of = Some(AsOf::new(date, None));
+    Ok(site)
 }

@@ -33,8 +33,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             _ => Err(anyhow::anyhow!("give two content directories, or --git REV")),
         }
         .map(|()| ExitCode::SUCCESS),
-        Command::Export { content, out, zip, data } => {
-            export::run(&content, out.as_deref(), zip, data.as_deref()).map(|()| ExitCode::SUCCESS)
+        Command::Export { content, out, zip, data, as_of } => {
+            export::run(&content, out.as_deref(), zip, data.as_deref(), as_of).map(|()| ExitCode::SUCCESS)
         }
         Command::New { content, regulator, topic, modality } => {
             new::run(&content, &regulator, &topic, modality.as_deref()).map(|()| ExitCode::SUCCESS)

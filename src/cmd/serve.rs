@@ -24,11 +24,13 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let content = super::load(&options.content)?;
     let version = indexer::version::of(&options.content.content);
     let records = content.records.len();
+    let history = indexer::history::read(&options.content.content, &content);
     let site = match &options.index {
         Some(dir) => Site::open(content, dir)?,
         None => Site::build(content)?,
     }
     .with_search_cache(options.search_cache.saturating_mul(1 << 20))
+    .with_history(history)
     .with_version(version);
     let mut state = AppState::new(site, options.repository).with_base_url(options.base_url);
     state.preview.live = options.watch;

@@ -129,3 +129,61 @@ pub fn send(url: &str, method: &str, body: &[u8]) -> Response {
         .collect();
     Response { status, headers, body: String::from_utf8_lossy(bytes).into_owned(), bytes: bytes.to_vec() }
 }
+
+/// Commits the tree at `root` as it is now, dated `when` (RFC 3339), with `message`.
+pub fn commit_all(root: &Path, when: &str, message: &str) {
+    for args in [&["add", "-A"][..], &["-c", "commit.gpgsign=false", "commit", "-q", "-m", message]] {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .env("GIT_AUTHOR_DATE", when)
+            .env("GIT_COMMITTER_DATE", when)
+            .env("GIT_AUTHOR_NAME", "Working group")
+            .env("GIT_AUTHOR_EMAIL", "wg@example.org")
+            .env("GIT_COMMITTER_NAME", "Working group")
+            .env("GIT_COMMITTER_EMAIL", "wg@example.org")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+}
+
+/// A content repository with four dated commits, ending as `tests/fixtures/valid`:
+/// - 2025-03-01 "First PMDA records": PMDA iPSC tumorigenicity `expected` (in vivo study
+///   `case-by-case`), PMDA MSC tumorigenicity with an earlier summary;
+/// - 2025-06-15 "HSA follow-up: first record": the HSA record added;
+/// - 2025-10-01 "PMDA iPSC tumorigenicity is required": stance and in vivo study `required`;
+/// - 2026-02-01 "MSC summary wording": the MSC record's summary.
+///
+/// Returns the temporary directory; the content is its `content/` folder.
+pub fn history_repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("content");
+    fs::create_dir_all(&root).unwrap();
+    let status = Command::new("git").args(["init", "-q"]).arg(&root).status().expect("git runs");
+    assert!(status.success());
+    copy_tree(Path::new("tests/fixtures/valid"), &root);
+    let ipsc = root.join("records/pmda/nonclinical.tumorigenicity--ipsc-derived.md");
+    let msc = root.join("records/pmda/nonclinical.tumorigenicity--msc.md");
+    let hsa = root.join("records/hsa/clinical.long-term-follow-up.md");
+    let (ipsc_now, msc_now, hsa_now) =
+        (fs::read_to_string(&ipsc).unwrap(), fs::read_to_string(&msc).unwrap(), fs::read_to_string(&hsa).unwrap());
+    let edit = |path: &Path, from: &str, to: &str| {
+        let text = fs::read_to_string(path).unwrap();
+        assert!(text.contains(from), "{from} in {}", path.display());
+        fs::write(path, text.replace(from, to)).unwrap();
+    };
+    edit(&ipsc, "stance: required", "stance: expected");
+    edit(&ipsc, "in_vivo_study: required", "in_vivo_study: case-by-case");
+    edit(&msc, "summary: For MSC products the need", "summary: The need");
+    fs::remove_file(&hsa).unwrap();
+    commit_all(&root, "2025-03-01T09:00:00Z", "First PMDA records");
+    fs::write(&hsa, hsa_now).unwrap();
+    commit_all(&root, "2025-06-15T09:00:00Z", "HSA follow-up: first record");
+    fs::write(&ipsc, ipsc_now).unwrap();
+    commit_all(&root, "2025-10-01T09:00:00Z", "PMDA iPSC tumorigenicity is required");
+    fs::write(&msc, msc_now).unwrap();
+    commit_all(&root, "2026-02-01T09:00:00Z", "MSC summary wording");
+    dir
+}

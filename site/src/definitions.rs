@@ -1,0 +1,96 @@
+//! The definitions page: what each stance, route answer, review status, document status and
+//! attribute means, from the model's own vocabularies, so the page and the badges' titles say
+//! the same.
+
+use indexer::model::{AttributeKind, Content, SourceStatus, Status, TopicKind};
+use serde::Serialize;
+
+use crate::views::{Badge, topics_in_order};
+
+/// One defined term: its anchor on the page, its words, and what it means.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub anchor: String,
+    pub label: String,
+    pub definition: &'static str,
+    /// The badge a stance shows as.
+    pub badge: Option<Badge>,
+}
+
+/// A topic's attribute, as the definitions page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttributeTerm {
+    pub anchor: String,
+    pub topic_id: String,
+    pub topic: String,
+    pub label: String,
+    pub kind: String,
+    /// The values an enum allows, or the unit of a number.
+    pub values: String,
+}
+
+/// Everything the definitions page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct DefinitionsView {
+    /// Per kind of topic: its name, what it asks, and the answers its records take.
+    pub kinds: Vec<(&'static str, &'static str, Vec<Term>)>,
+    pub statuses: Vec<Term>,
+    pub document_statuses: Vec<Term>,
+    pub value_types: Vec<Term>,
+    pub attributes: Vec<AttributeTerm>,
+}
+
+impl DefinitionsView {
+    /// The definitions, with the attributes `content`'s topics declare.
+    pub fn of(content: &Content) -> DefinitionsView {
+        let term =
+            |anchor: String, label: &str, definition| Term { anchor, label: label.to_owned(), definition, badge: None };
+        // `unknown` answers both kinds; its second definition needs an anchor of its own.
+        let mut defined = std::collections::HashSet::new();
+        let kinds = [(TopicKind::Requirement, "Requirement topics"), (TopicKind::Route, "Route topics")]
+            .into_iter()
+            .map(|(kind, name)| {
+                let answers = kind
+                    .stances()
+                    .iter()
+                    .map(|&s| {
+                        let badge = Badge::of(s);
+                        let anchor = if defined.insert(s) { badge.anchor() } else { format!("{kind}-{s}") };
+                        Term { badge: Some(badge), ..term(anchor, s.label(), s.definition()) }
+                    })
+                    .collect();
+                (name, kind.definition(), answers)
+            })
+            .collect();
+        let attributes = topics_in_order(content)
+            .into_iter()
+            .flat_map(|t| t.attributes.iter().map(move |a| (t, a)))
+            .map(|(t, a)| AttributeTerm {
+                anchor: format!("attribute-{}-{}", t.id.value, a.id.value),
+                topic_id: t.id.value.clone(),
+                topic: t.title.clone(),
+                label: a.label.clone(),
+                kind: a.kind.to_string(),
+                values: match (&a.kind, &a.unit) {
+                    (AttributeKind::Enum, _) => a.values.join(", "),
+                    (_, Some(unit)) => unit.clone(),
+                    _ => String::new(),
+                },
+            })
+            .collect();
+        DefinitionsView {
+            kinds,
+            // Record pages link `#status-<status>`.
+            statuses: Status::ALL.iter().map(|&s| term(format!("status-{s}"), s.as_str(), s.definition())).collect(),
+            document_statuses: SourceStatus::ALL
+                .iter()
+                .map(|&s| term(format!("document-{}", s.as_str()), s.as_str(), s.definition()))
+                .collect(),
+            value_types: AttributeKind::ALL
+                .iter()
+                .map(|&k| term(format!("type-{}", k.as_str()), k.as_str(), k.definition()))
+                .collect(),
+            attributes,
+        }
+    }
+}

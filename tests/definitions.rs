@@ -1,0 +1,55 @@
+//! The definitions page and the links to it: every stance, route answer and status is defined
+//! once, and legends and badges point there.
+
+mod common;
+
+use std::path::Path;
+
+use common::Server;
+use indexer::model::{Stance, Status};
+
+#[test]
+fn every_answer_and_status_is_defined_and_linked() {
+    let server = Server::start(Path::new("tests/fixtures/valid"), &[]);
+    let page = server.get("/definitions");
+    assert_eq!(page.status, 200);
+    for &s in Stance::ALL {
+        let anchor = format!(r#"<dt id="stance-{}">"#, s.as_str());
+        assert!(page.body.contains(&anchor), "{anchor}");
+        assert!(page.body.contains(s.definition()), "{s}");
+    }
+    for &s in Status::ALL {
+        assert!(page.body.contains(&format!(r#"<dt id="status-{s}">{s}</dt><dd>{}</dd>"#, s.definition())), "{s}");
+    }
+    assert!(page.body.contains(r#"<tr id="attribute-nonclinical.tumorigenicity-duration_weeks">"#));
+    assert!(page.body.contains("required, case-by-case, not-required"), "an enum's values");
+
+    let compare = server.get("/compare").body;
+    assert!(
+        compare.contains(r#"<a href="/definitions">What the answers mean</a>"#),
+        "the legend links the definitions"
+    );
+    assert!(
+        compare.contains(&format!(r#"<span class="badge stance-required" title="{}">"#, Stance::Required.definition()))
+    );
+
+    let record = server.get("/records/pmda/nonclinical.tumorigenicity--msc").body;
+    assert!(record.contains(&format!(
+        r#"<a class="define" href="/definitions#stance-case-by-case">{}</a>"#,
+        Stance::CaseByCase.definition()
+    )));
+    assert!(record.contains(r#"<a href="/definitions#status-draft">draft</a>"#));
+}
+
+#[test]
+fn value_tables_explain_empty_cells() {
+    let server = Server::start(Path::new("tests/fixtures/valid"), &[]);
+    let page = server.get("/topics/clinical.long-term-follow-up").body;
+    let row = page.split("<tr>").find(|r| r.contains("/records/hsa/clinical.long-term-follow-up")).expect("HSA's row");
+    assert!(
+        row.contains(r#"<span aria-hidden="true">—</span><span class="visually-hidden">not given</span>"#),
+        "{row}"
+    );
+    assert!(page.contains("— means the record gives no such value"));
+    assert!(page.contains(r##"<a href="/definitions#values-h">About values</a>"##));
+}
