@@ -33,6 +33,7 @@ fn every_api_route_answers_as_the_document_says() {
         ("/search", format!("/search?q={long}"), 400),
         ("/compare", "/compare".into(), 200),
         ("/compare", "/compare?regulators=pmda,hsa&baseline=pmda&diff=only&domain=nonclinical".into(), 200),
+        ("/compare", "/compare?regulators=pmda&as_of=2026-01-01".into(), 200),
         ("/records/{id}", "/records/pmda/framework.legal-basis".into(), 200),
         ("/records/{id}", "/records/tfda/pms.risk-management-plan".into(), 200),
         ("/records/{id}", "/records/nope/nothing".into(), 404),

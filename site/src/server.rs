@@ -282,10 +282,7 @@ async fn compare_download(State(s): State<AppState>, RawQuery(query): RawQuery, 
     let params = compare_params(&query);
     let site = s.site();
     // A comparison as of a past date downloads as it was then, as its page shows it.
-    let content = match as_of(&query) {
-        Some(date) => site.content_as_of(date).0,
-        None => std::borrow::Cow::Borrowed(&*site.content),
-    };
+    let content = content_at(&site, &query);
     let view = CompareView::of(&content, &params);
     let page = if view.query.is_empty() { "/compare".to_owned() } else { format!("/compare?{}", view.query) };
     s.download(&page, format, |_, links, stamp| Some(tables::compare(&content, &view, links, stamp)))
@@ -363,15 +360,19 @@ async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Res
     .await
 }
 
+/// The content as of the query's `as_of` date, or today's.
+fn content_at<'a>(site: &'a Site, query: &str) -> std::borrow::Cow<'a, Content> {
+    match as_of(query) {
+        Some(date) => site.content_as_of(date).0,
+        None => std::borrow::Cow::Borrowed(&*site.content),
+    }
+}
+
 async fn api_compare(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let query = query.unwrap_or_default();
     let params = compare_params(&query);
     let site = s.site();
-    let content = match as_of(&query) {
-        Some(date) => site.content_as_of(date).0,
-        None => std::borrow::Cow::Borrowed(&*site.content),
-    };
-    Json(CompareView::of(&content, &params)).into_response()
+    Json(CompareView::of(&content_at(&site, &query), &params)).into_response()
 }
 
 async fn api_record(State(s): State<AppState>, Path(id): Path<String>) -> Response {

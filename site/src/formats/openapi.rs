@@ -57,6 +57,7 @@ pub fn document() -> Value {
         query("modality", "Only records that apply to this modality.", false),
         query("baseline", "A regulator to mark differences against.", false),
         query("diff", "`only` keeps the topics where regulators differ.", false),
+        query("as_of", "A date (YYYY-MM-DD): the matrix as the content stood then.", false),
     ];
     json!({
         "openapi": "3.1.0",
