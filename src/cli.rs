@@ -63,18 +63,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
         format: DiffFormat,
     },
-    /// Write the whole site as static files that work offline (from file:// too).
+    /// Write the whole site as static files that work offline (from file:// too), and/or the
+    /// content as data: one JSON document with its JSON Schema, and a CSV file per table.
     Export {
         #[command(flatten)]
         content: ContentArg,
-        /// The directory to write (replaced if it exists).
-        #[arg(long)]
-        out: PathBuf,
-        /// Also write the export as a zip archive.
-        #[arg(long)]
+        /// The directory to write the site to (replaced if it exists).
+        #[arg(long, required_unless_present = "data")]
+        out: Option<PathBuf>,
+        /// Also write the site as a zip archive.
+        #[arg(long, requires = "out")]
         zip: Option<PathBuf>,
+        /// The directory to write the data release to (replaced if it exists).
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// Export the records as they were committed by this date (YYYY-MM-DD), from git history.
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", requires = "out")]
         as_of: Option<indexer::date::Date>,
     },
     /// Write a new draft record (or, with --product, a draft product) at the right path, every field explained.
@@ -121,6 +125,10 @@ pub enum Command {
         /// The web address of the content's repository, for "edit this record" links.
         #[arg(long, env = "REGKB_REPOSITORY")]
         repository: Option<String>,
+        /// The address the site is reached at (e.g. `https://regkb.example.org`), for absolute
+        /// links in downloaded workbooks; without it they are paths on this server.
+        #[arg(long, env = "REGKB_BASE_URL")]
+        base_url: Option<String>,
         /// Rebuild when files under the content directory change, and reload open pages.
         #[arg(long)]
         watch: bool,

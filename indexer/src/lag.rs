@@ -19,7 +19,7 @@ use crate::date::Date;
 use crate::model::{Approval, Content, Product};
 
 /// A lag in months: exact when `low == high`, else the interval a year-only date allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Lag {
     pub low: u32,
     pub high: u32,
@@ -91,7 +91,7 @@ pub fn median(months: &[u32]) -> Option<f64> {
 }
 
 /// One regulator's approvals against the first approval anywhere.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Summary {
     /// Products this regulator approved.
     pub approved: usize,

@@ -19,6 +19,7 @@ pub mod stats;
 pub mod suggest;
 mod synonyms;
 pub mod validate;
+pub mod version;
 mod yaml;
 
 use std::path::Path;

@@ -83,7 +83,7 @@ impl SearchRequest {
 }
 
 /// One page of results, with facet counts over all of them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SearchResults {
     pub query: String,
     pub total: usize,
@@ -124,7 +124,7 @@ fn quoted_list(words: &[String]) -> String {
 }
 
 /// One matching record or product.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Hit {
     /// `record` or `product`.
     pub kind: &'static str,

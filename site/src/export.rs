@@ -9,10 +9,15 @@ use std::path::Path;
 use crate::Site;
 use crate::assets;
 use crate::changelog::ChangesParams;
+use crate::formats::table::Book;
+use crate::formats::{CiteFormat, TableFormat};
 use crate::links::Links;
 use crate::pages::{self, Frame};
+use crate::references::Reference;
+use crate::tables::{self, Stamp};
 use crate::views::product::ProductFilter;
-use crate::views::{CompareParams, RegulatorView, TopicView};
+use crate::views::{self, CompareParams, CompareView, RegulatorView, TopicView};
+use indexer::date::Date;
 
 /// The export as `path -> bytes`, in path order.
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -23,7 +28,14 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     let mut files = Files::new();
     let mut page = |path: String, render: &dyn Fn(&Frame) -> askama::Result<String>| -> askama::Result<()> {
         let links = Links::export(path.matches('/').count());
-        let frame = Frame { links: &links, notices: &[], repository: None, live: false, as_of: site.as_of.as_ref() };
+        let frame = Frame {
+            links: &links,
+            notices: &[],
+            repository: None,
+            live: false,
+            today: None,
+            as_of: site.as_of.as_ref(),
+        };
         files.insert(path, render(&frame)?.into_bytes());
         Ok(())
     };
@@ -50,17 +62,26 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     for p in &content.products {
         page(format!("products/{}.html", p.id), &|f| pages::product(f, content, p))?;
     }
+    for r in &content.records {
+        let references = Reference::of_record_and_sources(content, r, None);
+        for format in CiteFormat::ALL {
+            files.insert(format!("records/{}.{}", r.id, format.ext()), format.write(&references));
+        }
+    }
     for scope in crate::feeds::scopes(content) {
         let path = scope.path();
         let links = Links::export(path.matches('/').count());
         let xml = crate::feeds::render(content, &site.history, &scope, &links).expect("the scope exists")?;
         files.insert(path, xml.into_bytes());
     }
+    downloads(site, &mut files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
     // The records' history as data, for readers who compare it with other tools.
     files.insert("history.json".into(), serde_json::to_vec_pretty(&*site.history).expect("history is JSON"));
     for (name, text) in scripts {
         files.insert(format!("static/{name}"), text.into_bytes());
     }
+    let api = serde_json::to_string_pretty(&crate::formats::openapi::document()).expect("a JSON document");
+    files.insert("api/openapi.json".to_owned(), api.into_bytes());
     for (name, schema) in indexer::schema::schemas() {
         files.insert(format!("schemas/{name}"), schema.into_bytes());
     }
@@ -69,6 +90,34 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         files.insert(format!("static/{name}"), text.as_bytes().to_vec());
     }
     Ok(files)
+}
+
+/// The compare matrix, each topic and each regulator as CSV and XLSX. Their date is the day
+/// the content last changed, so that equal content gives equal files.
+fn downloads(site: &Site, files: &mut Files) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let content = &site.content;
+    let date = views::newest_first(content.records.iter()).first().map_or_else(Date::today, |r| r.front.updated.value);
+    let mut add = |page: String, book: &dyn Fn(&Links, &Stamp) -> Book| -> Result<(), rust_xlsxwriter::XlsxError> {
+        // Links are relative to the file, as Excel resolves them.
+        let links = Links::export(page.matches('/').count());
+        let stamp = Stamp { address: format!("{page}.html"), date, version: &site.version };
+        let book = book(&links, &stamp);
+        for format in TableFormat::ALL {
+            files.insert(format!("{page}.{}", format.ext()), format.write(&book, date)?);
+        }
+        Ok(())
+    };
+    let compare = CompareView::of(content, &CompareParams::default());
+    add("compare".into(), &|links, stamp| tables::compare(content, &compare, links, stamp))?;
+    for t in &content.topics {
+        let view = TopicView::of(content, t);
+        add(format!("topics/{}", t.id.value), &|links, stamp| tables::topic(content, &view, links, stamp))?;
+    }
+    for g in &content.regulators {
+        let view = RegulatorView::of(content, g);
+        add(format!("regulators/{}", g.id.value), &|links, stamp| tables::regulator(content, &view, links, stamp))?;
+    }
+    Ok(())
 }
 
 /// Writes the files under `out`, which should be a new or empty directory.

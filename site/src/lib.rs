@@ -4,14 +4,18 @@
 pub mod assets;
 pub mod cache;
 pub mod changelog;
+pub mod data;
 pub mod definitions;
 pub mod export;
 pub mod feeds;
+pub mod formats;
 pub mod links;
 pub mod pages;
 pub mod params;
 pub mod preview;
+pub mod references;
 pub mod server;
+pub mod tables;
 pub mod views;
 pub mod watch;
 
@@ -28,6 +32,8 @@ use indexer::{Content, SearchIndex, SearchRequest};
 pub struct Site {
     pub content: Arc<Content>,
     pub index: SearchIndex,
+    /// The content's version: its git commit, or "unknown".
+    pub version: String,
     /// The records' history from git; unavailable until `with_history` gives it.
     pub history: Arc<History>,
     /// Set when the whole site shows the content as it was on a past date (`export --as-of`).
@@ -52,10 +58,17 @@ impl Site {
         Site {
             content,
             index,
+            version: indexer::version::UNKNOWN.to_owned(),
             history: Arc::new(History::unavailable("the site was built without reading the content's history")),
             as_of: None,
             searches: cache::SearchCache::new(cache::DEFAULT_MIB << 20),
         }
+    }
+
+    /// This site, saying its content is at `version`.
+    pub fn with_version(mut self, version: String) -> Site {
+        self.version = version;
+        self
     }
 
     /// This site with the records' history, as `indexer::history::read` gives it.

@@ -22,6 +22,11 @@ impl Links {
         Links { root, suffix: ".html" }
     }
 
+    /// Links from outside the site, as in a downloaded workbook: absolute addresses under `base`.
+    pub fn absolute(base: &str) -> Links {
+        Links { root: format!("{}/", base.trim_end_matches('/')), suffix: "" }
+    }
+
     /// Whether these are links of the static export.
     pub fn is_export(&self) -> bool {
         !self.suffix.is_empty()
@@ -95,6 +100,16 @@ impl Links {
         format!("{}feeds/{kind}/{id}.xml", self.root)
     }
 
+    /// The page at `path` (`compare`, `topics/<id>`, …) as a download of type `ext` (`csv`, `xlsx`).
+    pub fn download(&self, path: &str, ext: &str) -> String {
+        format!("{}{path}.{ext}", self.root)
+    }
+
+    /// Record `id` as a file of type `ext` (`ris`, `csl.json`).
+    pub fn record_file(&self, id: &str, ext: &str) -> String {
+        self.download(&format!("records/{id}"), ext)
+    }
+
     /// A file under `static/` (stylesheet, script, client index).
     pub fn asset(&self, name: &str) -> String {
         format!("{}static/{name}", self.root)
@@ -112,5 +127,8 @@ mod tests {
         assert_eq!(Links::export(2).record("pmda/x"), "../../records/pmda/x.html");
         assert_eq!(Links::export(0).home(), "./index.html");
         assert_eq!(Links::export(1).asset("style.css"), "../static/style.css");
+        assert_eq!(Links::absolute("https://x.org/kb/").record("a/b"), "https://x.org/kb/records/a/b");
+        assert_eq!(Links::export(1).download("topics/t", "csv"), "../topics/t.csv");
+        assert_eq!(Links::server().download("compare", "xlsx"), "/compare.xlsx");
     }
 }

@@ -28,6 +28,9 @@ pub struct Frame<'a> {
     pub repository: Option<&'a str>,
     /// Whether the page should reload when live preview rebuilds.
     pub live: bool,
+    /// The day the page is made, for printouts; `None` in the export, whose files must not
+    /// change from day to day (there the browser fills it in).
+    pub today: Option<&'a str>,
     /// Set when the page shows the content as it was on a past date.
     pub as_of: Option<&'a AsOf>,
 }
@@ -161,11 +164,12 @@ struct ComparePage<'a> {
     title: &'a str,
     frame: &'a Frame<'a>,
     c: CompareView,
+    draft_warning: &'static str,
 }
 
 pub fn compare(frame: &Frame, content: &Content, params: &CompareParams) -> askama::Result<String> {
     let c = CompareView::of(content, params);
-    ComparePage { title: "Compare regulators", frame, c }.render()
+    ComparePage { title: "Compare regulators", frame, c, draft_warning: views::DRAFT_WARNING }.render()
 }
 
 #[derive(Template)]

@@ -24,9 +24,14 @@ use tower_http::timeout::TimeoutLayer;
 use crate::assets;
 use crate::cache::Cached;
 use crate::feeds::{self, Scope};
+use crate::formats::openapi::{self, ApiError};
+use crate::formats::table::Book;
+use crate::formats::{CiteFormat, TableFormat, split_download};
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::params::{as_of, changes_params, compare_params, product_filter, search_request, without_as_of};
+use crate::references::Reference;
+use crate::tables::{self, Stamp};
 use crate::views::approvals::ApprovalsView;
 use crate::views::product::{ProductView, ProductsView};
 use crate::views::{CompareView, RecordView, RegulatorView, TopicView};
@@ -38,6 +43,7 @@ pub struct AppState {
     site: Arc<RwLock<Arc<Site>>>,
     pub preview: Preview,
     repository: Option<Arc<str>>,
+    base_url: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -47,7 +53,15 @@ impl AppState {
             site: Arc::new(RwLock::new(Arc::new(site))),
             preview: Preview::default(),
             repository: repository.map(Into::into),
+            base_url: None,
         }
+    }
+
+    /// This state, knowing the address the site is reached at (`https://host/path`), so that
+    /// downloaded workbooks link to pages absolutely; without it they link by path.
+    pub fn with_base_url(mut self, base_url: Option<String>) -> AppState {
+        self.base_url = base_url.map(|b| b.trim_end_matches('/').into());
+        self
     }
 
     /// The site being served now.
@@ -68,11 +82,13 @@ impl AppState {
     fn page_of(&self, render: impl FnOnce(&Frame, &Site) -> Option<askama::Result<String>>) -> Response {
         let links = Links::server();
         let notices = self.preview.notices();
+        let today = Date::today().to_string();
         let frame = Frame {
             links: &links,
             notices: &notices,
             repository: self.repository.as_deref(),
             live: self.preview.live,
+            today: Some(&today),
             as_of: None,
         };
         match render(&frame, &self.site()) {
@@ -86,9 +102,43 @@ impl AppState {
         }
     }
 
+    /// `page` (a path with its query) as a download in `format`; `make` gives `None` for a 404.
+    fn download(
+        &self,
+        page: &str,
+        format: TableFormat,
+        make: impl FnOnce(&Site, &Links, &Stamp) -> Option<Book>,
+    ) -> Response {
+        let site = self.site();
+        let links = self.base_url.as_deref().map_or_else(Links::server, Links::absolute);
+        let date = Date::today();
+        let address = format!("{}{page}", self.base_url.as_deref().unwrap_or(""));
+        let stamp = Stamp { address, date, version: &site.version };
+        let Some(book) = make(&site, &links, &stamp) else { return self.not_found() };
+        match format.write(&book, date) {
+            Ok(bytes) => {
+                let name = page.split('?').next().unwrap_or(page).trim_start_matches('/').replace('/', "-");
+                let disposition = format!("attachment; filename=\"regkb-{name}.{}\"", format.ext());
+                let headers = [
+                    (header::CONTENT_TYPE, format.media_type().to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                ];
+                (headers, bytes).into_response()
+            }
+            Err(e) => {
+                eprintln!("regkb: a workbook could not be written: {e}");
+                self.error(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong",
+                    "This download could not be made.",
+                )
+            }
+        }
+    }
+
     fn error(&self, status: StatusCode, title: &str, message: &str) -> Response {
         let links = Links::server();
-        let frame = Frame { links: &links, notices: &[], repository: None, live: false, as_of: None };
+        let frame = Frame { links: &links, notices: &[], repository: None, live: false, today: None, as_of: None };
         let html = pages::error(&frame, title, message).unwrap_or_else(|_| title.to_owned());
         (status, Html(html)).into_response()
     }
@@ -118,6 +168,8 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home))
         .route("/search", get(search_page))
         .route("/compare", get(compare_page))
+        .route("/compare.csv", get(|s, q| compare_download(s, q, TableFormat::Csv)))
+        .route("/compare.xlsx", get(|s, q| compare_download(s, q, TableFormat::Xlsx)))
         .route("/glossary", get(glossary_page))
         .route("/changes", get(changes_page))
         .route("/definitions", get(definitions_page))
@@ -127,12 +179,9 @@ pub fn router(state: AppState) -> Router {
         .route("/products", get(products_page))
         .route("/products/{id}", get(product_page))
         .route("/approvals", get(approvals_page))
-        .route("/api/search", get(api_search))
-        .route("/api/compare", get(api_compare))
-        .route("/api/records/{*id}", get(api_record))
-        .route("/api/products", get(api_products))
-        .route("/api/products/{id}", get(api_product))
-        .route("/api/approvals", get(api_approvals))
+        .nest(openapi::PREFIX, api())
+        // The unversioned paths answer as the current version.
+        .nest("/api", api())
         .route("/static/{name}", get(asset))
         .route("/feeds/all.xml", get(feed_all))
         .route("/feeds/{kind}/{file}", get(feed_of))
@@ -151,6 +200,18 @@ pub fn router(state: AppState) -> Router {
         app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
     }
     app
+}
+
+/// The JSON API, nested under each of its prefixes.
+fn api() -> Router<AppState> {
+    Router::new()
+        .route("/search", get(api_search))
+        .route("/compare", get(api_compare))
+        .route("/records/{*id}", get(api_record))
+        .route("/products", get(api_products))
+        .route("/products/{id}", get(api_product))
+        .route("/approvals", get(api_approvals))
+        .route("/openapi.json", get(api_openapi))
 }
 
 /// Serves until Ctrl-C. `on_ready` runs once the socket is bound.
@@ -224,7 +285,24 @@ async fn compare_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> R
     s.page(|f, site| dated(f, site, as_of(&query), today, |f, content, _| pages::compare(f, content, &params)))
 }
 
+async fn compare_download(State(s): State<AppState>, RawQuery(query): RawQuery, format: TableFormat) -> Response {
+    let query = query.unwrap_or_default();
+    let params = compare_params(&query);
+    let site = s.site();
+    // A comparison as of a past date downloads as it was then, as its page shows it.
+    let content = content_at(&site, &query);
+    let view = CompareView::of(&content, &params);
+    let page = if view.query.is_empty() { "/compare".to_owned() } else { format!("/compare?{}", view.query) };
+    s.download(&page, format, |_, links, stamp| Some(tables::compare(&content, &view, links, stamp)))
+}
+
 async fn topic_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Response {
+    if let Some((id, format)) = split_download(&id) {
+        return s.download(&format!("/topics/{id}"), format, |site, links, stamp| {
+            let t = site.content.topic(id)?;
+            Some(tables::topic(&site.content, &TopicView::of(&site.content, t), links, stamp))
+        });
+    }
     let date = as_of(query.as_deref().unwrap_or(""));
     s.page_of(|f, site| {
         dated(f, site, date, f.links.topic(&id), |f, content, _| {
@@ -234,6 +312,18 @@ async fn topic_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(
 }
 
 async fn record_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Response {
+    let site = s.site();
+    if site.content.record(&id).is_none()
+        && let Some((format, stem)) = CiteFormat::ALL.into_iter().find_map(|f| Some((f, id.strip_suffix(f.ext())?)))
+        && let Some(r) = stem.strip_suffix('.').and_then(|stem| site.content.record(stem))
+    {
+        let url = s.base_url.as_deref().map(|b| Links::absolute(b).record(&r.id));
+        let references = Reference::of_record_and_sources(&site.content, r, url);
+        let disposition = format!("attachment; filename=\"regkb-{}.{}\"", r.id.replace('/', "-"), format.ext());
+        let headers =
+            [(header::CONTENT_TYPE, format.media_type().to_owned()), (header::CONTENT_DISPOSITION, disposition)];
+        return (headers, format.write(&references)).into_response();
+    }
     let date = as_of(query.as_deref().unwrap_or(""));
     s.page_of(|f, site| {
         dated(f, site, date, f.links.record(&id), |f, content, history| {
@@ -243,6 +333,12 @@ async fn record_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery
 }
 
 async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+    if let Some((id, format)) = split_download(&id) {
+        return s.download(&format!("/regulators/{id}"), format, |site, links, stamp| {
+            let g = site.content.regulator(id)?;
+            Some(tables::regulator(&site.content, &RegulatorView::of(&site.content, g), links, stamp))
+        });
+    }
     s.page_of(|f, site| site.content.regulator(&id).map(|g| pages::regulator(f, RegulatorView::of(&site.content, g))))
 }
 
@@ -261,7 +357,11 @@ async fn approvals_page(State(s): State<AppState>, RawQuery(query): RawQuery) ->
 }
 
 fn api_error(status: StatusCode, message: String) -> Response {
-    (status, Json(serde_json::json!({ "error": message }))).into_response()
+    (status, Json(ApiError { error: message })).into_response()
+}
+
+async fn api_openapi() -> Response {
+    Json(openapi::document()).into_response()
 }
 
 async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
@@ -282,15 +382,19 @@ async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Res
     .await
 }
 
+/// The content as of the query's `as_of` date, or today's.
+fn content_at<'a>(site: &'a Site, query: &str) -> std::borrow::Cow<'a, Content> {
+    match as_of(query) {
+        Some(date) => site.content_as_of(date).0,
+        None => std::borrow::Cow::Borrowed(&*site.content),
+    }
+}
+
 async fn api_compare(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let query = query.unwrap_or_default();
     let params = compare_params(&query);
     let site = s.site();
-    let content = match as_of(&query) {
-        Some(date) => site.content_as_of(date).0,
-        None => std::borrow::Cow::Borrowed(&*site.content),
-    };
-    Json(CompareView::of(&content, &params)).into_response()
+    Json(CompareView::of(&content_at(&site, &query), &params)).into_response()
 }
 
 async fn api_record(State(s): State<AppState>, Path(id): Path<String>) -> Response {

@@ -8,6 +8,10 @@ use indexer::index::record_title;
 use indexer::model::{
     Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic, TopicKind,
 };
+use schemars::JsonSchema;
+
+use crate::formats::citation;
+use crate::references::Reference;
 use serde::Serialize;
 
 /// Regulators in display order: the Asian ones as listed, then the reference ones.
@@ -33,8 +37,11 @@ fn web_address(url: Option<&str>) -> Option<String> {
 }
 
 /// A stance as a badge: its CSS class, icon and words (never colour alone).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Badge {
+    /// The stance it shows.
+    #[serde(skip)]
+    pub stance: Stance,
     pub class: &'static str,
     pub icon: &'static str,
     pub label: &'static str,
@@ -55,7 +62,7 @@ impl Badge {
             Stance::NotAvailable => ("✕", "not-available"),
             Stance::Unknown => ("?", "unknown"),
         };
-        Badge { class, icon, label: stance.label(), definition: stance.definition() }
+        Badge { stance, class, icon, label: stance.label(), definition: stance.definition() }
     }
 
     /// The anchor of the stance's definition on the definitions page.
@@ -70,8 +77,13 @@ impl Badge {
 
     /// The badge of a product in search results, which has no stance.
     pub fn product() -> Badge {
+        // Products take no stance; `stance` only colours table cells, and a product is never in one.
         Badge {
-            class: "product", icon: "◆", label: "Product", definition: "An approved cell or gene therapy product."
+            stance: Stance::Unknown,
+            class: "product",
+            icon: "◆",
+            label: "Product",
+            definition: "An approved cell or gene therapy product.",
         }
     }
 
@@ -85,7 +97,7 @@ impl Badge {
 }
 
 /// A record in a list: enough to show a line and link to it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RecordLine {
     pub id: String,
     pub title: String,
@@ -110,7 +122,7 @@ impl RecordLine {
 }
 
 /// An attribute value as shown: "16 weeks", with its qualifier as a footnote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AttributeValue {
     pub id: String,
     pub label: String,
@@ -138,8 +150,10 @@ fn attribute_values(content: &Content, r: &Record) -> Vec<AttributeValue> {
 }
 
 /// A cited source as shown under a record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Citation {
+    /// The source's id in the content.
+    pub id: String,
     pub title: String,
     pub local_title: Option<String>,
     /// The issuer's reference number, as written.
@@ -156,6 +170,8 @@ pub struct Citation {
     pub no_url: Option<String>,
     pub section: Option<String>,
     pub quote: Option<String>,
+    /// The line to cite the document by.
+    pub cite: String,
 }
 
 impl Citation {
@@ -163,6 +179,7 @@ impl Citation {
     fn of(content: &Content, s: &Source, cited: Option<&CitedAs>) -> Citation {
         let issuer = s.issuer.clone().or_else(|| content.regulator(&s.regulator.value).map(|r| r.short.clone()));
         Citation {
+            id: s.id.value.clone(),
             title: s.title.clone(),
             local_title: s.local_title.clone(),
             number: s.number.clone(),
@@ -176,12 +193,13 @@ impl Citation {
             no_url: s.no_url.clone(),
             section: cited.and_then(|c| c.section.clone()),
             quote: cited.and_then(|c| c.quote.clone()),
+            cite: citation::line(&Reference::of_source(content, s)),
         }
     }
 }
 
 /// How a document stands if it no longer applies as published; `None` for one in force or not stated.
-fn standing(content: &Content, s: &Source) -> Option<String> {
+pub fn standing(content: &Content, s: &Source) -> Option<String> {
     if let Some(next) = &s.superseded_by {
         let title = content.source(&next.value).map_or(next.value.as_str(), |n| n.title.as_str());
         return Some(format!("superseded by {title}"));
@@ -197,8 +215,23 @@ fn citations(content: &Content, r: &Record) -> Vec<Citation> {
     r.front.sources.iter().filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, Some(c)))).collect()
 }
 
+/// Every document the records `ids` cite, each once, in the order first cited.
+pub fn sources_cited<'a>(content: &Content, ids: impl IntoIterator<Item = &'a str>) -> Vec<Citation> {
+    let mut seen = std::collections::HashSet::new();
+    ids.into_iter()
+        .filter_map(|id| content.record(id))
+        .flat_map(|r| r.front.sources.iter())
+        .filter(|c| seen.insert(c.id.value.clone()))
+        .filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, None)))
+        .collect()
+}
+
+/// What every page and download says of records marked draft.
+pub const DRAFT_WARNING: &str = "Records marked Draft have not been reviewed by a working group. \
+    Check the cited documents before relying on a record.";
+
 /// A record page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RecordView {
     pub line: RecordLine,
     pub regulator_id: String,
@@ -238,13 +271,7 @@ impl RecordView {
             .into_iter()
             .map(|m| content.modality(m).map_or(m.to_owned(), |m| m.title.clone()))
             .collect();
-        let cite = format!(
-            "regkb, “{}”, record {} (status: {}, updated {}).",
-            line.title,
-            r.id,
-            r.status(),
-            r.front.updated.value
-        );
+        let cite = citation::line(&Reference::of_record(content, r, None));
         RecordView {
             regulator_id: r.regulator().to_owned(),
             regulator,
@@ -268,7 +295,7 @@ impl RecordView {
 }
 
 /// One regulator's answer on a topic page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TopicAnswer {
     pub regulator_id: String,
     pub regulator: String,
@@ -278,7 +305,7 @@ pub struct TopicAnswer {
 }
 
 /// A topic page: the question, and every regulator's answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct TopicView {
     pub id: String,
     pub title: String,
@@ -328,7 +355,7 @@ impl TopicView {
 }
 
 /// A record in a compare cell, with what the export's script needs to redo the comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CellRecord {
     pub line: RecordLine,
     /// Stance and attribute values.
@@ -340,7 +367,7 @@ pub struct CellRecord {
 }
 
 /// A cell of the compare matrix.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Cell {
     pub regulator: String,
     /// The cell's records; none means nothing is written yet.
@@ -352,7 +379,7 @@ pub struct Cell {
 }
 
 /// A row of the compare matrix: one topic across the regulators.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Row {
     pub topic_id: String,
     pub topic: String,
@@ -362,7 +389,7 @@ pub struct Row {
 }
 
 /// Rows of one domain.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RowGroup {
     pub domain_id: String,
     pub domain: String,
@@ -382,8 +409,27 @@ pub struct CompareParams {
     pub as_of: String,
 }
 
+impl CompareParams {
+    /// The URL query that gives this state (empty for the default), as `compare_params` reads it.
+    pub fn query(&self) -> String {
+        let mut pairs = form_urlencoded::Serializer::new(String::new());
+        let fields = [
+            ("regulators", &self.regulators),
+            ("domain", &self.domain),
+            ("modality", &self.modality),
+            ("baseline", &self.baseline),
+            ("diff", &self.diff),
+            ("as_of", &self.as_of),
+        ];
+        for (key, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
+            pairs.append_pair(key, value);
+        }
+        pairs.finish()
+    }
+}
+
 /// The compare matrix.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CompareView {
     pub regulators: Vec<(String, String)>,
     pub all_regulators: Vec<(String, String, bool)>,
@@ -398,6 +444,10 @@ pub struct CompareView {
     pub groups: Vec<RowGroup>,
     /// The answers a cell may show, by kind of topic: requirement stances, then route answers.
     pub legend: Vec<(&'static str, Vec<Badge>)>,
+    /// The filters in effect, in words: what a printout or a download was made with.
+    pub filters: Vec<(&'static str, String)>,
+    /// The URL query of this state, for links to the same matrix in other formats.
+    pub query: String,
 }
 
 impl CompareView {
@@ -414,6 +464,20 @@ impl CompareView {
         // An unknown domain or modality filters nothing, as the selects (which cannot show it) say.
         let domain = content.domain(&params.domain).map(|d| d.id.value.clone()).unwrap_or_default();
         let modality = content.modality(&params.modality).map(|m| m.id.value.clone()).unwrap_or_default();
+        let filters = compare_filters(content, params, &regs, &baseline, diff_only);
+        // The state as the page shows it: what an unknown value would have asked for is not in it.
+        let effective = CompareParams {
+            regulators: if wanted.is_empty() {
+                String::new()
+            } else {
+                regs.iter().map(|g| g.id.value.as_str()).collect::<Vec<_>>().join(",")
+            },
+            domain: domain.clone(),
+            modality: modality.clone(),
+            baseline: baseline.clone(),
+            diff: if diff_only { "only".to_owned() } else { String::new() },
+            as_of: params.as_of.clone(),
+        };
         let mut groups: Vec<RowGroup> = Vec::new();
         for topic in topics_in_order(content) {
             if !domain.is_empty() && topic.domain.value != domain {
@@ -450,8 +514,32 @@ impl CompareView {
                 ("Requirements", Badge::legend(TopicKind::Requirement)),
                 ("Routes", Badge::legend(TopicKind::Route)),
             ],
+            filters,
+            query: effective.query(),
         }
     }
+}
+
+/// The state of a comparison in words: regulators, domain, modality, baseline, differences.
+fn compare_filters(
+    content: &Content,
+    params: &CompareParams,
+    regs: &[&Regulator],
+    baseline: &str,
+    diff_only: bool,
+) -> Vec<(&'static str, String)> {
+    let all = |what: &str, chosen: Option<String>| chosen.unwrap_or_else(|| format!("all {what}"));
+    let shorts: Vec<&str> = regs.iter().map(|g| g.short.as_str()).collect();
+    let domain = content.domain(&params.domain).map(|d| d.title.clone());
+    let modality = content.modality(&params.modality).map(|m| m.title.clone());
+    let baseline = content.regulator(baseline).map(|g| g.short.clone());
+    vec![
+        ("Regulators", shorts.join(", ")),
+        ("Domain", all("domains", domain)),
+        ("Modality", all("modalities", modality)),
+        ("Baseline", baseline.unwrap_or_else(|| "none".to_owned())),
+        ("Topics", if diff_only { "only where regulators differ" } else { "all" }.to_owned()),
+    ]
 }
 
 fn compare_row(content: &Content, topic: &Topic, regs: &[&Regulator], baseline: &str, modality: &str) -> Row {
@@ -500,13 +588,13 @@ fn cell_signature(records: &[CellRecord]) -> String {
 }
 
 /// The home page's coverage map: per regulator and domain, topics with a researched record.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Coverage {
     pub domains: Vec<(String, String, usize)>,
     pub rows: Vec<CoverageRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CoverageRow {
     pub regulator_id: String,
     pub regulator: String,
@@ -572,7 +660,7 @@ pub fn recent(content: &Content, n: usize) -> Vec<RecordLine> {
 }
 
 /// A regulator page: the agency, its sources, its records by domain.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct RegulatorView {
     pub id: String,
     pub short: String,

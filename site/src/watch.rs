@@ -52,7 +52,10 @@ pub fn rebuild(state: &AppState, root: &std::path::Path) {
         // The rebuilt site keeps the served one's settings, and its history: editing files
         // commits nothing.
         let served = state.site();
-        match Site::build(checked.content).map(|site| site.with_search_cache(served.search_cache())) {
+        let version = indexer::version::of(root);
+        match Site::build(checked.content)
+            .map(|site| site.with_search_cache(served.search_cache()).with_version(version))
+        {
             Ok(mut site) => {
                 site.history = served.history.clone();
                 state.replace(site)

@@ -108,7 +108,19 @@
     if (none) none.hidden = shown > 0;
   }
 
+  // A printed page says where it came from and when: the full address as the browser has it,
+  // and today's date where the server did not write one (the static export).
+  function printStamp() {
+    document.querySelectorAll("[data-page-address]").forEach(function (el) {
+      el.textContent = window.location.href;
+    });
+    document.querySelectorAll("[data-page-date]").forEach(function (el) {
+      if (!el.textContent) el.textContent = new Date().toISOString().slice(0, 10);
+    });
+  }
+
   function init() {
+    printStamp();
     liveReload();
     liveCompare();
     filterChanges();

@@ -1,22 +1,34 @@
-//! `regkb export`: the whole site as static files that work offline.
+//! `regkb export`: the whole site as static files that work offline, and the content as data.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use indexer::date::Date;
 use indexer::history::History;
-use site::{AsOf, Site, export};
+use site::{AsOf, Site, data, export};
 
 use crate::cli::ContentArg;
 
-pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>, as_of: Option<Date>) -> anyhow::Result<()> {
+pub fn run(
+    content: &ContentArg,
+    out: Option<&Path>,
+    zip: Option<PathBuf>,
+    data: Option<&Path>,
+    as_of: Option<Date>,
+) -> anyhow::Result<()> {
     let started = Instant::now();
+    let version = indexer::version::of(&content.content);
     let loaded = super::load(content)?;
+    if let Some(dir) = data {
+        write_data(&loaded, &version, dir)?;
+    }
+    let Some(out) = out else { return Ok(()) };
     let history = indexer::history::read(&content.content, &loaded);
     let site = match as_of {
         None => Site::build(loaded)?.with_history(history),
         Some(date) => past(loaded, history, date)?,
-    };
+    }
+    .with_version(version);
     let files = export::render(&site)?;
     super::fresh_output(out, "static/search-index.js")?;
     export::write(&files, out)?;
@@ -35,6 +47,15 @@ pub fn run(content: &ContentArg, out: &Path, zip: Option<PathBuf>, as_of: Option
         zip.map(|z| format!(", and {}", z.display())).unwrap_or_default(),
         out.join("index.html").display()
     );
+    Ok(())
+}
+
+/// Writes the data release of `content` to `dir`.
+fn write_data(content: &indexer::Content, version: &str, dir: &Path) -> anyhow::Result<()> {
+    let files = data::files(&data::Release::of(content, version));
+    super::fresh_output(dir, "regkb.schema.json")?;
+    export::write(&files, dir)?;
+    println!("wrote the data release ({} files, format {}) to {}", files.len(), data::FORMAT, dir.display());
     Ok(())
 }
 

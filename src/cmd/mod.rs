@@ -34,8 +34,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             _ => Err(anyhow::anyhow!("give two content directories, or --git REV")),
         }
         .map(|()| ExitCode::SUCCESS),
-        Command::Export { content, out, zip, as_of } => {
-            export::run(&content, &out, zip, as_of).map(|()| ExitCode::SUCCESS)
+        Command::Export { content, out, zip, data, as_of } => {
+            export::run(&content, out.as_deref(), zip, data.as_deref(), as_of).map(|()| ExitCode::SUCCESS)
         }
         Command::New { content, regulator, topic, modality, product } => match (product, regulator, topic) {
             (Some(id), regulator, None) => {
@@ -47,8 +47,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         .map(|()| ExitCode::SUCCESS),
         Command::Lsp { content } => lsp::run(&content.content).map(|()| ExitCode::SUCCESS),
         Command::Schemas { out } => schemas::run(&out).map(|()| ExitCode::SUCCESS),
-        Command::Serve { content, index, addr, repository, watch, search_cache } => {
-            serve::run(serve::ServeOptions { content, index, addr, repository, watch, search_cache })
+        Command::Serve { content, index, addr, repository, base_url, watch, search_cache } => {
+            serve::run(serve::ServeOptions { content, index, addr, repository, base_url, watch, search_cache })
                 .map(|()| ExitCode::SUCCESS)
         }
     }

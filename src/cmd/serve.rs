@@ -14,6 +14,7 @@ pub struct ServeOptions {
     pub index: Option<PathBuf>,
     pub addr: SocketAddr,
     pub repository: Option<String>,
+    pub base_url: Option<String>,
     pub watch: bool,
     /// The search cache's budget in MiB.
     pub search_cache: usize,
@@ -21,6 +22,7 @@ pub struct ServeOptions {
 
 pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let content = super::load(&options.content)?;
+    let version = indexer::version::of(&options.content.content);
     let records = content.records.len();
     let history = indexer::history::read(&options.content.content, &content);
     let site = match &options.index {
@@ -28,8 +30,9 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
         None => Site::build(content)?,
     }
     .with_search_cache(options.search_cache.saturating_mul(1 << 20))
-    .with_history(history);
-    let mut state = AppState::new(site, options.repository);
+    .with_history(history)
+    .with_version(version);
+    let mut state = AppState::new(site, options.repository).with_base_url(options.base_url);
     state.preview.live = options.watch;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {

@@ -85,6 +85,8 @@ pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
+    /// The body as sent, for files that are not text.
+    pub bytes: Vec<u8>,
 }
 
 impl Response {
@@ -116,15 +118,16 @@ pub fn send(url: &str, method: &str, body: &[u8]) -> Response {
     let mut raw = Vec::new();
     // A server that refuses a body closes without reading it, which may end in a reset.
     let _ = stream.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").map_or(raw.len(), |at| at + 4);
+    let (head, bytes) = raw.split_at(split);
+    let head = String::from_utf8_lossy(head);
     let mut lines = head.lines();
     let status = lines.next().and_then(|l| l.split_whitespace().nth(1)).and_then(|s| s.parse().ok()).unwrap_or(0);
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
-    Response { status, headers, body: body.to_owned() }
+    Response { status, headers, body: String::from_utf8_lossy(bytes).into_owned(), bytes: bytes.to_vec() }
 }
 
 /// Commits the tree at `root` as it is now, dated `when` (RFC 3339), with `message`.

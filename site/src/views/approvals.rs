@@ -13,7 +13,7 @@ use super::regulators_in_order;
 pub const LAG_RULE: &str = "Lag is the number of calendar months from the product's first approval anywhere to this regulator's approval; days are not counted, so a date known only to the month counts the same as any day in it. A date known only to the year could be any month of it: its lag is shown as a range of months (e.g. 17–28) and left out of medians. Withdrawn and lapsed approvals count from the date they were granted.";
 
 /// A cell of the matrix: one regulator's approval of one product, if any.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixCell {
     pub regulator: String,
     pub date: Option<String>,
@@ -25,7 +25,7 @@ pub struct MatrixCell {
 }
 
 /// A row of the matrix: one product.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixRow {
     pub id: String,
     pub name: String,
@@ -35,7 +35,7 @@ pub struct MatrixRow {
 }
 
 /// The products a regulator has not approved that two or more others have.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Gap {
     pub regulator_id: String,
     pub regulator: String,
@@ -44,7 +44,7 @@ pub struct Gap {
 }
 
 /// The approvals page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ApprovalsView {
     pub filter: ProductFilter,
     pub choices: FilterChoices,
@@ -112,7 +112,7 @@ fn gap(content: &Content, g: &Regulator) -> Gap {
 }
 
 /// One product a regulator approved, on its page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RegulatorApproval {
     pub id: String,
     pub name: String,
@@ -124,7 +124,7 @@ pub struct RegulatorApproval {
 }
 
 /// A regulator's approved products and where it stands against the first approvals anywhere.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RegulatorProducts {
     pub approvals: Vec<RegulatorApproval>,
     pub summary: Summary,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Citation, regulators_in_order};
 
 /// The filters of the products list and the approvals matrix, all in the URL.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct ProductFilter {
     pub modality: String,
     pub regulator: String,
@@ -43,7 +43,7 @@ impl ProductFilter {
 }
 
 /// A product in a list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProductLine {
     pub id: String,
     pub name: String,
@@ -105,7 +105,7 @@ fn choices(values: impl IntoIterator<Item = (String, String)>, selected: &str) -
 }
 
 /// The filter form's choices, from what the content holds.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FilterChoices {
     pub modalities: Vec<Choice>,
     pub regulators: Vec<Choice>,
@@ -141,7 +141,7 @@ impl FilterChoices {
 }
 
 /// The products page: the filter and the products that pass it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProductsView {
     pub filter: ProductFilter,
     pub choices: FilterChoices,
@@ -163,7 +163,7 @@ impl ProductsView {
 }
 
 /// One approval as a product page shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ApprovalRow {
     pub regulator_id: String,
     pub regulator: String,
@@ -205,7 +205,7 @@ impl ApprovalRow {
 }
 
 /// The timeline chart's geometry, in SVG user units: one row per approval.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Timeline {
     pub width: u32,
     pub height: u32,
@@ -217,7 +217,7 @@ pub struct Timeline {
 }
 
 /// One approval on the timeline: a mark at its date, and a bar to where its status changed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TimelineRow {
     pub y: u32,
     pub label: String,
@@ -301,7 +301,7 @@ impl Timeline {
 }
 
 /// A product page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProductView {
     pub line: ProductLine,
     pub approvals: Vec<ApprovalRow>,
