@@ -139,6 +139,31 @@ async fn search_filter_record_compare_on_the_server() {
     b.close().await;
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn route_topics_read_as_routes_on_compare() {
+    let server = Server::start(Path::new("content"), &[]);
+    let b = Browser::start().await;
+    b.c().goto(&format!("{}/compare", server.base)).await.unwrap();
+    let legend = b.texts("p.legend").await.join(" ");
+    assert!(legend.contains("Requirements:") && legend.contains("Required"), "{legend}");
+    assert!(legend.contains("Routes:") && legend.contains("Available") && legend.contains("Not available"), "{legend}");
+    let badges = b.c().execute(
+        "return Array.from(document.querySelectorAll('#matrix tr[data-agrees]')).filter(r => r.querySelector('th a[href$=\"framework.expedited-approval\"]')).flatMap(r => Array.from(r.querySelectorAll('td .badge')).map(e => e.textContent.trim()))",
+        vec![],
+    ).await.unwrap();
+    let badges: Vec<String> = serde_json::from_value(badges).unwrap();
+    assert!(
+        badges.iter().any(|t| t.ends_with("Available")),
+        "some regulator offers a conditional or expedited route: {badges:?}"
+    );
+    let route_answers = ["✓ Available", "✕ Not available", "? Unknown"];
+    assert!(
+        badges.iter().all(|t| route_answers.contains(&t.as_str())),
+        "a route row shows only route answers: {badges:?}"
+    );
+    b.close().await;
+}
+
 /// Waits until the browser's address satisfies `wanted` (after a form submits).
 async fn wait_for_url(b: &Browser, wanted: impl Fn(&str) -> bool) {
     for _ in 0..100 {
