@@ -26,8 +26,10 @@ fmt:
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+## Cases per property test; raise it (PROPTEST_CASES=5000 make tests) to search longer.
+PROPTEST_CASES ?= 64
 tests:
-	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) $(CARGO) test --workspace
+	PROPTEST_CASES=$(PROPTEST_CASES) VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) $(CARGO) test --workspace
 
 ## Outside judges of the pages, from npm: the W3C Nu HTML Checker (run with Java) and axe-core.
 JUDGES  := $(CURDIR)/target/judges/node_modules

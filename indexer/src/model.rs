@@ -339,6 +339,8 @@ vocabulary!(
     }
 );
 
+// `vocabulary!` declares the enum, so the default cannot be marked on a variant there.
+#[allow(clippy::derivable_impls)]
 impl Default for TopicKind {
     fn default() -> Self {
         TopicKind::Requirement
