@@ -339,7 +339,7 @@ vocabulary!(
     }
 );
 
-// `vocabulary!` declares the enum, so the default cannot be marked on a variant there.
+// `vocabulary!` derives no `Default`, so the default kind is named here.
 #[allow(clippy::derivable_impls)]
 impl Default for TopicKind {
     fn default() -> Self {

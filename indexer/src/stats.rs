@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Content, Record, Stance};
+use crate::model::{Content, Record, Source, Stance};
 
 /// How many of a domain's topics a regulator has a researched record on (stance not `unknown`).
 #[derive(Debug, Clone, Serialize)]
@@ -43,12 +43,67 @@ pub fn coverage(content: &Content) -> Vec<Coverage> {
     out
 }
 
+/// How well one regulator's column rests on documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub regulator: String,
+    /// Topics with a researched record, of all topics.
+    pub researched_topics: usize,
+    pub topics: usize,
+    /// Records whose stance is not `unknown`.
+    pub researched_records: usize,
+    /// Researched records citing at least one source that has a `url`.
+    pub researched_citing_a_url: usize,
+    pub sources: usize,
+    /// Sources not in English that lack their `local_title` or say no `language`.
+    pub sources_missing_local_title: usize,
+}
+
+/// Evidence figures for every regulator, in file order.
+pub fn evidence(content: &Content) -> Vec<Evidence> {
+    let coverage = coverage(content);
+    content
+        .regulators
+        .iter()
+        .map(|g| {
+            let id = g.id.value.as_str();
+            let researched: Vec<&Record> =
+                content.records.iter().filter(|r| r.regulator() == id && r.stance() != Stance::Unknown).collect();
+            let sources: Vec<&Source> = content.sources.iter().filter(|s| s.regulator.value == id).collect();
+            let of_regulator = coverage.iter().filter(|c| c.regulator == id);
+            Evidence {
+                regulator: id.to_owned(),
+                researched_topics: of_regulator.clone().map(|c| c.researched).sum(),
+                topics: of_regulator.map(|c| c.topics).sum(),
+                researched_records: researched.len(),
+                researched_citing_a_url: researched.iter().filter(|r| cites_url(content, r)).count(),
+                sources: sources.len(),
+                sources_missing_local_title: sources.iter().filter(|s| lacks_local_title(s)).count(),
+            }
+        })
+        .collect()
+}
+
+fn cites_url(content: &Content, r: &Record) -> bool {
+    r.front.sources.iter().any(|c| content.source(&c.id.value).is_some_and(|s| s.url.is_some()))
+}
+
+/// Whether a source says no `language`, or is in a language other than English without its `local_title`.
+fn lacks_local_title(s: &Source) -> bool {
+    match s.language.as_ref().map(|l| l.value.as_str()) {
+        Some(l) if l == "en" || l.starts_with("en-") => false,
+        Some(_) => s.local_title.is_none(),
+        None => true,
+    }
+}
+
 /// Everything `regkb stats` reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct Stats {
     pub records: usize,
     pub sources: usize,
     pub coverage: Vec<Coverage>,
+    pub evidence: Vec<Evidence>,
     /// Records citing at least one source that has a `url`.
     pub records_citing_a_url: usize,
     pub by_stance: BTreeMap<String, usize>,
@@ -59,8 +114,6 @@ pub struct Stats {
 
 /// Computes the figures for `content`.
 pub fn stats(content: &Content) -> Stats {
-    let cites_url =
-        |r: &Record| r.front.sources.iter().any(|c| content.source(&c.id.value).is_some_and(|s| s.url.is_some()));
     let mut by_stance: BTreeMap<String, usize> = Stance::ALL.iter().map(|s| (s.to_string(), 0)).collect();
     let mut by_status = BTreeMap::new();
     for r in &content.records {
@@ -73,7 +126,8 @@ pub fn stats(content: &Content) -> Stats {
         records: content.records.len(),
         sources: content.sources.len(),
         coverage: coverage(content),
-        records_citing_a_url: content.records.iter().filter(|r| cites_url(r)).count(),
+        evidence: evidence(content),
+        records_citing_a_url: content.records.iter().filter(|r| cites_url(content, r)).count(),
         by_stance,
         by_status,
         oldest: by_age.into_iter().take(5).map(|r| (r.id.clone(), r.front.updated.value.to_string())).collect(),

@@ -28,7 +28,26 @@ pub fn run(content: &ContentArg, json: bool) -> anyhow::Result<()> {
         }
         writeln!(out)?;
     }
-    let share = if s.records == 0 { 0.0 } else { 100.0 * s.records_citing_a_url as f64 / s.records as f64 };
+    writeln!(
+        out,
+        "\nEvidence: researched topics; researched records citing a source with a URL; sources lacking language or local title\n"
+    )?;
+    for e in &s.evidence {
+        writeln!(
+            out,
+            "{:<10}{:>8}{:>14}{:>10}",
+            e.regulator,
+            format!("{}/{}", e.researched_topics, e.topics),
+            format!(
+                "{}/{} ({:.0}%)",
+                e.researched_citing_a_url,
+                e.researched_records,
+                percent(e.researched_citing_a_url, e.researched_records)
+            ),
+            format!("{}/{}", e.sources_missing_local_title, e.sources)
+        )?;
+    }
+    let share = percent(s.records_citing_a_url, s.records);
     writeln!(
         out,
         "\n{} records, {} sources; {} records ({share:.0}%) cite a source with a URL",
@@ -45,4 +64,8 @@ pub fn run(content: &ContentArg, json: bool) -> anyhow::Result<()> {
         s.oldest.iter().map(|(id, d)| format!("{id} ({d})")).collect::<Vec<_>>().join(", ")
     )?;
     Ok(())
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 }
 }
