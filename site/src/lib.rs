@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod cache;
 pub mod export;
+pub mod fairness;
 pub mod feeds;
 pub mod links;
 pub mod pages;

@@ -5,12 +5,12 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
+use axum::{Router, middleware};
 use indexer::SearchRequest;
 use indexer::search::SearchError;
 use tower_http::compression::CompressionLayer;
@@ -20,6 +20,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::assets;
 use crate::cache::Cached;
+use crate::fairness::{self, DEFAULT_PER_CLIENT, Fairness};
 use crate::feeds::{self, Scope};
 use crate::links::Links;
 use crate::pages::{self, Frame};
@@ -32,6 +33,8 @@ use crate::{Site, preview::Preview};
 pub struct AppState {
     site: Arc<RwLock<Arc<Site>>>,
     pub preview: Preview,
+    /// Each client's share of search and API work.
+    pub fairness: Fairness,
     repository: Option<Arc<str>>,
 }
 
@@ -41,6 +44,7 @@ impl AppState {
         AppState {
             site: Arc::new(RwLock::new(Arc::new(site))),
             preview: Preview::default(),
+            fairness: Fairness::new(DEFAULT_PER_CLIENT),
             repository: repository.map(Into::into),
         }
     }
@@ -124,9 +128,11 @@ pub fn router(state: AppState) -> Router {
     if state.preview.live {
         app = app.route("/preview/events", get(crate::preview::events));
     }
+    let fairness = state.fairness.clone();
     let mut app = app.with_state(state);
     app = app
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(fairness, fairness::take_turns))
         .layer(RequestBodyLimitLayer::new(16 * 1024))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)));
     // Outermost, so that responses made by the limits (413, 408) carry them too.
@@ -141,7 +147,7 @@ pub async fn serve(state: AppState, addr: SocketAddr, on_ready: impl FnOnce(Sock
     let listener = tokio::net::TcpListener::bind(addr).await?;
     on_ready(listener.local_addr()?);
     let preview = state.preview.clone();
-    axum::serve(listener, router(state))
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move {
             let _ = tokio::signal::ctrl_c().await;
             preview.close();

@@ -36,8 +36,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             new::run(&content, &regulator, &topic, modality.as_deref()).map(|()| ExitCode::SUCCESS)
         }
         Command::Schemas { out } => schemas::run(&out).map(|()| ExitCode::SUCCESS),
-        Command::Serve { content, index, addr, repository, watch, search_cache } => {
-            serve::run(serve::ServeOptions { content, index, addr, repository, watch, search_cache })
+        Command::Serve { content, index, addr, repository, watch, search_cache, per_client } => {
+            serve::run(serve::ServeOptions { content, index, addr, repository, watch, search_cache, per_client })
                 .map(|()| ExitCode::SUCCESS)
         }
     }

@@ -16,6 +16,7 @@ pub struct ServeOptions {
     pub repository: Option<String>,
     pub watch: bool,
     pub search_cache: usize,
+    pub per_client: usize,
 }
 
 pub fn run(options: ServeOptions) -> anyhow::Result<()> {
@@ -28,6 +29,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     .with_search_cache(options.search_cache);
     let mut state = AppState::new(site, options.repository);
     state.preview.live = options.watch;
+    state.fairness = site::fairness::Fairness::new(options.per_client);
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         if options.watch {
