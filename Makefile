@@ -77,6 +77,13 @@ serve: release
 preview: release
 	$(REGKB) serve --content $(CONTENT) --addr $(ADDR) --watch
 
+## Soak: wrk against `serve --watch` while a record is rewritten every second, valid and broken in
+## turn (SOAK_SECONDS, default 180); see BENCHMARKS.md. Installs Debian's wrk when missing.
+soak:
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	tests/bench/soak.sh
+
 ## Benchmarks: index build time and memory, query latency, HTTP latency (BENCHMARKS.md).
 bench:
 	tests/bench/run.sh

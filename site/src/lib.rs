@@ -56,19 +56,22 @@ impl Site {
 
     /// The results of `request`, from the cache when it was asked recently.
     pub fn search(&self, request: &SearchRequest) -> Result<Arc<cache::Cached>, indexer::search::SearchError> {
-        let key = params::canonical(request);
-        if let Some(hit) = self.searches.get(&key) {
+        // Without a cache there is no key to build and no lock to take.
+        let key = (self.searches.capacity() > 0).then(|| params::canonical(request));
+        if let Some(hit) = key.as_deref().and_then(|k| self.searches.get(k)) {
             return Ok(hit);
         }
         let results = self.index.search(request)?;
         let json = serde_json::to_string(&results).expect("results are JSON");
         let cached = Arc::new(cache::Cached { results, json });
-        self.searches.put(key, cached.clone());
+        if let Some(key) = key {
+            self.searches.put(key, cached.clone());
+        }
         Ok(cached)
     }
 
     /// The cached results of `request`, without searching.
     pub fn cached(&self, request: &SearchRequest) -> Option<Arc<cache::Cached>> {
-        self.searches.get(&params::canonical(request))
+        (self.searches.capacity() > 0).then(|| self.searches.get(&params::canonical(request))).flatten()
     }
 }

@@ -167,15 +167,24 @@ async fn changes_page(State(s): State<AppState>) -> Response {
     s.page(|f, site| pages::changes(f, &site.content))
 }
 
-/// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
-/// requests an async worker serves.
-async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+/// Searches over at most this many records run where the request is: they take a fraction of a
+/// millisecond, less than handing them to the blocking pool and back (measured in BENCHMARKS.md).
+const INLINE_RECORDS: usize = 2_000;
+
+/// Runs a search: in place over small content, else on the blocking pool, since a search over
+/// large content is CPU work that must not stall the other requests an async worker serves.
+async fn searching(s: AppState, work: impl FnOnce(AppState) -> Response + Send + 'static) -> Response {
+    if s.site().content.records.len() <= INLINE_RECORDS {
+        return work(s);
+    }
+    tokio::task::spawn_blocking(move || work(s))
+        .await
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 async fn search_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let request = search_request(query.as_deref().unwrap_or(""));
-    blocking(move || {
+    searching(s, move |s| {
         s.page(|f, site| {
             let results = site.search(&request).map_err(|e| e.to_string());
             pages::search(f, &site.content, &request, results.as_ref().map(|c| &c.results).map_err(Clone::clone))
@@ -212,7 +221,7 @@ async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Res
     if let Some(hit) = s.site().cached(&request) {
         return json(&hit);
     }
-    blocking(move || match s.site().search(&request) {
+    searching(s, move |s| match s.site().search(&request) {
         Ok(cached) => json(&cached),
         Err(e @ SearchError::TooLong { .. }) => api_error(StatusCode::BAD_REQUEST, e.to_string()),
         Err(SearchError::Index(inner)) => {
