@@ -10,13 +10,14 @@ OUT=target/soak
 SECONDS_TOTAL=${SOAK_SECONDS:-180}
 WARMUP=$((SECONDS_TOTAL / 5 > 20 ? SECONDS_TOTAL / 5 : 20))
 PORT=${SOAK_PORT:-18790}
-REGKB=target/release/regkb
 RECORD=records/pmda/clinical.first-in-human-dose.md
 rm -rf "$OUT" && mkdir -p "$OUT"
 cp -r content "$OUT/content"
 GOOD=$(cat "$OUT/content/$RECORD")
 
-cargo build --release --bin regkb
+# REGKB names a built binary to soak; by default the release build, made here.
+[ -n "${REGKB:-}" ] || cargo build --release --bin regkb
+REGKB=${REGKB:-target/release/regkb}
 "$REGKB" serve --watch --content "$OUT/content" --addr "127.0.0.1:$PORT" > "$OUT/server.log" 2>&1 &
 server=$!
 pids=("$server")
@@ -61,7 +62,8 @@ local paths = {
   "/", "/compare", "/records/pmda/clinical.first-in-human-dose", "/api/records/pmda/clinical.first-in-human-dose",
   "/topics/clinical.first-in-human-dose", "/static/style.css", "/glossary",
 }
-local n, bad_status, broken, missing, good = 0, 0, 0, 0, 0
+-- Globals, so that done() can read each thread's counts with thread:get().
+n, bad_status, broken, missing, good = 0, 0, 0, 0, 0
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 function request()
