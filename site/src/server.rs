@@ -167,16 +167,10 @@ async fn changes_page(State(s): State<AppState>) -> Response {
     s.page(|f, site| pages::changes(f, &site.content))
 }
 
-/// Searches over at most this many records run where the request is: they take a fraction of a
-/// millisecond, less than handing them to the blocking pool and back (measured in BENCHMARKS.md).
-const INLINE_RECORDS: usize = 2_000;
-
-/// Runs a search: in place over small content, else on the blocking pool, since a search over
-/// large content is CPU work that must not stall the other requests an async worker serves.
+/// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
+/// requests an async worker serves. (Run in place, small searches were no faster under load, and a
+/// client flooding searches then held the async workers, so that others waited behind it.)
 async fn searching(s: AppState, work: impl FnOnce(AppState) -> Response + Send + 'static) -> Response {
-    if s.site().content.records.len() <= INLINE_RECORDS {
-        return work(s);
-    }
     tokio::task::spawn_blocking(move || work(s))
         .await
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())

@@ -51,7 +51,10 @@ for tree in "$@"; do
     # shellcheck disable=SC2086
     "$REGKB" serve --content "$tree" --addr "127.0.0.1:$PORT" --search-cache 0 ${SERVE_ARGS:-} > "$log" 2>&1 &
     server=$!
-    until grep -q serving "$log"; do sleep 0.2; done
+    until grep -q serving "$log"; do
+        kill -0 "$server" 2> /dev/null || { tail -3 "$log"; exit 1; }
+        sleep 0.2
+    done
     for what in static api search; do
         case $what in
             static) url=/static/style.css script=() ;;
