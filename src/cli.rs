@@ -135,6 +135,10 @@ pub enum Command {
         /// The memory, in MiB, for answers to recent searches (0: search every time).
         #[arg(long, value_name = "MIB", default_value_t = site::cache::DEFAULT_MIB)]
         search_cache: usize,
+        /// How many search and API requests one client (IP address) may have under way at once;
+        /// more wait their turn (0: no limit, e.g. behind a proxy that limits instead).
+        #[arg(long, value_name = "N", default_value_t = site::fairness::DEFAULT_PER_CLIENT)]
+        per_client: usize,
     },
     /// Coverage per regulator and domain, citation quality, stances and review status.
     Stats {

@@ -5,6 +5,7 @@ mod common;
 
 use std::fs;
 use std::path::Path;
+use std::process::Command;
 
 use common::{copy_tree, regkb};
 
@@ -355,4 +356,63 @@ fn changed_since_limits_warnings_to_changed_files() {
     let (code, out) = check(&["--changed-since", "HEAD"]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("error[misplaced-record]"), "{out}");
+}
+
+/// A tree whose every way out is tried: a record and a folder linked to places outside it, a link
+/// to a device, a FIFO and a socket among the sources. The outside record is valid and says
+/// `OUTSIDE-SECRET`, so following the link would publish it.
+#[cfg(unix)]
+fn tree_with_ways_out() -> (tempfile::TempDir, tempfile::TempDir) {
+    use std::os::unix::fs::symlink;
+    let elsewhere = tempfile::tempdir().unwrap();
+    let record = "records/hsa/clinical.long-term-follow-up.md";
+    let text = fs::read_to_string(Path::new("tests/fixtures/valid").join(record)).unwrap();
+    fs::write(elsewhere.path().join("secret.md"), format!("{text}\nOUTSIDE-SECRET\n")).unwrap();
+    fs::create_dir(elsewhere.path().join("pmda")).unwrap();
+    let tree = fixture_with(|d| {
+        fs::remove_file(d.join(record)).unwrap();
+        symlink(elsewhere.path().join("secret.md"), d.join(record)).unwrap();
+        symlink(elsewhere.path().join("pmda"), d.join("records/linked")).unwrap();
+        symlink("/dev/zero", d.join("sources/zero.yaml")).unwrap();
+        let fifo = Command::new("mkfifo").arg(d.join("sources/fifo.yaml")).status().unwrap();
+        assert!(fifo.success());
+        std::os::unix::net::UnixListener::bind(d.join("sources/socket.yaml")).unwrap();
+    });
+    (tree, elsewhere)
+}
+
+#[cfg(unix)]
+#[test]
+fn nothing_is_read_from_outside_the_content_directory() {
+    let (tree, _elsewhere) = tree_with_ways_out();
+    let refused = [
+        "records/hsa/clinical.long-term-follow-up.md",
+        "records/linked",
+        "sources/zero.yaml",
+        "sources/fifo.yaml",
+        "sources/socket.yaml",
+    ];
+    let (code, out) = run_check(tree.path(), &[]);
+    assert_eq!(code, 1, "{out}");
+    for rel in refused {
+        assert!(out.contains(&format!("{rel}:0:0: error[outside-content]")), "{rel} not refused:\n{out}");
+    }
+    assert!(out.contains("a FIFO") && out.contains("a socket") && out.contains("outside the content directory"));
+    let content = tree.path().to_str().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("out");
+    let out = out.to_str().unwrap();
+    for command in [
+        &["index", "--content", content, "--out", out][..],
+        &["export", "--content", content, "--out", out][..],
+        &["serve", "--content", content, "--addr", "127.0.0.1:0"][..],
+    ] {
+        let run = regkb(command);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            !run.status.success() && stderr.matches("error[outside-content]").count() == refused.len(),
+            "{command:?}: {stderr}"
+        );
+        assert!(!Path::new(out).exists(), "{command:?} wrote output");
+    }
 }

@@ -352,3 +352,77 @@ fn search_finds_products_by_any_name_in_any_script() {
     let page = server.get(&format!("/search?q={}", encode("ストロマビア"))).body;
     assert!(page.contains("href=\"/products/stromacel\"") && page.contains("stance-product"), "{page}");
 }
+
+/// GETs `path` from the loopback address `from`, so that the server sees another client.
+async fn get_from(from: [u8; 4], server: std::net::SocketAddr, path: &str) -> (u16, std::time::Duration) {
+    use std::io::{Read, Write};
+    let started = std::time::Instant::now();
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind((std::net::Ipv4Addr::from(from), 0).into()).unwrap();
+    let mut stream = socket.connect(server).await.unwrap().into_std().unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let raw = tokio::task::spawn_blocking(move || {
+        stream.set_nonblocking(false).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        raw
+    })
+    .await
+    .unwrap();
+    let status =
+        String::from_utf8_lossy(&raw[..12.min(raw.len())]).split_whitespace().nth(1).and_then(|s| s.parse().ok());
+    (status.unwrap_or(0), started.elapsed())
+}
+
+/// The median time of `n` distinct searches, one after another, from `from`.
+async fn median_search(from: [u8; 4], server: std::net::SocketAddr, n: usize, tag: &str) -> std::time::Duration {
+    let mut times = Vec::new();
+    for i in 0..n {
+        let (status, took) = get_from(from, server, &format!("/api/search?q=cell+{tag}{i}")).await;
+        assert_eq!(status, 200);
+        times.push(took);
+    }
+    times.sort();
+    times[n / 2]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flooding_client_does_not_slow_down_another() {
+    let server = Server::start(Path::new("content"), &["--search-cache", "0"]);
+    let addr: std::net::SocketAddr = server.base.trim_start_matches("http://").parse().unwrap();
+    let usual = median_search([127, 0, 0, 2], addr, 15, "usual").await;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flood: Vec<_> = (0..32)
+        .map(|n| {
+            let stop = stop.clone();
+            tokio::spawn(async move {
+                let mut statuses = Vec::new();
+                for i in 0.. {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        break;
+                    }
+                    statuses.push(get_from([127, 0, 0, 1], addr, &format!("/api/search?q=therapy+f{n}x{i}")).await);
+                }
+                statuses
+            })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let flooded = median_search([127, 0, 0, 2], addr, 15, "flooded").await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut answers = Vec::new();
+    for task in flood {
+        answers.extend(task.await.unwrap());
+    }
+    assert!(answers.len() > 32, "the flood ran");
+    assert!(answers.iter().all(|&(s, _)| s == 200 || s == 429), "{answers:?}");
+    let mut flood_times: Vec<_> = answers.iter().map(|&(_, took)| took).collect();
+    flood_times.sort();
+    let flooder = flood_times[flood_times.len() / 2];
+    // Without fair shares, both clients queue alike behind 32 searches under way (about 35 times
+    // the usual time here); with them, the flooder waits in its own queue and the other does not.
+    let message = format!("usually {usual:?}; under a flood {flooded:?}, the flooder {flooder:?}");
+    assert!(flooded * 2 < flooder, "{message}");
+    assert!(flooded < usual * 10 + std::time::Duration::from_millis(50), "{message}");
+}

@@ -1,8 +1,10 @@
 //! Reading a content tree from disk into the model, turning every unreadable file into a
 //! diagnostic rather than a failure: one bad file never hides the others' problems.
+//! Only regular files and folders inside the content directory are read: a symbolic link
+//! that leads out of it, a device, a FIFO or a socket is refused (`outside-content`).
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
@@ -19,6 +21,7 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// Loads `root`, returning what could be read and the problems met on the way.
 /// Paths in the model and in diagnostics are relative to `root`.
 pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
+    let root = &Tree::new(root);
     let mut problems = Vec::new();
     let mut content = Content {
         regulators: list_file(root, "regulators.yaml", &mut problems),
@@ -38,12 +41,19 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         }
     }
     for dir in files_in(root, "records", &mut problems) {
-        if !root.join(&dir).is_dir() {
-            match misplaced_record(root, &dir, &content.regulators) {
-                Some(d) => problems.push(d),
-                None => problems.push(unexpected(&dir, "a folder named after a regulator")),
+        match root.resolve(&dir) {
+            Ok(Some(Entry::Dir(_))) => {}
+            Err(d) if d.code == OUTSIDE => {
+                problems.push(d);
+                continue;
             }
-            continue;
+            _ => {
+                match misplaced_record(root, &dir, &content.regulators) {
+                    Some(d) => problems.push(d),
+                    None => problems.push(unexpected(&dir, "a folder named after a regulator")),
+                }
+                continue;
+            }
         }
         for rel in files_in(root, &dir, &mut problems) {
             if rel.ends_with(".md") {
@@ -104,7 +114,7 @@ fn parse_document<'t, T: DeserializeOwned>(
     Ok((yaml::parse(rel, yaml, FRONT_MATTER_OFFSET)?, body, body_line))
 }
 
-fn record_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Record> {
+fn record_file(root: &Tree, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Record> {
     let text = read_text(root, rel).map_err(|d| problems.push(d)).ok()?;
     if let Some((yaml, _, _)) = split_front_matter(&text) {
         problems.extend(yaml::cut_by_comment(rel, yaml, FRONT_MATTER_OFFSET));
@@ -120,15 +130,15 @@ const STRAY_DEPTH: usize = 3;
 
 /// The `.md` files below `rel` outside the folders of the layout: a record saved there would
 /// otherwise vanish from the site without a word.
-fn stray_markdown(root: &Path, rel: &str, depth: usize) -> Vec<String> {
-    let Ok(entries) = fs::read_dir(root.join(rel)) else { return Vec::new() };
+fn stray_markdown(root: &Tree, rel: &str, depth: usize) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root.root.join(rel)) else { return Vec::new() };
     let mut found = Vec::new();
     for name in entries.filter_map(Result::ok).filter_map(|e| e.file_name().into_string().ok()) {
         let path = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
         if name.starts_with('.') || (depth == 0 && OWN_FOLDERS.contains(&name.as_str())) {
             continue;
         }
-        if root.join(&path).is_dir() {
+        if matches!(root.resolve(&path), Ok(Some(Entry::Dir(_)))) {
             if depth < STRAY_DEPTH {
                 found.extend(stray_markdown(root, &path, depth + 1));
             }
@@ -150,8 +160,8 @@ struct Placement {
 /// An error for a record (a `.md` file with front matter) outside `records/<regulator>/`,
 /// saying where to move it: the folder of its `regulator`, or of the regulator its current
 /// folder names (`korea/` → `mfds`). `None` for a Markdown file that is not a record.
-fn misplaced_record(root: &Path, rel: &str, regulators: &[Regulator]) -> Option<Diagnostic> {
-    let text = fs::read_to_string(root.join(rel)).ok()?;
+fn misplaced_record(root: &Tree, rel: &str, regulators: &[Regulator]) -> Option<Diagnostic> {
+    let text = read_text(root, rel).ok()?;
     let (yaml, _, _) = split_front_matter(text.trim_start_matches('\u{feff}'))?;
     let placement: Placement = serde_saphyr::from_str(yaml).unwrap_or_default();
     let known = |id: &str| regulators.iter().any(|r| r.id.value == id);
@@ -190,7 +200,7 @@ fn regulator_named<'r>(name: &str, regulators: &'r [Regulator]) -> Option<&'r st
         .map(|r| r.id.value.as_str())
 }
 
-fn product_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Product> {
+fn product_file(root: &Tree, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Product> {
     let text = read_text(root, rel).map_err(|d| problems.push(d)).ok()?;
     if let Some((yaml, _, _)) = split_front_matter(&text) {
         problems.extend(yaml::cut_by_comment(rel, yaml, FRONT_MATTER_OFFSET));
@@ -199,7 +209,7 @@ fn product_file(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Optio
 }
 
 /// Reads a YAML file holding a list of entries; a missing or broken file gives no entries.
-fn list_file<T: DeserializeOwned>(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Vec<T> {
+fn list_file<T: DeserializeOwned>(root: &Tree, rel: &str, problems: &mut Vec<Diagnostic>) -> Vec<T> {
     let text = match read_text(root, rel) {
         Ok(text) => text,
         Err(d) => {
@@ -237,10 +247,86 @@ fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
     None
 }
 
+/// The code of every refusal to read something that is not a plain file or folder inside the tree.
+const OUTSIDE: &str = "outside-content";
+
+/// A content directory, with its real location for telling what lies inside it.
+struct Tree {
+    root: PathBuf,
+    real: PathBuf,
+}
+
+/// What a path below the root is, once symbolic links are followed: its real location.
+enum Entry {
+    File(PathBuf),
+    Dir(PathBuf),
+}
+
+impl Tree {
+    fn new(root: &Path) -> Tree {
+        Tree { root: root.to_owned(), real: root.canonicalize().unwrap_or_else(|_| root.to_owned()) }
+    }
+
+    /// Resolves `rel`: `None` when nothing is there, an `outside-content` error when it leads out
+    /// of the tree or is neither a regular file nor a folder (reading a FIFO would hang, and a
+    /// device has no end).
+    fn resolve(&self, rel: &str) -> Result<Option<Entry>, Diagnostic> {
+        let path = self.root.join(rel);
+        let outside = |message: String| Err(Diagnostic::error(rel, (0, 0), OUTSIDE, message));
+        if fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+            return Ok(None);
+        }
+        let Ok(real) = path.canonicalize() else {
+            return outside(
+                "a symbolic link that leads nowhere; content is read only from inside the content directory".to_owned(),
+            );
+        };
+        if !real.starts_with(&self.real) {
+            return outside(format!(
+                "this leads to {}, outside the content directory; content is read only from inside it",
+                real.display()
+            ));
+        }
+        let kind = fs::metadata(&real).map_err(|e| io_error(rel, &e))?.file_type();
+        if kind.is_file() {
+            Ok(Some(Entry::File(real)))
+        } else if kind.is_dir() {
+            Ok(Some(Entry::Dir(real)))
+        } else {
+            outside(format!("this is {}, not a regular file; content is plain files only", special(kind)))
+        }
+    }
+}
+
+/// Names a file type that is neither a file, a folder nor a link.
+fn special(kind: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if kind.is_socket() {
+            return "a socket";
+        } else if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "a special file"
+}
+
+fn io_error(rel: &str, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(rel, (0, 0), "io", format!("cannot read the file: {e}"))
+}
+
 /// Reads a file as UTF-8 text, refusing huge, binary and mis-encoded files with a diagnostic.
-fn read_text(root: &Path, rel: &str) -> Result<String, Diagnostic> {
-    let path = root.join(rel);
-    let io = |e: std::io::Error| Diagnostic::error(rel, (0, 0), "io", format!("cannot read the file: {e}"));
+fn read_text(root: &Tree, rel: &str) -> Result<String, Diagnostic> {
+    let path = match root.resolve(rel)? {
+        Some(Entry::File(path)) => path,
+        Some(Entry::Dir(_)) => return Err(io_error(rel, &std::io::Error::from(std::io::ErrorKind::IsADirectory))),
+        None => return Err(io_error(rel, &std::io::Error::from(std::io::ErrorKind::NotFound))),
+    };
+    let io = |e: std::io::Error| io_error(rel, &e);
     let size = fs::metadata(&path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
         let message = format!("the file is {size} bytes; content files must be under {MAX_FILE_BYTES} bytes (4 MiB)");
@@ -285,8 +371,16 @@ pub(crate) fn position(before: &str) -> (u64, u64) {
 
 /// The entries of a directory below the root, as sorted relative paths. A missing
 /// `sources/` or `records/` is simply empty.
-fn files_in(root: &Path, rel: &str, problems: &mut Vec<Diagnostic>) -> Vec<String> {
-    let Ok(entries) = fs::read_dir(root.join(rel)) else {
+fn files_in(root: &Tree, rel: &str, problems: &mut Vec<Diagnostic>) -> Vec<String> {
+    let dir = match root.resolve(rel) {
+        Ok(Some(Entry::Dir(dir))) => dir,
+        Ok(_) => return Vec::new(),
+        Err(d) => {
+            problems.push(d);
+            return Vec::new();
+        }
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut names: Vec<String> = entries

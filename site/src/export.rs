@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path};
 
 use crate::Site;
 use crate::assets;
@@ -120,8 +120,13 @@ fn downloads(site: &Site, files: &mut Files) -> Result<(), rust_xlsxwriter::Xlsx
     Ok(())
 }
 
-/// Writes the files under `out`, which should be a new or empty directory.
+/// Writes the files under `out`, which should be a new or empty directory. A path that would
+/// land outside `out` (absolute, or with `..`) is refused before anything is written.
 pub fn write(files: &Files, out: &Path) -> std::io::Result<()> {
+    if let Some(path) = files.keys().find(|p| !Path::new(p).components().all(|c| matches!(c, Component::Normal(_)))) {
+        let message = format!("{path}: error[outside-content]: this file would be written outside {}", out.display());
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, message));
+    }
     for (path, bytes) in files {
         let target = out.join(path);
         std::fs::create_dir_all(target.parent().expect("files are below the root"))?;
@@ -143,4 +148,21 @@ pub fn zip(files: &Files, out: &Path) -> zip::result::ZipResult<()> {
     }
     archive.finish()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_writes_outside_the_output_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        for escape in ["../escaped.html", "/tmp/escaped.html", "records/../../escaped.html"] {
+            let files = Files::from([("index.html".to_owned(), b"ok".to_vec()), (escape.to_owned(), b"x".to_vec())]);
+            let e = write(&files, &out).unwrap_err();
+            assert!(e.to_string().contains("error[outside-content]"), "{e}");
+            assert!(!dir.path().join("escaped.html").exists() && !out.join("index.html").exists());
+        }
+    }
 }

@@ -7,6 +7,7 @@ pub mod changelog;
 pub mod data;
 pub mod definitions;
 pub mod export;
+pub mod fairness;
 pub mod feeds;
 pub mod formats;
 pub mod links;
@@ -99,18 +100,21 @@ impl Site {
 
     /// The results of `request`, from the cache when it was asked recently.
     pub fn search(&self, request: &SearchRequest) -> Result<Arc<cache::Cached>, indexer::search::SearchError> {
-        let key = params::canonical(request);
-        if let Some(hit) = self.searches.get(&key) {
+        // Without a cache there is no key to build and no lock to take.
+        let key = (self.searches.budget() > 0).then(|| params::canonical(request));
+        if let Some(hit) = key.as_deref().and_then(|k| self.searches.get(k)) {
             return Ok(hit);
         }
         let cached = Arc::new(cache::Cached::new(self.index.search(request)?));
-        self.searches.put(key, cached.clone());
+        if let Some(key) = key {
+            self.searches.put(key, cached.clone());
+        }
         Ok(cached)
     }
 
     /// The cached results of `request`, without searching.
     pub fn cached(&self, request: &SearchRequest) -> Option<Arc<cache::Cached>> {
-        self.searches.get(&params::canonical(request))
+        (self.searches.budget() > 0).then(|| self.searches.get(&params::canonical(request))).flatten()
     }
 }
 

@@ -5,12 +5,12 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
+use axum::{Router, middleware};
 use indexer::SearchRequest;
 use indexer::date::Date;
 use indexer::history::History;
@@ -23,6 +23,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::assets;
 use crate::cache::Cached;
+use crate::fairness::{self, DEFAULT_PER_CLIENT, Fairness};
 use crate::feeds::{self, Scope};
 use crate::formats::openapi::{self, ApiError};
 use crate::formats::table::Book;
@@ -42,6 +43,8 @@ use crate::{Site, preview::Preview};
 pub struct AppState {
     site: Arc<RwLock<Arc<Site>>>,
     pub preview: Preview,
+    /// Each client's share of search and API work.
+    pub fairness: Fairness,
     repository: Option<Arc<str>>,
     base_url: Option<Arc<str>>,
 }
@@ -52,6 +55,7 @@ impl AppState {
         AppState {
             site: Arc::new(RwLock::new(Arc::new(site))),
             preview: Preview::default(),
+            fairness: Fairness::new(DEFAULT_PER_CLIENT),
             repository: repository.map(Into::into),
             base_url: None,
         }
@@ -190,9 +194,11 @@ pub fn router(state: AppState) -> Router {
     if state.preview.live {
         app = app.route("/preview/events", get(crate::preview::events));
     }
+    let fairness = state.fairness.clone();
     let mut app = app.with_state(state);
     app = app
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(fairness, fairness::take_turns))
         .layer(RequestBodyLimitLayer::new(16 * 1024))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)));
     // Outermost, so that responses made by the limits (413, 408) carry them too.
@@ -219,7 +225,7 @@ pub async fn serve(state: AppState, addr: SocketAddr, on_ready: impl FnOnce(Sock
     let listener = tokio::net::TcpListener::bind(addr).await?;
     on_ready(listener.local_addr()?);
     let preview = state.preview.clone();
-    axum::serve(listener, router(state))
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(async move {
             let _ = tokio::signal::ctrl_c().await;
             preview.close();
@@ -245,14 +251,17 @@ async fn changes_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> R
 }
 
 /// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
-/// requests an async worker serves.
-async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
-    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+/// requests an async worker serves. (Run in place, small searches were no faster under load, and a
+/// client flooding searches then held the async workers, so that others waited behind it.)
+async fn searching(s: AppState, work: impl FnOnce(AppState) -> Response + Send + 'static) -> Response {
+    tokio::task::spawn_blocking(move || work(s))
+        .await
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 async fn search_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let request = search_request(query.as_deref().unwrap_or(""));
-    blocking(move || {
+    searching(s, move |s| {
         s.page(|f, site| {
             let results = site.search(&request).map_err(|e| e.to_string());
             pages::search(f, &site.content, &request, results.as_ref().map(|c| &c.results).map_err(Clone::clone))
@@ -371,7 +380,7 @@ async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Res
     if let Some(hit) = s.site().cached(&request) {
         return json(&hit, &request.query);
     }
-    blocking(move || match s.site().search(&request) {
+    searching(s, move |s| match s.site().search(&request) {
         Ok(cached) => json(&cached, &request.query),
         Err(e @ SearchError::TooLong { .. }) => api_error(StatusCode::BAD_REQUEST, e.to_string()),
         Err(SearchError::Index(inner)) => {

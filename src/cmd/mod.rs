@@ -47,9 +47,18 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         .map(|()| ExitCode::SUCCESS),
         Command::Lsp { content } => lsp::run(&content.content).map(|()| ExitCode::SUCCESS),
         Command::Schemas { out } => schemas::run(&out).map(|()| ExitCode::SUCCESS),
-        Command::Serve { content, index, addr, repository, base_url, watch, search_cache } => {
-            serve::run(serve::ServeOptions { content, index, addr, repository, base_url, watch, search_cache })
-                .map(|()| ExitCode::SUCCESS)
+        Command::Serve { content, index, addr, repository, base_url, watch, search_cache, per_client } => {
+            serve::run(serve::ServeOptions {
+                content,
+                index,
+                addr,
+                repository,
+                base_url,
+                watch,
+                search_cache,
+                per_client,
+            })
+            .map(|()| ExitCode::SUCCESS)
         }
     }
 }

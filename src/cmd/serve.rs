@@ -18,6 +18,7 @@ pub struct ServeOptions {
     pub watch: bool,
     /// The search cache's budget in MiB.
     pub search_cache: usize,
+    pub per_client: usize,
 }
 
 pub fn run(options: ServeOptions) -> anyhow::Result<()> {
@@ -34,6 +35,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     .with_version(version);
     let mut state = AppState::new(site, options.repository).with_base_url(options.base_url);
     state.preview.live = options.watch;
+    state.fairness = site::fairness::Fairness::new(options.per_client);
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         if options.watch {

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Uncached search against a static file from the same server: wrk -t2 -c64 against `regkb serve
+# --search-cache 0` with a stream of distinct queries (two or three words from a list of 48, in
+# every order), on /api/search and on /search, then on /static/style.css. Prints requests/s and
+# the static/search ratio for each tree. Usage: tests/bench/distinct.sh [TREE...] (default: content).
+# Settings: BENCH_DURATION (default 10s), BENCH_PORT (default 18800), SERVE_ARGS (extra serve flags).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+OUT=target/bench
+DURATION=${BENCH_DURATION:-10s}
+PORT=${BENCH_PORT:-18800}
+REGKB=${REGKB:-target/release/regkb}
+mkdir -p "$OUT"
+[ $# -gt 0 ] || set -- content
+
+cat > "$OUT/distinct.lua" <<'EOF'
+-- A stream of distinct searches: pairs and triples of words, different in each thread.
+local words = {
+  "tumorigenicity", "cell", "gene", "vector", "potency", "CAR-T", "iPS", "shedding", "donor", "bank",
+  "follow-up", "clinical", "nonclinical", "comparability", "stability", "sterility", "mycoplasma",
+  "endotoxin", "identity", "purity", "release", "specification", "AAV", "lentiviral", "autologous",
+  "allogeneic", "biodistribution", "toxicity", "dose", "GMP", "validation", "viral", "safety",
+  "造腫瘍性", "遺伝子", "细胞", "종양원성", "장기", "LTFU", "MSC", "T-cell", "characterisation",
+  "tumour", "haematopoietic", "replication", "integration", "germline", "environment",
+}
+local path = wrk.path
+local n, id = 0, 0
+local counter = 0
+function setup(thread) counter = counter + 1; thread:set("id", counter) end
+function request()
+  n = n + 1
+  local a = n % #words + 1
+  local b = (math.floor(n / #words) + id * 7) % #words + 1
+  local c = math.floor(n / (#words * #words)) % #words + 1
+  local q = words[a] .. "+" .. words[b]
+  if n % 3 == 0 then q = q .. "+" .. words[c] end
+  return wrk.format("GET", path .. "?q=" .. q)
+end
+EOF
+
+rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
+latency() {
+    awk -v p="$2%" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+        printf "%.2f", (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : v }' "$1"
+}
+
+for tree in "$@"; do
+    name=$(basename "$tree")
+    log="$OUT/distinct-serve-$name.log"
+    # shellcheck disable=SC2086
+    "$REGKB" serve --content "$tree" --addr "127.0.0.1:$PORT" --search-cache 0 ${SERVE_ARGS:-} > "$log" 2>&1 &
+    server=$!
+    until grep -q serving "$log"; do
+        kill -0 "$server" 2> /dev/null || { tail -3 "$log"; exit 1; }
+        sleep 0.2
+    done
+    for what in static api search; do
+        case $what in
+            static) url=/static/style.css script=() ;;
+            api) url=/api/search script=(-s "$OUT/distinct.lua") ;;
+            search) url=/search script=(-s "$OUT/distinct.lua") ;;
+        esac
+        wrk -t2 -c64 -d"$DURATION" --latency "${script[@]}" "http://127.0.0.1:$PORT$url" > "$OUT/distinct-$what-$name.txt"
+    done
+    kill "$server"
+    wait "$server" 2> /dev/null || true
+    s=$(rps "$OUT/distinct-static-$name.txt")
+    for what in api search; do
+        f="$OUT/distinct-$what-$name.txt"
+        echo "$name $what: $(rps "$f") req/s (p50 $(latency "$f" 50) ms, p99 $(latency "$f" 99) ms); static $s req/s (p99 $(latency "$OUT/distinct-static-$name.txt" 99) ms); static/search $(awk -v s="$s" -v r="$(rps "$f")" 'BEGIN { printf "%.1f", s / r }')x"
+    done
+    PORT=$((PORT + 1))
+done
