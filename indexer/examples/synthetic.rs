@@ -14,7 +14,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use indexer::model::{Content, Topic};
+use indexer::model::{Content, Topic, TopicKind};
 
 /// The taxonomy files copied as they are (regulators.yaml gets the synthetic regulators appended).
 const TAXONOMY: [&str; 5] = ["regulators.yaml", "domains.yaml", "topics.yaml", "modalities.yaml", "glossary.yaml"];
@@ -27,6 +27,13 @@ const STANCES: [(&str, u64, &str); 6] = [
     ("not-required", 10, "does not require dedicated work on"),
     ("no-guidance", 10, "has published no guidance on"),
     ("unknown", 10, "has not yet been researched for its position on"),
+];
+
+/// Route topics take route answers, with their weights and how a summary says them.
+const ROUTE_STANCES: [(&str, u64, &str); 3] = [
+    ("available", 60, "offers a route for"),
+    ("not-available", 25, "offers no route for"),
+    ("unknown", 15, "has not yet been researched for its route for"),
 ];
 
 /// UK and US spellings; a record uses one or the other, as real records do.
@@ -324,7 +331,7 @@ impl<'c> Writer<'c> {
         let content = self.content;
         let short = content.regulator(regulator).map_or_else(|| regulator.to_uppercase(), |r| r.short.clone());
         let modality_title = content.modality(modality).map_or(modality, |m| m.title.as_str());
-        let (stance, phrase) = self.stance();
+        let (stance, phrase) = self.stance(topic.kind);
         let (own, other) = self.citations(regulator, &topic.domain.value);
         let updated = self.today.checked_sub(jiff::Span::new().days(self.rng.below(365) as i64)).unwrap_or(self.today);
         let uk = self.rng.below(2) == 0;
@@ -385,28 +392,29 @@ impl<'c> Writer<'c> {
         text
     }
 
-    /// A stance and how a summary says it, by the weights of [`STANCES`].
-    fn stance(&mut self) -> (&'static str, &'static str) {
+    /// A stance fit for the topic's kind and how a summary says it, by the weights of
+    /// [`STANCES`] or [`ROUTE_STANCES`].
+    fn stance(&mut self, kind: TopicKind) -> (&'static str, &'static str) {
+        let choices: &[(&'static str, u64, &'static str)] = match kind {
+            TopicKind::Requirement => &STANCES,
+            TopicKind::Route => &ROUTE_STANCES,
+        };
         let mut roll = self.rng.below(100) as u64;
-        for (stance, weight, phrase) in STANCES {
+        for &(stance, weight, phrase) in choices {
             if roll < weight {
                 return (stance, phrase);
             }
             roll -= weight;
         }
-        (STANCES[0].0, STANCES[0].2)
+        (choices[0].0, choices[0].2)
     }
 
     /// The record's own source (its regulator's, of the topic's domain for synthetic ones) and,
-    /// usually, a shipped source of another regulator.
+    /// usually, a second source of the same regulator: a record cites its own regulator's documents.
     fn citations(&mut self, regulator: &str, domain: &str) -> (String, Option<&'c str>) {
-        let own = match self.own_sources.get(regulator) {
-            Some(ids) => self.rng.pick(ids).to_owned(),
-            None => format!("{regulator}-{domain}"),
-        };
-        let sources = &self.content.sources;
-        let other = sources[self.rng.below(sources.len())].id.value.as_str();
-        (own.clone(), (self.rng.below(4) != 0 && other != own).then_some(other))
+        let Some(ids) = self.own_sources.get(regulator) else { return (format!("{regulator}-{domain}"), None) };
+        let (own, other) = (self.rng.pick(ids), self.rng.pick(ids));
+        (own.to_string(), (self.rng.below(4) != 0 && other != own).then_some(other))
     }
 
     /// A random sentence of `from`, filled.
