@@ -317,7 +317,8 @@ impl SearchIndex {
     fn weigh(&self, matches: &mut [(u64, Score)], query: &str) {
         let languages = languages_of(query);
         for (ord, score) in matches.iter_mut() {
-            let record = &self.content.records[*ord as usize];
+            // Products (after the records) have no stance and many regulators: they keep their score.
+            let Some(record) = self.content.records.get(*ord as usize) else { continue };
             if record.stance() == Stance::Unknown {
                 *score *= UNKNOWN_WEIGHT;
             }
