@@ -28,7 +28,8 @@ fn text(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The entries of an Atom feed: (title, updated, link).
+/// The record changes an Atom feed carries: title, time and link of each (products, which feeds carry
+/// too, left out).
 fn entries(xml: &str) -> Vec<(String, String, String)> {
     let doc = roxmltree::Document::parse(xml).expect("the feed is XML");
     let child_text = |n: roxmltree::Node, name: &str| {
@@ -37,6 +38,7 @@ fn entries(xml: &str) -> Vec<(String, String, String)> {
     doc.root_element()
         .children()
         .filter(|n| n.has_tag_name("entry"))
+        .filter(|e| !child_text(*e, "id").starts_with("urn:regkb:product:"))
         .map(|e| {
             let link = e.children().find(|c| c.has_tag_name("link")).and_then(|l| l.attribute("href")).unwrap();
             (child_text(e, "title"), child_text(e, "updated"), link.to_owned())
