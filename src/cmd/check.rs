@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use indexer::Severity;
 use indexer::date::Date;
@@ -71,16 +71,7 @@ pub fn run(content: &Path, format: Format, options: Options) -> anyhow::Result<E
 /// The files under `content` that differ from git revision `rev`, and those git does not
 /// track yet, as diagnostics name them (`content` joined with the path below it).
 fn changed_files(content: &Path, rev: &str) -> anyhow::Result<HashSet<String>> {
-    let git = |args: &[&str]| -> anyhow::Result<String> {
-        let out = Command::new("git").arg("-C").arg(content).args(args).output()?;
-        anyhow::ensure!(
-            out.status.success(),
-            "git {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
-        Ok(String::from_utf8(out.stdout)?)
-    };
+    let git = |args: &[&str]| super::git(content, args);
     let changed = git(&["diff", "--name-only", "--relative", rev, "--", "."])?;
     let untracked = git(&["ls-files", "--others", "--exclude-standard", "--", "."])?;
     Ok(changed.lines().chain(untracked.lines()).map(|rel| content.join(rel).display().to_string()).collect())

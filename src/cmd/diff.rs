@@ -38,16 +38,7 @@ pub fn run_git(rev: &str, content: &Path, format: DiffFormat) -> anyhow::Result<
 
 /// Extracts `content` as of `rev` into `into`, returning where it landed.
 fn checkout(rev: &str, content: &Path, into: &Path) -> anyhow::Result<PathBuf> {
-    let git = |args: &[&str]| -> anyhow::Result<String> {
-        let out = Command::new("git").arg("-C").arg(content).args(args).output()?;
-        anyhow::ensure!(
-            out.status.success(),
-            "git {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
-        Ok(String::from_utf8(out.stdout)?.trim().to_owned())
-    };
+    let git = |args: &[&str]| super::git(content, args).map(|out| out.trim().to_owned());
     let prefix = git(&["rev-parse", "--show-prefix"])?;
     // At the repository's top the prefix is empty, which git refuses as a path.
     let pathspec = if prefix.is_empty() { "." } else { prefix.as_str() };

@@ -95,3 +95,10 @@ fn fresh_output(out: &std::path::Path, marker: &str) -> anyhow::Result<()> {
     std::fs::create_dir_all(out)?;
     Ok(())
 }
+
+/// Runs git in `dir` and returns what it printed; an error names the command and git's complaint.
+fn git(dir: &std::path::Path, args: &[&str]) -> anyhow::Result<String> {
+    let out = std::process::Command::new("git").arg("-C").arg(dir).args(args).output()?;
+    anyhow::ensure!(out.status.success(), "git {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim());
+    Ok(String::from_utf8(out.stdout)?)
+}
