@@ -172,7 +172,10 @@ mod tests {
         let history = History { events: vec![event], unavailable: None };
         let xml = render(&content, &history, &Scope::All, &Links::server()).unwrap().unwrap();
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("not XML ({e}):\n{xml}"));
-        let entry = doc.descendants().find(|n| n.has_tag_name("entry")).expect("the event's entry");
+        let is_change = |n: &roxmltree::Node| {
+            n.children().any(|c| c.has_tag_name("id") && c.text().is_some_and(|t| t.starts_with("urn:regkb:change:")))
+        };
+        let entry = doc.descendants().find(|n| n.has_tag_name("entry") && is_change(n)).expect("the event's entry");
         let summary = entry.children().find(|c| c.has_tag_name("summary")).and_then(|s| s.text()).unwrap();
         assert_eq!(summary, "Ctlchar formfeed end & <b>");
     }
