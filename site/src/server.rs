@@ -183,6 +183,8 @@ pub fn router(state: AppState) -> Router {
         .route("/products", get(products_page))
         .route("/products/{id}", get(product_page))
         .route("/approvals", get(approvals_page))
+        .route("/approvals.csv", get(|s, q| approvals_download(s, q, TableFormat::Csv)))
+        .route("/approvals.xlsx", get(|s, q| approvals_download(s, q, TableFormat::Xlsx)))
         .nest(openapi::PREFIX, api())
         // The unversioned paths answer as the current version.
         .nest("/api", api())
@@ -363,6 +365,13 @@ async fn product_page(State(s): State<AppState>, Path(id): Path<String>) -> Resp
 async fn approvals_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let filter = product_filter(query.as_deref().unwrap_or(""));
     s.page(|f, site| pages::approvals(f, &site.content, &filter))
+}
+
+async fn approvals_download(State(s): State<AppState>, RawQuery(query): RawQuery, format: TableFormat) -> Response {
+    let filter = product_filter(query.as_deref().unwrap_or(""));
+    let view = ApprovalsView::of(&s.site().content, &filter);
+    let page = if view.query.is_empty() { "/approvals".to_owned() } else { format!("/approvals?{}", view.query) };
+    s.download(&page, format, |site, links, stamp| Some(tables::approvals(&site.content, &view, links, stamp)))
 }
 
 fn api_error(status: StatusCode, message: String) -> Response {

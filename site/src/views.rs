@@ -215,12 +215,11 @@ fn citations(content: &Content, r: &Record) -> Vec<Citation> {
     r.front.sources.iter().filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, Some(c)))).collect()
 }
 
-/// Every document the records `ids` cite, each once, in the order first cited.
-pub fn sources_cited<'a>(content: &Content, ids: impl IntoIterator<Item = &'a str>) -> Vec<Citation> {
+/// Every document the citations `cited` name, each once, in the order first cited.
+pub fn documents_cited<'a>(content: &Content, cited: impl IntoIterator<Item = &'a CitedAs>) -> Vec<Citation> {
     let mut seen = std::collections::HashSet::new();
-    ids.into_iter()
-        .filter_map(|id| content.record(id))
-        .flat_map(|r| r.front.sources.iter())
+    cited
+        .into_iter()
         .filter(|c| seen.insert(c.id.value.clone()))
         .filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, None)))
         .collect()
