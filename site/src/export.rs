@@ -52,7 +52,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
     page("search.html".into(), &|f| pages::search_shell(f, names.iter().map(|n| f.links.asset(n)).collect()))?;
     for t in &content.topics {
-        page(format!("topics/{}.html", t.id.value), &|f| pages::topic(f, TopicView::of(content, t)))?;
+        page(format!("topics/{}.html", t.id.value), &|f| pages::topic(f, TopicView::of(content, t, "")))?;
     }
     for g in &content.regulators {
         page(format!("regulators/{}.html", g.id.value), &|f| pages::regulator(f, RegulatorView::of(content, g)))?;
@@ -113,7 +113,7 @@ fn downloads(site: &Site, files: &mut Files) -> Result<(), rust_xlsxwriter::Xlsx
     let approvals = ApprovalsView::of(content, &ProductFilter::default());
     add("approvals".into(), &|links, stamp| tables::approvals(content, &approvals, links, stamp))?;
     for t in &content.topics {
-        let view = TopicView::of(content, t);
+        let view = TopicView::of(content, t, "");
         add(format!("topics/{}", t.id.value), &|links, stamp| tables::topic(content, &view, links, stamp))?;
     }
     for g in &content.regulators {

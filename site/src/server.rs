@@ -30,7 +30,7 @@ use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat, split_download};
 use crate::links::Links;
 use crate::pages::{self, Frame};
-use crate::params::{as_of, changes_params, compare_params, product_filter, search_request, without_as_of};
+use crate::params::{as_of, changes_params, compare_params, modality, product_filter, search_request, without_as_of};
 use crate::references::Reference;
 use crate::tables::{self, Stamp};
 use crate::views::approvals::ApprovalsView;
@@ -311,13 +311,14 @@ async fn topic_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(
     if let Some((id, format)) = split_download(&id) {
         return s.download(&format!("/topics/{id}"), format, |site, links, stamp| {
             let t = site.content.topic(id)?;
-            Some(tables::topic(&site.content, &TopicView::of(&site.content, t), links, stamp))
+            Some(tables::topic(&site.content, &TopicView::of(&site.content, t, ""), links, stamp))
         });
     }
-    let date = as_of(query.as_deref().unwrap_or(""));
+    let query = query.unwrap_or_default();
+    let (date, modality) = (as_of(&query), modality(&query));
     s.page_of(|f, site| {
         dated(f, site, date, f.links.topic(&id), |f, content, _| {
-            content.topic(&id).map(|t| pages::topic(f, TopicView::of(content, t)))
+            content.topic(&id).map(|t| pages::topic(f, TopicView::of(content, t, &modality)))
         })
     })
 }

@@ -67,7 +67,7 @@ fn stance_words(line: &RecordLine) -> String {
 /// A topic's answers: a row per record, and a row for each regulator without one.
 pub fn topic(content: &Content, view: &TopicView, links: &Links, stamp: &Stamp) -> Book {
     let mut columns = vec![Column::new("Regulator", 12.0), Column::new("Record", 36.0), Column::new("Stance", 16.0)];
-    columns.extend(view.attribute_columns.iter().map(|(_, heading)| Column::new(heading.as_str(), 18.0)));
+    columns.extend(view.attribute_columns.iter().map(|c| Column::new(c.heading.as_str(), 18.0)));
     columns.extend([Column::new("Summary", 60.0), Column::new("Sources", 50.0)]);
     let mut table = Table::new("Topic", columns);
     for answer in &view.answers {
@@ -82,8 +82,8 @@ pub fn topic(content: &Content, view: &TopicView, links: &Links, stamp: &Stamp) 
                 Cell::text(&r.line.title).linked(Some(links.record(&r.line.id))),
                 Cell::text(stance_words(&r.line)).stance(r.line.badge.stance),
             ];
-            row.extend(view.attribute_columns.iter().map(|(id, _)| {
-                let value = r.attributes.iter().find(|a| a.id == *id);
+            row.extend(view.attribute_columns.iter().map(|c| {
+                let value = r.attributes.iter().find(|a| a.id == c.id);
                 Cell::text(value.map(|a| a.value.clone()).unwrap_or_default())
             }));
             let cited: Vec<&str> = r.citations.iter().map(|c| c.title.as_str()).collect();
