@@ -1,8 +1,8 @@
 //! Snippets: the passage of a hit's text that holds most of the query's terms, highlighted.
 //!
 //! A text is analysed for snippets once, the first time a search shows it: each paragraph keeps
-//! the hashes of the terms it holds, so a later search picks its paragraph by looking the
-//! query's terms up, and analyses only that paragraph again, to place the highlights.
+//! its terms' hashes and places, so later searches find the query's terms in it, and where to
+//! highlight them, without analysing the text again.
 
 use std::hash::BuildHasher;
 use std::ops::Range;
@@ -25,15 +25,31 @@ const SNIPPET_SCAN_BYTES: usize = 6000;
 pub(crate) struct Paragraph {
     /// Where it ends in the text, in bytes; it starts after the previous one's end and newline.
     end: usize,
-    /// The hashes of its terms, sorted, each once.
-    terms: Box<[u64]>,
+    tokens: Box<[Token]>,
+}
+
+/// A term of a paragraph: its hash, and where it is, in bytes from the paragraph's start (a
+/// paragraph is read up to `SNIPPET_SCAN_BYTES`, so an offset fits in 16 bits).
+struct Token {
+    term: u32,
+    from: u16,
+    to: u16,
 }
 
 /// A text's paragraphs, analysed when first needed.
 pub(crate) type Paragraphs = OnceLock<Box<[Paragraph]>>;
 
-fn hash(term: &str) -> u64 {
-    FxBuildHasher.hash_one(term)
+fn hash(term: &str) -> u32 {
+    // FxHash mixes into the high bits.
+    (FxBuildHasher.hash_one(term) >> 32) as u32
+}
+
+/// The terms found and where: how many different ones, and their ranges.
+fn tally(found: impl Iterator<Item = (u32, Range<usize>)>) -> (usize, Vec<Range<usize>>) {
+    let (mut distinct, ranges): (Vec<u32>, Vec<Range<usize>>) = found.unzip();
+    distinct.sort_unstable();
+    distinct.dedup();
+    (distinct.len(), ranges)
 }
 
 /// Highlighters for a query: which terms of a text are the query's.
@@ -42,7 +58,7 @@ pub(crate) struct Snippets {
     /// The query's words and concept terms.
     wanted: FxHashSet<String>,
     /// Their hashes, sorted.
-    hashes: Vec<u64>,
+    hashes: Vec<u32>,
     /// The query's single letters of unspaced scripts, found inside bigrams.
     letters: Vec<char>,
 }
@@ -50,7 +66,7 @@ pub(crate) struct Snippets {
 impl Snippets {
     /// Highlighters for the terms `wanted` and the letters `letters`.
     pub(crate) fn new(synonyms: Arc<Synonyms>, wanted: FxHashSet<String>, letters: Vec<char>) -> Snippets {
-        let mut hashes: Vec<u64> = wanted.iter().map(|t| hash(t)).collect();
+        let mut hashes: Vec<u32> = wanted.iter().map(|t| hash(t)).collect();
         hashes.sort_unstable();
         Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, letters }
     }
@@ -59,28 +75,26 @@ impl Snippets {
         self.wanted.contains(term) || (!term.starts_with('~') && self.letters.iter().any(|&c| term.contains(c)))
     }
 
-    /// The query's terms in `text`: how many different ones, and where.
+    /// The query's terms in `text`, analysing it.
     fn matched(&self, text: &str) -> (usize, Vec<Range<usize>>) {
-        let mut distinct = FxHashSet::default();
-        let mut ranges = Vec::new();
+        let mut found = Vec::new();
         let mut stream = self.tokenizer.clone().token_stream(text);
         while let Some(token) = stream.next() {
             if self.wants(&token.text) {
-                distinct.insert(token.text.clone());
-                ranges.push(token.offset_from..token.offset_to);
+                found.push((hash(&token.text), token.offset_from..token.offset_to));
             }
         }
-        (distinct.len(), ranges)
+        tally(found.into_iter())
     }
 
-    /// How many different terms of the query `paragraph` (which is `text`) holds. Letters are
-    /// found inside terms, which a hash cannot tell, so a query with letters reads the text.
-    fn count(&self, paragraph: &Paragraph, text: &str) -> usize {
-        if self.letters.is_empty() {
-            self.hashes.iter().filter(|h| paragraph.terms.binary_search(h).is_ok()).count()
-        } else {
-            self.matched(text).0
+    /// The query's terms in a paragraph (`text`), from its kept terms. Letters are found inside
+    /// terms, which a hash cannot tell, so a query with letters analyses the text.
+    fn matched_in(&self, paragraph: &Paragraph, text: &str) -> (usize, Vec<Range<usize>>) {
+        if !self.letters.is_empty() {
+            return self.matched(text);
         }
+        let wanted = paragraph.tokens.iter().filter(|t| self.hashes.binary_search(&t.term).is_ok());
+        tally(wanted.map(|t| (t.term, usize::from(t.from)..usize::from(t.to))))
     }
 
     /// `body`'s paragraphs (as far as the highlighter reads), each with its terms.
@@ -92,14 +106,12 @@ impl Snippets {
                 break;
             }
             let paragraph = &paragraph[..paragraph.floor_char_boundary(SNIPPET_SCAN_BYTES - scanned)];
-            let mut terms = Vec::new();
+            let mut tokens = Vec::new();
             let mut stream = self.tokenizer.clone().token_stream(paragraph);
-            while let Some(token) = stream.next() {
-                terms.push(hash(&token.text));
+            while let Some(t) = stream.next() {
+                tokens.push(Token { term: hash(&t.text), from: t.offset_from as u16, to: t.offset_to as u16 });
             }
-            terms.sort_unstable();
-            terms.dedup();
-            out.push(Paragraph { end: scanned + paragraph.len(), terms: terms.into() });
+            out.push(Paragraph { end: scanned + paragraph.len(), tokens: tokens.into() });
             scanned += paragraph.len() + 1;
         }
         out.into()
@@ -109,19 +121,24 @@ impl Snippets {
     /// summary, highlighted; `SNIPPET_CHARS` characters long. `memo` keeps the body's
     /// paragraphs for the next search.
     pub(crate) fn for_text(&self, body: &str, memo: &Paragraphs, summary: &str) -> Option<String> {
-        let mut best: Option<(usize, &str)> = None;
+        let mut best: Option<(usize, &str, Vec<Range<usize>>)> = None;
         let mut start = 0;
         for paragraph in memo.get_or_init(|| self.paragraphs(body)).iter() {
             let text = &body[start..paragraph.end];
             start = paragraph.end + 1;
-            let count = self.count(paragraph, text);
-            if count > best.map_or(0, |b| b.0) {
-                best = Some((count, text));
+            let (count, ranges) = self.matched_in(paragraph, text);
+            if count > best.as_ref().map_or(0, |b| b.0) {
+                best = Some((count, text, ranges));
             }
         }
-        let text = best.map_or(summary, |(_, text)| text);
-        let (found, ranges) = self.matched(text);
-        (found > 0).then(|| window(text, &merged(&ranges)))
+        let (text, ranges) = match best {
+            Some((_, text, ranges)) => (text, ranges),
+            None => match self.matched(summary) {
+                (0, _) => return None,
+                (_, ranges) => (summary, ranges),
+            },
+        };
+        Some(window(text, &merged(&ranges)))
     }
 }
 
@@ -194,4 +211,26 @@ pub(crate) fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::terms;
+
+    #[test]
+    fn the_paragraph_with_most_query_terms_is_shown_and_kept_terms_agree_with_the_text() {
+        let snippets = Snippets::new(Arc::default(), terms("potency assays").into_iter().collect(), vec![]);
+        let body = "Nothing here.\nPotency matters.\nThe potency assay is validated & <b>kept</b>.\nMore.";
+        let memo = Paragraphs::new();
+        let first = snippets.for_text(body, &memo, "summary").unwrap();
+        assert_eq!(first, "The <mark>potency</mark> <mark>assay</mark> is validated &amp; &lt;b&gt;kept&lt;/b&gt;.");
+        // The second search reads the kept terms, not the text: the same snippet.
+        assert!(memo.get().is_some());
+        assert_eq!(snippets.for_text(body, &memo, "summary").unwrap(), first);
+        // No paragraph holds a term: the summary, if it does; else nothing.
+        let other = Snippets::new(Arc::default(), terms("shedding").into_iter().collect(), vec![]);
+        assert_eq!(other.for_text(body, &memo, "Shedding studies").unwrap(), "<mark>Shedding</mark> studies");
+        assert_eq!(other.for_text(body, &memo, "summary"), None);
+    }
 }
