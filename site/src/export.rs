@@ -47,9 +47,9 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     page("products.html".into(), &|f| pages::products(f, content, &ProductFilter::default()))?;
     page("approvals.html".into(), &|f| pages::approvals(f, content, &ProductFilter::default()))?;
     page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
+    // The page loads the index's head; offline.js loads the shards and fragments a query needs.
     let scripts = indexer::client::scripts(&site.index);
-    let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
-    page("search.html".into(), &|f| pages::search_shell(f, names.iter().map(|n| f.links.asset(n)).collect()))?;
+    page("search.html".into(), &|f| pages::search_shell(f, vec![f.links.asset(&scripts[0].0)]))?;
     for t in &content.topics {
         page(format!("topics/{}.html", t.id.value), &|f| pages::topic(f, TopicView::of(content, t)))?;
     }
