@@ -33,19 +33,22 @@
   /* Maps from query words must not see Object.prototype: "constructor" is a word too. */
   function table(from) { return Object.assign(Object.create(null), from || {}); }
 
-  /* Every document's values of one facet, from the head's column (ids in base 64, each document's ended by "."). */
+  /* Every document's values of one facet, from the head's column: each document's ids in base 64,
+   * then "."; "*N" before the "." repeats them for N documents. */
   function facetColumn(column, names) {
     var width = 1;
     while (Math.pow(64, width) < names.length) { width += 1; }
     var out = [];
-    var current = [];
-    for (var i = 0; i < column.length;) {
-      if (column[i] === '.') { out.push(current); current = []; i += 1; continue; }
-      var id = 0;
-      for (var d = 0; d < width; d++) { id = id * 64 + DIGITS.indexOf(column[i + d]); }
-      current.push(names[id]);
-      i += width;
-    }
+    column.split('.').slice(0, -1).forEach(function (entry) {
+      var parts = entry.split('*');
+      var values = [];
+      for (var i = 0; i < parts[0].length; i += width) {
+        var id = 0;
+        for (var d = 0; d < width; d++) { id = id * 64 + DIGITS.indexOf(parts[0][i + d]); }
+        values.push(names[id]);
+      }
+      for (var n = parts.length > 1 ? parseInt(parts[1], 10) : 1; n > 0; n--) { out.push(values); }
+    });
     return out;
   }
 
@@ -62,7 +65,7 @@
     head.letters = table();
     head.fragments = [];
     head.files = table();
-    head.loaded = [];
+    head.done = table();
     head.missing = null;
     head.spelling.words = table(head.spelling.words);
     head.conceptOf = table();
@@ -83,25 +86,30 @@
     var parts = window.regkbIndex || [];
     window.regkbIndex = [];
     parts.forEach(function (part) {
-      if (part.postings) {
-        Object.assign(index.postings, part.postings);
-        Object.assign(index.forms, part.forms);
+      if (part.term !== undefined) {
+        index.postings[part.term] = part.postings;
+      } else if (part.shard !== undefined) {
+        Object.keys(part.postings).forEach(function (t) {
+          // A term loaded from its own file keeps those postings, not its shard's reference to the file.
+          if (typeof index.postings[t] !== 'object') { index.postings[t] = part.postings[t]; }
+        });
         Object.assign(index.letters, part.letters);
-        index.loaded[part.shard] = true;
-      }
-      if (part.docs && part.from !== undefined) {
+      } else if (part.forms) {
+        Object.assign(index.forms, part.forms);
+      } else if (part.from !== undefined) {
         part.docs.forEach(function (d, i) { index.fragments[part.from + i] = d; });
       }
     });
   }
 
-  /* Loads a script of the index once; the promise settles when it has run (or failed to load). */
+  /* Loads a script of the index once; the promise settles when it has run, or failed to load (it
+   * is then taken as empty, so that a query ends). */
   function load(index, name) {
     if (!index.files[name]) {
       index.files[name] = new Promise(function (resolve) {
         var script = document.createElement('script');
         script.src = index.base + name;
-        script.onload = script.onerror = function () { absorb(index); resolve(); };
+        script.onload = script.onerror = function () { absorb(index); index.done[name] = true; resolve(); };
         document.head.appendChild(script);
       });
     }
@@ -109,31 +117,35 @@
   }
 
   /* FNV-1a over UTF-16 code units, as indexer/src/client/shards.rs. */
-  function shardOf(index, key) {
+  function shardOf(key, shards) {
     var h = 0x811c9dc5;
     for (var i = 0; i < key.length; i++) { h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0; }
-    return h % index.shards;
+    return h % shards;
   }
 
-  /* Whether the shard of `key` is here; when it is not and a query is being prepared, it is noted to load. */
-  function has(index, key) {
-    var s = shardOf(index, key);
-    if (index.loaded[s]) { return true; }
-    if (index.missing) { index.missing[s] = true; }
+  /* Whether file `name` is here; when it is not and a query is being prepared, it is noted to load. */
+  function present(index, name) {
+    if (index.done[name]) { return true; }
+    if (index.missing) { index.missing[name] = true; }
     return false;
   }
 
+  /* Whether the shard of `key` (a term, a folded word, a letter) is here. */
+  function has(index, key) { return present(index, 'search-shard-' + shardOf(key, index.shards) + '.js'); }
+
+  /* Whether the forms file of folded word `word` is here. */
+  function hasForms(index, word) { return present(index, 'search-forms-' + shardOf(word, index.form_shards) + '.js'); }
+
   /* Runs `work` until it has looked up nothing that is not loaded, loading what it missed in between. */
   function prepared(index, work) {
-    index.missing = {};
+    index.missing = table();
     var result = work();
     var missing = Object.keys(index.missing);
     index.missing = null;
     if (!missing.length) { return Promise.resolve(result); }
-    // A shard that fails to load is taken as empty, so that this ends.
-    return Promise.all(missing.map(function (s) {
-      return load(index, 'search-shard-' + s + '.js').then(function () { index.loaded[s] = true; });
-    })).then(function () { index.cache = table(); return prepared(index, work); });
+    return Promise.all(missing.map(function (name) { return load(index, name); })).then(function () {
+      return prepared(index, work);
+    });
   }
 
   /* Loads what the given documents show. */
@@ -150,6 +162,8 @@
     if (!has(index, term)) { return NOTHING; }
     if (index.cache[term]) { return index.cache[term]; }
     var flat = index.postings[term] || [];
+    // Long postings are in a file of their own, which the shard names.
+    if (typeof flat === 'string') { present(index, flat); return NOTHING; }
     var map = new Map();
     var df = index.rules.boosts.map(function () { return 0; });
     var doc = 0;
@@ -193,14 +207,16 @@
   /* The term of a Latin word: the corpus says which stem a form has; unseen forms try plain suffixes. */
   function latinTerm(index, word) {
     var folded = americanize(index.spelling, word.normalize('NFKC').toLowerCase());
-    if (!has(index, folded)) { return folded; }
+    if (!hasForms(index, folded)) { return folded; }
     if (index.forms[folded]) { return index.forms[folded]; }
+    if (!has(index, folded)) { return folded; }
     if (index.postings[folded]) { return folded; }
     var tries = [folded.replace(/ies$/, 'y'), folded.replace(/es$/, ''), folded.replace(/s$/, ''),
       folded.replace(/ed$/, ''), folded.replace(/ing$/, ''), folded.replace(/ly$/, '')];
     for (var i = 0; i < tries.length; i++) {
-      if (tries[i] === folded || !has(index, tries[i])) { continue; }
+      if (tries[i] === folded || !hasForms(index, tries[i])) { continue; }
       if (index.forms[tries[i]]) { return index.forms[tries[i]]; }
+      if (!has(index, tries[i])) { continue; }
       if (index.postings[tries[i]]) { return tries[i]; }
     }
     return folded;

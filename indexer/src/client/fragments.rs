@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use super::Document;
 
-/// Documents per fragment file. Hits of one page are seldom neighbours, so a small range keeps
-/// what a page reads close to what it shows.
-pub const DOCS_PER_FILE: usize = 4;
+/// Documents per fragment file. Hits are ranked, not listed in document order, so the hits of one
+/// page are seldom neighbours: with more than one document a file, a page would read several
+/// documents for each one it shows.
+pub const DOCS_PER_FILE: usize = 1;
 /// How much of a body the snippet may come from, as `search.rs` reads it.
 const SNIPPET_SCAN_BYTES: usize = 6000;
 

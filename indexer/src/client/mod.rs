@@ -7,9 +7,11 @@
 //!   facet labels, every document's facet values and each field's average length;
 //! - postings shards (`search-shard-N.js`, [`shards`]), each holding the terms whose stable hash
 //!   falls in it, with each field's length, term frequency and positions (so that phrases match
-//!   as phrases and documents score as tantivy scores them), the word forms that analyse to
-//!   something else than they are written, and the bigrams each letter of an unspaced script
-//!   occurs in;
+//!   as phrases and documents score as tantivy scores them), and the bigrams each letter of an
+//!   unspaced script occurs in; a term with long postings has a file of its own
+//!   (`search-term-N.js`);
+//! - forms files (`search-forms-N.js`), partitioned the same way: the word forms that analyse to
+//!   something else than they are written;
 //! - fragments (`search-docs-N.js`, [`fragments`]): what a hit shows (title, summary, paragraphs
 //!   for the snippet), for a range of documents, loaded only for the hits on screen.
 //!
@@ -22,7 +24,9 @@
 mod fragments;
 mod shards;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -44,8 +48,9 @@ const FIELDS: usize = 5;
 #[derive(Serialize)]
 struct Head<'a> {
     version: u32,
-    /// How many postings shards there are; a term's shard is [`shard_of`] it.
+    /// How many postings shards and forms files there are; a term's shard is [`shard_of`] it.
     shards: u32,
+    form_shards: u32,
     /// How many documents one fragment file holds.
     fragment_docs: usize,
     /// How many documents there are; records come first, then products.
@@ -99,30 +104,67 @@ impl Document<'_> {
     }
 }
 
-/// The index as script files: `(name, contents)`, the head first, then the postings shards,
-/// then the fragments.
+/// Documents analysed together before their postings are added.
+const BATCH_DOCS: usize = 512;
+
+/// A document's terms with their positions, field by field (scope last), and its fragment.
+struct Analysed {
+    ord: u32,
+    fields: [Vec<(String, u32)>; FIELDS],
+    fragment: fragments::Fragment,
+}
+
+/// Analyses documents `ords`, and the word forms the browser needs for them (each once).
+fn analyse(index: &SearchIndex, ords: &[usize]) -> (Vec<Analysed>, Vec<(String, String)>) {
+    let mut tokenizer = RegkbTokenizer::with_concepts(index.synonyms.clone());
+    let mut seen = HashSet::new();
+    let mut forms = Vec::new();
+    let docs = ords
+        .iter()
+        .map(|&ord| {
+            let doc = document(index, ord);
+            let mut fields: [Vec<(String, u32)>; FIELDS] = Default::default();
+            for (f, text) in doc.fields().into_iter().enumerate() {
+                let mut stream = tokenizer.token_stream(text);
+                while let Some(token) = stream.next() {
+                    let piece = &text[token.offset_from..token.offset_to];
+                    if !seen.contains(piece) {
+                        seen.insert(piece.to_owned());
+                        forms.extend(form(piece, &token.text).map(|folded| (folded, token.text.clone())));
+                    }
+                    fields[f].push((token.text.clone(), token.position as u32));
+                }
+            }
+            fields[FIELDS - 1] = doc.scope.iter().cloned().zip(0..).collect();
+            Analysed { ord: ord as u32, fields, fragment: fragments::Fragment::of(&doc) }
+        })
+        .collect();
+    (docs, forms)
+}
+
+/// The index as script files: `(name, contents)`, the head first, then the postings shards and
+/// long postings, then the fragments.
 pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
     let content = &index.content;
     let mut postings = shards::Postings::default();
-    let mut tokenizer = RegkbTokenizer::with_concepts(index.synonyms.clone());
     let mut totals = [0u64; FIELDS];
     let mut fragments = Vec::with_capacity(index.texts.len());
-    for ord in 0..index.texts.len() {
-        let doc = document(index, ord);
-        for (f, text) in doc.fields().into_iter().enumerate() {
-            let mut stream = tokenizer.token_stream(text);
-            let mut terms = Vec::new();
-            while let Some(token) = stream.next() {
-                postings.note_form(&text[token.offset_from..token.offset_to], &token.text);
-                terms.push((token.text.clone(), token.position as u32));
+    let ords: Vec<usize> = (0..index.texts.len()).collect();
+    // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
+    // added in order, so that the files do not depend on the threads.
+    for batch in ords.chunks(BATCH_DOCS) {
+        let analysed: Vec<(Vec<Analysed>, Vec<(String, String)>)> =
+            batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(index, ords)).collect();
+        for (docs, forms) in analysed {
+            for doc in docs {
+                for (f, terms) in doc.fields.into_iter().enumerate() {
+                    totals[f] += terms.len() as u64;
+                    postings.add(doc.ord, f as u32, terms);
+                }
+                fragments.push(doc.fragment);
             }
-            totals[f] += terms.len() as u64;
-            postings.add(ord as u32, f as u32, terms);
+            postings.add_forms(forms);
         }
-        let scope: Vec<_> = doc.scope.iter().cloned().zip(0..).collect();
-        totals[FIELDS - 1] += scope.len() as u64;
-        postings.add(ord as u32, (FIELDS - 1) as u32, scope);
-        fragments.push(fragments::Fragment::of(&doc));
     }
     // Glossary spellings are query words too, whether or not a record uses them.
     let spellings = content.glossary.iter().flat_map(|g| g.terms());
@@ -132,10 +174,11 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
         }
     }
     let docs = index.texts.len();
-    let shards = postings.into_shards();
+    let files = postings.into_files();
     let head = Head {
         version: 2,
-        shards: shards.len() as u32,
+        shards: files.iter().filter(|(name, _)| name.starts_with("search-shard-")).count() as u32,
+        form_shards: files.iter().filter(|(name, _)| name.starts_with("search-forms-")).count() as u32,
         fragment_docs: fragments::DOCS_PER_FILE,
         docs,
         records: content.records.len(),
@@ -162,11 +205,11 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
         spelling: serde_json::from_str(&spelling_rules_json()).expect("the rules are JSON"),
         labels: labels(content),
     };
-    let mut files =
+    let mut scripts =
         vec![("search-index.js".to_owned(), register(&serde_json::to_string(&head).expect("serialisable")))];
-    files.extend(shards.into_iter().enumerate().map(|(i, s)| (format!("search-shard-{i}.js"), register(&s))));
-    files.extend(fragments::files(fragments).map(|(i, s)| (format!("search-docs-{i}.js"), register(&s))));
-    files
+    scripts.extend(files.into_iter().map(|(name, json)| (name, register(&json))));
+    scripts.extend(fragments::files(fragments).map(|(i, s)| (format!("search-docs-{i}.js"), register(&s))));
+    scripts
 }
 
 /// Document `ord`: records first, then products, as in the tantivy index.
@@ -200,14 +243,24 @@ fn document(index: &SearchIndex, ord: usize) -> Document<'_> {
     }
 }
 
-/// Every document's value ids of facet `f`, as text: each id in base 64 ([`DIGITS`]),
-/// `width` digits long, and each document's ids followed by `.`.
+/// Every document's value ids of facet `f`, as text: each document's ids in base 64
+/// ([`DIGITS`]), each `width` digits long, then `.`; a run of documents with the same ids is
+/// written once, its length after a `*` (`A*139.B*139.`), since neighbouring records share values.
 fn facet_column(index: &SearchIndex, f: Facet) -> String {
     let width = digits_for(index.facets.count(f));
     let mut column = String::new();
-    for ord in 0..index.texts.len() {
-        for &id in index.facets.values(ord, f) {
+    let mut ords = (0..index.texts.len()).peekable();
+    while let Some(ord) = ords.next() {
+        let ids = index.facets.values(ord, f);
+        let mut run = 1;
+        while ords.next_if(|&next| index.facets.values(next, f) == ids).is_some() {
+            run += 1;
+        }
+        for &id in ids {
             push_id(&mut column, id as usize, width);
+        }
+        if run > 1 {
+            column.push_str(&format!("*{run}"));
         }
         column.push('.');
     }

@@ -11,7 +11,12 @@ use std::fmt::Write;
 use crate::analysis::is_unspaced;
 
 /// A shard holds postings of about this many bytes of JSON (fewer shards for small content).
-const SHARD_BYTES: usize = 160 * 1024;
+const SHARD_BYTES: usize = 64 * 1024;
+/// A term whose postings are longer than this has a file of its own, so that the terms that
+/// share its shard are read without it.
+const OWN_FILE_BYTES: usize = 24 * 1024;
+/// A forms file holds about this many bytes: a query reads one for each Latin word.
+const FORMS_BYTES: usize = 16 * 1024;
 
 /// Which of `shards` shards holds `key` (a term, a folded word or a letter): FNV-1a over its
 /// UTF-16 code units, as `offline.js` computes it.
@@ -62,9 +67,19 @@ impl Postings {
         }
     }
 
-    /// The shards as JSON objects: `postings`, `forms` (folded word -> term) and `letters`
-    /// (a letter of an unspaced script -> the terms that hold it), each keyed by its shard.
-    pub fn into_shards(self) -> Vec<String> {
+    /// Remembers folded words with their terms ([`super::form`]); the first term of a word stays.
+    pub fn add_forms(&mut self, forms: Vec<(String, String)>) {
+        for (folded, term) in forms {
+            self.forms.entry(folded).or_insert(term);
+        }
+    }
+
+    /// The index files as `(name, JSON)`: the shards, objects of `postings` and `letters` (a
+    /// letter of an unspaced script -> the terms that hold it), each keyed by its shard; the long
+    /// postings, each `{"term", "postings"}` in a file that its shard's `postings` names instead
+    /// of holding them; then the forms files, `{"forms"}` (folded word -> term) partitioned the
+    /// same way, as `search-forms-N.js`.
+    pub fn into_files(self) -> Vec<(String, String)> {
         let mut letters: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for term in self.terms.keys().filter(|t| t.chars().all(is_unspaced)) {
             for c in term.chars() {
@@ -74,34 +89,51 @@ impl Postings {
                 }
             }
         }
-        let postings: Vec<(&String, String)> = self.terms.iter().map(|(t, list)| (t, numbers(&list.flat))).collect();
+        let mut postings: Vec<(&String, String)> =
+            self.terms.iter().map(|(t, list)| (t, numbers(&list.flat))).collect();
+        let mut own = Vec::new();
+        for (term, list) in postings.iter_mut().filter(|(_, list)| list.len() > OWN_FILE_BYTES) {
+            let name = format!("search-term-{}.js", own.len());
+            let json = format!(r#"{{"term":{},"postings":{list}}}"#, serde_json::to_string(term).expect("a string"));
+            own.push((name.clone(), json));
+            *list = serde_json::to_string(&name).expect("a string");
+        }
         let bytes: usize = postings.iter().map(|(t, list)| t.len() + list.len()).sum();
         let n = bytes.div_ceil(SHARD_BYTES).max(1) as u32;
-        let mut parts = vec![[String::new(), String::new(), String::new()]; n as usize];
-        let mut put = |part: usize, key: &str, value: &str| {
-            let text = &mut parts[shard_of(key, n) as usize][part];
-            if !text.is_empty() {
-                text.push(',');
-            }
-            text.push_str(&serde_json::to_string(key).expect("a string"));
-            text.push(':');
-            text.push_str(value);
-        };
+        let mut parts = vec![[String::new(), String::new()]; n as usize];
         for (term, list) in &postings {
-            put(0, term, list);
-        }
-        for (folded, term) in &self.forms {
-            put(1, folded, &serde_json::to_string(term).expect("a string"));
+            put(&mut parts[shard_of(term, n) as usize][0], term, list);
         }
         for (letter, terms) in &letters {
-            put(2, letter, &serde_json::to_string(terms).expect("strings"));
+            put(&mut parts[shard_of(letter, n) as usize][1], letter, &serde_json::to_string(terms).expect("strings"));
         }
-        parts
+        let forms: Vec<(&String, String)> =
+            self.forms.iter().map(|(f, t)| (f, serde_json::to_string(t).expect("a string"))).collect();
+        let bytes: usize = forms.iter().map(|(f, t)| f.len() + t.len() + 4).sum();
+        let m = bytes.div_ceil(FORMS_BYTES).max(1) as u32;
+        let mut form_parts = vec![String::new(); m as usize];
+        for (folded, term) in &forms {
+            put(&mut form_parts[shard_of(folded, m) as usize], folded, term);
+        }
+        let shards = parts.into_iter().enumerate().map(|(i, [p, l])| {
+            (format!("search-shard-{i}.js"), format!(r#"{{"shard":{i},"postings":{{{p}}},"letters":{{{l}}}}}"#))
+        });
+        let forms = form_parts
             .into_iter()
             .enumerate()
-            .map(|(i, [p, f, l])| format!(r#"{{"shard":{i},"postings":{{{p}}},"forms":{{{f}}},"letters":{{{l}}}}}"#))
-            .collect()
+            .map(|(i, f)| (format!("search-forms-{i}.js"), format!(r#"{{"forms":{{{f}}}}}"#)));
+        shards.chain(own).chain(forms).collect()
     }
+}
+
+/// Appends `"key":value` to a JSON object's members.
+fn put(members: &mut String, key: &str, value: &str) {
+    if !members.is_empty() {
+        members.push(',');
+    }
+    members.push_str(&serde_json::to_string(key).expect("a string"));
+    members.push(':');
+    members.push_str(value);
 }
 
 /// `[1,2,3]`.
@@ -138,9 +170,26 @@ mod tests {
         p.add(0, 3, words(&["cell", "therapy", "cell"]));
         p.add(2, 0, words(&["cell"]));
         assert_eq!(p.terms["cell"].flat, [0, 3, 3, 2, 0, 2, 2, 0, 1, 1, 0]);
-        let shards = p.into_shards();
-        assert_eq!(shards.len(), 1);
-        let json: serde_json::Value = serde_json::from_str(&shards[0]).unwrap();
+        let files = p.into_files();
+        assert_eq!(files.len(), 2);
+        let json: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
         assert_eq!(json["postings"]["therapy"], serde_json::json!([0, 3, 3, 1, 1]));
+    }
+
+    #[test]
+    fn a_long_list_has_its_own_file_that_its_shard_names() {
+        let mut p = Postings::default();
+        for doc in 0..20_000 {
+            p.add(doc, 3, vec![("cell".to_owned(), 0)]);
+        }
+        p.add(0, 0, vec![("rare".to_owned(), 0)]);
+        let files = p.into_files();
+        let (_, own) = files.iter().find(|(name, _)| name == "search-term-0.js").unwrap();
+        let own: serde_json::Value = serde_json::from_str(own).unwrap();
+        assert_eq!(own["term"], "cell");
+        assert_eq!(own["postings"].as_array().unwrap().len(), 20_000 * 5);
+        let shard: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
+        assert_eq!(shard["postings"]["cell"], "search-term-0.js");
+        assert_eq!(shard["postings"]["rare"], serde_json::json!([0, 0, 1, 1, 0]));
     }
 }
