@@ -93,21 +93,19 @@ pub fn render(site: &Site) -> askama::Result<Files> {
 /// Every page of the export but the search page, which needs the client index's names.
 fn page_list(site: &Site) -> Vec<Page<'_>> {
     let content = &site.content;
-    let mut list: Vec<Page> = Vec::new();
-    list.push(("index.html".into(), Box::new(move |f| pages::home(f, content))));
-    list.push(("compare.html".into(), Box::new(move |f| pages::compare(f, content, &CompareParams::default()))));
-    list.push(("glossary.html".into(), Box::new(move |f| pages::glossary(f, content))));
-    list.push(("definitions.html".into(), Box::new(move |f| pages::definitions(f, content))));
-    list.push((
-        "changes.html".into(),
-        Box::new(move |f| pages::changes(f, content, &site.history, &ChangesParams::default())),
-    ));
-    list.push(("products.html".into(), Box::new(move |f| pages::products(f, content, &ProductFilter::default()))));
-    list.push(("approvals.html".into(), Box::new(move |f| pages::approvals(f, content, &ProductFilter::default()))));
-    list.push((
-        "404.html".into(),
-        Box::new(move |f| pages::error(f, "Page not found", "There is no page at this address.")),
-    ));
+    let mut list: Vec<Page> = vec![
+        ("index.html".into(), Box::new(move |f| pages::home(f, content))),
+        ("compare.html".into(), Box::new(move |f| pages::compare(f, content, &CompareParams::default()))),
+        ("glossary.html".into(), Box::new(move |f| pages::glossary(f, content))),
+        ("definitions.html".into(), Box::new(move |f| pages::definitions(f, content))),
+        (
+            "changes.html".into(),
+            Box::new(move |f| pages::changes(f, content, &site.history, &ChangesParams::default())),
+        ),
+        ("products.html".into(), Box::new(move |f| pages::products(f, content, &ProductFilter::default()))),
+        ("approvals.html".into(), Box::new(move |f| pages::approvals(f, content, &ProductFilter::default()))),
+        ("404.html".into(), Box::new(move |f| pages::error(f, "Page not found", "There is no page at this address."))),
+    ];
     for t in &content.topics {
         list.push((
             format!("topics/{}.html", t.id.value),

@@ -153,8 +153,7 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
     // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
     // added in order, so that the files do not depend on the threads.
     for batch in ords.chunks(BATCH_DOCS) {
-        let analysed: Vec<(Vec<Analysed>, Vec<(String, String)>)> =
-            batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(index, ords)).collect();
+        let analysed: Vec<_> = batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(index, ords)).collect();
         for (docs, forms) in analysed {
             for doc in docs {
                 for (f, terms) in doc.fields.into_iter().enumerate() {
