@@ -17,6 +17,7 @@ use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::references::Reference;
 use crate::tables::{self, Stamp};
+use crate::views::approvals::ApprovalsView;
 use crate::views::product::ProductFilter;
 use crate::views::{self, CompareParams, CompareView, RegulatorView, TopicView};
 use indexer::date::Date;
@@ -109,7 +110,7 @@ fn page_list(site: &Site) -> Vec<Page<'_>> {
     for t in &content.topics {
         list.push((
             format!("topics/{}.html", t.id.value),
-            Box::new(move |f| pages::topic(f, TopicView::of(content, t))),
+            Box::new(move |f| pages::topic(f, TopicView::of(content, t, ""))),
         ));
     }
     for g in &content.regulators {
@@ -144,8 +145,10 @@ fn downloads(site: &Site, files: &mut Files) -> Result<(), rust_xlsxwriter::Xlsx
     };
     let compare = CompareView::of(content, &CompareParams::default());
     add("compare".into(), &|links, stamp| tables::compare(content, &compare, links, stamp))?;
+    let approvals = ApprovalsView::of(content, &ProductFilter::default());
+    add("approvals".into(), &|links, stamp| tables::approvals(content, &approvals, links, stamp))?;
     for t in &content.topics {
-        let view = TopicView::of(content, t);
+        let view = TopicView::of(content, t, "");
         add(format!("topics/{}", t.id.value), &|links, stamp| tables::topic(content, &view, links, stamp))?;
     }
     for g in &content.regulators {
