@@ -143,7 +143,9 @@
     var missing = Object.keys(index.missing);
     index.missing = null;
     if (!missing.length) { return Promise.resolve(result); }
-    return Promise.all(missing.map(function (name) { return load(index, name); })).then(function () {
+    // Until a word's forms are here, the terms looked up for it are guesses: load the forms first.
+    var forms = missing.filter(function (name) { return name.indexOf('search-forms-') === 0; });
+    return Promise.all((forms.length ? forms : missing).map(function (name) { return load(index, name); })).then(function () {
       return prepared(index, work);
     });
   }
