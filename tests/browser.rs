@@ -458,7 +458,8 @@ fn judged_queries() -> Vec<String> {
 }
 
 /// The offline search of the export answers the judged queries, and a few phrases, as the server
-/// does: the same totals, and on average at least 90 % of each top 10 is the same records.
+/// does: the same totals, nearly always the same top 10 in the same order, and on average at least
+/// 90 % of each top 10 the same records.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_export_answers_the_judged_queries_as_the_server_does() {
     let out = tempfile::tempdir().unwrap();
@@ -506,6 +507,9 @@ async fn the_export_answers_the_judged_queries_as_the_server_does() {
     println!("totals that differ:\n{}", totals.join("\n"));
     assert!(mean >= 0.9, "mean top-10 overlap {mean:.3}:\n{}", differ.join("\n"));
     assert!(totals.is_empty(), "totals differ:\n{}", totals.join("\n"));
+    // The same scores give the same order; f32 on the server and f64 in the browser may still
+    // break a near tie the other way.
+    assert!(reordered <= 3, "{reordered} queries' top 10 in another order");
     b.close().await;
 }
 

@@ -104,6 +104,23 @@ impl Document<'_> {
     }
 }
 
+/// Each document's field lengths as tantivy's BM25 reads them, by ord: tantivy keeps a length in
+/// one byte, exact up to 40 terms and rounded above, and the browser scores with the same.
+fn field_norms(index: &SearchIndex) -> tantivy::Result<Vec<[u32; FIELDS]>> {
+    let mut norms = vec![[0; FIELDS]; index.texts.len()];
+    for segment in index.reader.searcher().segment_readers() {
+        let ords = segment.fast_fields().u64("ord")?;
+        let readers = index.fields.weighted().map(|(field, _)| segment.get_fieldnorms_reader(field));
+        let readers = readers.into_iter().collect::<tantivy::Result<Vec<_>>>()?;
+        for doc in 0..segment.max_doc() {
+            if let Some(ord) = ords.first(doc) {
+                norms[ord as usize] = std::array::from_fn(|f| readers[f].fieldnorm(doc));
+            }
+        }
+    }
+    Ok(norms)
+}
+
 /// Documents analysed together before their postings are added.
 const BATCH_DOCS: usize = 512;
 
@@ -150,6 +167,7 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
     let mut totals = [0u64; FIELDS];
     let mut fragments = Vec::with_capacity(index.texts.len());
     let ords: Vec<usize> = (0..index.texts.len()).collect();
+    let norms = field_norms(index).expect("the in-memory index can be read");
     // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
     // added in order, so that the files do not depend on the threads.
     for batch in ords.chunks(BATCH_DOCS) {
@@ -158,7 +176,7 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
             for doc in docs {
                 for (f, terms) in doc.fields.into_iter().enumerate() {
                     totals[f] += terms.len() as u64;
-                    postings.add(doc.ord, f as u32, terms);
+                    postings.add(doc.ord, f as u32, norms[doc.ord as usize][f], terms);
                 }
                 fragments.push(doc.fragment);
             }

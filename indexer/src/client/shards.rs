@@ -39,10 +39,9 @@ struct List {
 }
 
 impl Postings {
-    /// Adds field `field` of document `doc` (documents in increasing order) as its terms with
-    /// their positions.
-    pub fn add(&mut self, doc: u32, field: u32, terms: Vec<(String, u32)>) {
-        let length = terms.len() as u32;
+    /// Adds field `field` of document `doc` (documents in increasing order), `length` terms long
+    /// as BM25 counts it, as its terms with their positions.
+    pub fn add(&mut self, doc: u32, field: u32, length: u32, terms: Vec<(String, u32)>) {
         let mut positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (term, position) in terms {
             positions.entry(term).or_default().push(position);
@@ -167,8 +166,8 @@ mod tests {
     fn postings_hold_lengths_frequencies_and_positions_as_deltas() {
         let mut p = Postings::default();
         let words = |ws: &[&str]| ws.iter().enumerate().map(|(i, w)| (w.to_string(), i as u32)).collect();
-        p.add(0, 3, words(&["cell", "therapy", "cell"]));
-        p.add(2, 0, words(&["cell"]));
+        p.add(0, 3, 3, words(&["cell", "therapy", "cell"]));
+        p.add(2, 0, 1, words(&["cell"]));
         assert_eq!(p.terms["cell"].flat, [0, 3, 3, 2, 0, 2, 2, 0, 1, 1, 0]);
         let files = p.into_files();
         assert_eq!(files.len(), 2);
@@ -180,9 +179,9 @@ mod tests {
     fn a_long_list_has_its_own_file_that_its_shard_names() {
         let mut p = Postings::default();
         for doc in 0..20_000 {
-            p.add(doc, 3, vec![("cell".to_owned(), 0)]);
+            p.add(doc, 3, 1, vec![("cell".to_owned(), 0)]);
         }
-        p.add(0, 0, vec![("rare".to_owned(), 0)]);
+        p.add(0, 0, 1, vec![("rare".to_owned(), 0)]);
         let files = p.into_files();
         let (_, own) = files.iter().find(|(name, _)| name == "search-term-0.js").unwrap();
         let own: serde_json::Value = serde_json::from_str(own).unwrap();
