@@ -2,9 +2,11 @@
 //! `.html` files, the assets, and the client index, so it works from `file://`, a USB stick
 //! or any static host under any path. The same content gives byte-identical files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Component, Path};
+
+use rayon::prelude::*;
 
 use crate::Site;
 use crate::assets;
@@ -23,46 +25,42 @@ use indexer::date::Date;
 /// The export as `path -> bytes`, in path order.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
-/// Renders the whole site into memory.
+/// One exported page: its path and how to render it.
+type Page<'a> = (String, Box<dyn Fn(&Frame) -> askama::Result<String> + Send + Sync + 'a>);
+
+/// Renders page `path` with the export's links.
+fn render_page(
+    site: &Site,
+    path: &str,
+    render: &(dyn Fn(&Frame) -> askama::Result<String> + Sync),
+) -> askama::Result<Vec<u8>> {
+    let links = Links::export(path.matches('/').count());
+    let frame =
+        Frame { links: &links, notices: &[], repository: None, live: false, today: None, as_of: site.as_of.as_ref() };
+    Ok(render(&frame)?.into_bytes())
+}
+
+/// Renders the whole site into memory: the pages in parallel, and the client index beside them.
 pub fn render(site: &Site) -> askama::Result<Files> {
     let content = &site.content;
     let mut files = Files::new();
-    let mut page = |path: String, render: &dyn Fn(&Frame) -> askama::Result<String>| -> askama::Result<()> {
-        let links = Links::export(path.matches('/').count());
-        let frame = Frame {
-            links: &links,
-            notices: &[],
-            repository: None,
-            live: false,
-            today: None,
-            as_of: site.as_of.as_ref(),
-        };
-        files.insert(path, render(&frame)?.into_bytes());
-        Ok(())
-    };
-    page("index.html".into(), &|f| pages::home(f, content))?;
-    page("compare.html".into(), &|f| pages::compare(f, content, &CompareParams::default()))?;
-    page("glossary.html".into(), &|f| pages::glossary(f, content))?;
-    page("definitions.html".into(), &|f| pages::definitions(f, content))?;
-    page("changes.html".into(), &|f| pages::changes(f, content, &site.history, &ChangesParams::default()))?;
-    page("products.html".into(), &|f| pages::products(f, content, &ProductFilter::default()))?;
-    page("approvals.html".into(), &|f| pages::approvals(f, content, &ProductFilter::default()))?;
-    page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
-    let scripts = indexer::client::scripts(&site.index);
-    let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
-    page("search.html".into(), &|f| pages::search_shell(f, names.iter().map(|n| f.links.asset(n)).collect()))?;
-    for t in &content.topics {
-        page(format!("topics/{}.html", t.id.value), &|f| pages::topic(f, TopicView::of(content, t, "")))?;
-    }
-    for g in &content.regulators {
-        page(format!("regulators/{}.html", g.id.value), &|f| pages::regulator(f, RegulatorView::of(content, g)))?;
-    }
-    for r in &content.records {
-        page(format!("records/{}.html", r.id), &|f| pages::record(f, content, &site.history, r))?;
-    }
-    for p in &content.products {
-        page(format!("products/{}.html", p.id), &|f| pages::product(f, content, p))?;
-    }
+    let (scripts, rendered) = rayon::join(
+        || indexer::client::scripts(&site.index),
+        || {
+            let pages = page_list(site);
+            pages
+                .into_par_iter()
+                .map(|(path, render)| Ok((render_page(site, &path, &*render)?, path)))
+                .collect::<askama::Result<Vec<_>>>()
+        },
+    );
+    files.extend(rendered?.into_iter().map(|(bytes, path)| (path, bytes)));
+    // The page loads the index's head; offline.js loads the shards and fragments a query needs.
+    let head = &scripts[0].0;
+    files.insert(
+        "search.html".into(),
+        render_page(site, "search.html", &|f| pages::search_shell(f, vec![f.links.asset(head)]))?,
+    );
     for r in &content.records {
         let references = Reference::of_record_and_sources(content, r, None);
         for format in CiteFormat::ALL {
@@ -91,6 +89,43 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         files.insert(format!("static/{name}"), text.as_bytes().to_vec());
     }
     Ok(files)
+}
+
+/// Every page of the export but the search page, which needs the client index's names.
+fn page_list(site: &Site) -> Vec<Page<'_>> {
+    let content = &site.content;
+    let mut list: Vec<Page> = vec![
+        ("index.html".into(), Box::new(move |f| pages::home(f, content))),
+        ("compare.html".into(), Box::new(move |f| pages::compare(f, content, &CompareParams::default()))),
+        ("glossary.html".into(), Box::new(move |f| pages::glossary(f, content))),
+        ("definitions.html".into(), Box::new(move |f| pages::definitions(f, content))),
+        (
+            "changes.html".into(),
+            Box::new(move |f| pages::changes(f, content, &site.history, &ChangesParams::default())),
+        ),
+        ("products.html".into(), Box::new(move |f| pages::products(f, content, &ProductFilter::default()))),
+        ("approvals.html".into(), Box::new(move |f| pages::approvals(f, content, &ProductFilter::default()))),
+        ("404.html".into(), Box::new(move |f| pages::error(f, "Page not found", "There is no page at this address."))),
+    ];
+    for t in &content.topics {
+        list.push((
+            format!("topics/{}.html", t.id.value),
+            Box::new(move |f| pages::topic(f, TopicView::of(content, t, ""))),
+        ));
+    }
+    for g in &content.regulators {
+        list.push((
+            format!("regulators/{}.html", g.id.value),
+            Box::new(move |f| pages::regulator(f, RegulatorView::of(content, g))),
+        ));
+    }
+    for r in &content.records {
+        list.push((format!("records/{}.html", r.id), Box::new(move |f| pages::record(f, content, &site.history, r))));
+    }
+    for p in &content.products {
+        list.push((format!("products/{}.html", p.id), Box::new(move |f| pages::product(f, content, p))));
+    }
+    list
 }
 
 /// The compare matrix, each topic and each regulator as CSV and XLSX. Their date is the day
@@ -130,12 +165,13 @@ pub fn write(files: &Files, out: &Path) -> std::io::Result<()> {
         let message = format!("{path}: error[outside-content]: this file would be written outside {}", out.display());
         return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, message));
     }
-    for (path, bytes) in files {
-        let target = out.join(path);
-        std::fs::create_dir_all(target.parent().expect("files are below the root"))?;
-        std::fs::write(target, bytes)?;
+    let dirs: BTreeSet<&Path> =
+        files.keys().map(|p| Path::new(p).parent().expect("files are below the root")).collect();
+    for dir in dirs {
+        std::fs::create_dir_all(out.join(dir))?;
     }
-    Ok(())
+    // Tens of thousands of small files: the file system's work is what takes the time.
+    files.par_iter().try_for_each(|(path, bytes)| std::fs::write(out.join(path), bytes))
 }
 
 /// Writes the files as a zip archive with fixed timestamps, so equal exports give equal archives.

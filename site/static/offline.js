@@ -1,12 +1,17 @@
 /* regkb offline: search, facets, compare and the product filters in the static export, without a server.
  *
- * The client index (static/search-index*.js) registers itself in window.regkbIndex. Queries are
+ * The client index registers itself in window.regkbIndex: the head (static/search-index.js, loaded by
+ * the page) with the query rules and every document's facet values; postings shards
+ * (search-shard-N.js), each with the terms whose hash falls in it; fragments (search-docs-N.js) with
+ * what a hit shows. A query loads only its terms' shards and its shown hits' fragments, by adding
+ * classic <script> elements (which work from file://), and keeps them for later queries. Queries are
  * analysed as the server does: NFKC, lower case, UK -> US spelling (the rules ship in the index),
  * the index's `forms` for English word forms, and bigrams of unspaced scripts; glossary concepts are
- * found in a query as search.rs finds them. Ranking is BM25 over the index's weighted term
- * frequencies, with the server's weights for unknown records and the query's language; all words
- * are required, with a ranked fallback to most of them. The page state
- * is the URL, as on the server. Text from the index is only ever set as text, never as HTML. */
+ * found in a query as search.rs finds them. Ranking is BM25 over each field's term frequencies (phrase
+ * frequencies from positions), with the server's weights for unknown records and the query's
+ * language; all words are required, with a ranked fallback to most of them. Snippets come from the
+ * paragraph with most of the query's terms, as on the server. The page state is the URL, as on the
+ * server. Text from the index is only ever set as text, never as HTML. */
 (function () {
   'use strict';
 
@@ -16,6 +21,9 @@
   var PAGE = 20;
   var K1 = 1.2;
   var B = 0.75;
+  var SNIPPET_CHARS = 220;
+  var SNIPPET_LEAD_CHARS = 40;
+  var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var CJK = /[\u{0E00}-\u{0EFF}\u{1000}-\u{109F}\u{1780}-\u{17FF}\u{2E80}-\u{2FDF}\u{3005}-\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{323AF}\u{3041}-\u{309A}\u{309D}-\u{309F}\u{30A1}-\u{30FA}\u{30FC}-\u{30FF}\u{31F0}-\u{31FF}\u{FF66}-\u{FF9F}\u{1B000}-\u{1B16F}\u{1100}-\u{11FF}\u{3131}-\u{318E}\u{A960}-\u{A97F}\u{AC00}-\u{D7AF}\u{D7B0}-\u{D7FF}\u{FFA0}-\u{FFDC}]/u;
   var WORD = /[\p{L}\p{N}]/u;
   var MARK = /\p{M}/u;
@@ -25,46 +33,152 @@
   /* Maps from query words must not see Object.prototype: "constructor" is a word too. */
   function table(from) { return Object.assign(Object.create(null), from || {}); }
 
-  function loadIndex() {
-    var parts = window.regkbIndex || [];
-    var meta = null;
-    var postings = table();
-    parts.forEach(function (part) {
-      if (part.docs) { meta = part; }
-      if (part.postings) { Object.assign(postings, part.postings); }
+  /* Every document's values of one facet, from the head's column: each document's ids in base 64,
+   * then "."; "*N" before the "." repeats them for N documents. */
+  function facetColumn(column, names) {
+    var width = 1;
+    while (Math.pow(64, width) < names.length) { width += 1; }
+    var out = [];
+    column.split('.').slice(0, -1).forEach(function (entry) {
+      var parts = entry.split('*');
+      var values = [];
+      for (var i = 0; i < parts[0].length; i += width) {
+        var id = 0;
+        for (var d = 0; d < width; d++) { id = id * 64 + DIGITS.indexOf(parts[0][i + d]); }
+        values.push(names[id]);
+      }
+      for (var n = parts.length > 1 ? parseInt(parts[1], 10) : 1; n > 0; n--) { out.push(values); }
     });
-    if (!meta) { return null; }
-    meta.avgLengths = meta.rules.boosts.map(function (b, f) {
-      var total = 0;
-      meta.docs.forEach(function (d) { total += d.lengths[f]; });
-      return meta.docs.length ? total / meta.docs.length : 1;
-    });
-    meta.postings = postings;
-    meta.forms = table(meta.forms);
-    meta.spelling.words = table(meta.spelling.words);
-    meta.conceptOf = table();
-    meta.blocks = table();
-    meta.starts = table();
-    meta.longest = 1;
-    function note(tokens) { meta.starts[tokens[0]] = true; meta.longest = Math.max(meta.longest, tokens.length); }
-    meta.concepts.forEach(function (spellings, i) {
-      spellings.forEach(function (tokens) { meta.conceptOf[tokens.join('\u0001')] = i; note(tokens); });
-    });
-    meta.false_friends.forEach(function (f) { meta.blocks[f[0].join('\u0001')] = f[1]; note(f[0]); });
-    meta.cache = table();
-    return meta;
+    return out;
   }
 
-  /* A term's postings as doc -> frequency in each field, with how many docs have it in each field. */
+  function loadIndex() {
+    var head = null;
+    (window.regkbIndex || []).forEach(function (part) { if (part.columns) { head = part; } });
+    if (!head) { return null; }
+    var script = document.querySelector('script[src$="search-index.js"]');
+    head.base = script ? script.getAttribute('src').replace(/search-index\.js$/, '') : 'static/';
+    head.facets = table();
+    FACETS.forEach(function (f) { head.facets[f] = facetColumn(head.columns[f], head.values[f]); });
+    head.postings = table();
+    head.forms = table();
+    head.letters = table();
+    head.fragments = [];
+    head.files = table();
+    head.done = table();
+    head.missing = null;
+    head.spelling.words = table(head.spelling.words);
+    head.conceptOf = table();
+    head.blocks = table();
+    head.starts = table();
+    head.longest = 1;
+    function note(tokens) { head.starts[tokens[0]] = true; head.longest = Math.max(head.longest, tokens.length); }
+    head.concepts.forEach(function (spellings, i) {
+      spellings.forEach(function (tokens) { head.conceptOf[tokens.join('\u0001')] = i; note(tokens); });
+    });
+    head.false_friends.forEach(function (f) { head.blocks[f[0].join('\u0001')] = f[1]; note(f[0]); });
+    head.cache = table();
+    return head;
+  }
+
+  /* Takes in the parts of the index that scripts have registered since the last call. */
+  function absorb(index) {
+    var parts = window.regkbIndex || [];
+    window.regkbIndex = [];
+    parts.forEach(function (part) {
+      if (part.term !== undefined) {
+        index.postings[part.term] = part.postings;
+      } else if (part.shard !== undefined) {
+        Object.keys(part.postings).forEach(function (t) {
+          // A term loaded from its own file keeps those postings, not its shard's reference to the file.
+          if (typeof index.postings[t] !== 'object') { index.postings[t] = part.postings[t]; }
+        });
+        Object.assign(index.letters, part.letters);
+      } else if (part.forms) {
+        Object.assign(index.forms, part.forms);
+      } else if (part.from !== undefined) {
+        part.docs.forEach(function (d, i) { index.fragments[part.from + i] = d; });
+      }
+    });
+  }
+
+  /* Loads a script of the index once; the promise settles when it has run, or failed to load (it
+   * is then taken as empty, so that a query ends). */
+  function load(index, name) {
+    if (!index.files[name]) {
+      index.files[name] = new Promise(function (resolve) {
+        var script = document.createElement('script');
+        script.src = index.base + name;
+        script.onload = script.onerror = function () { absorb(index); index.done[name] = true; resolve(); };
+        document.head.appendChild(script);
+      });
+    }
+    return index.files[name];
+  }
+
+  /* FNV-1a over UTF-16 code units, as indexer/src/client/shards.rs. */
+  function shardOf(key, shards) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < key.length; i++) { h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0; }
+    return h % shards;
+  }
+
+  /* Whether file `name` is here; when it is not and a query is being prepared, it is noted to load. */
+  function present(index, name) {
+    if (index.done[name]) { return true; }
+    if (index.missing) { index.missing[name] = true; }
+    return false;
+  }
+
+  /* Whether the shard of `key` (a term, a folded word, a letter) is here. */
+  function has(index, key) { return present(index, 'search-shard-' + shardOf(key, index.shards) + '.js'); }
+
+  /* Whether the forms file of folded word `word` is here. */
+  function hasForms(index, word) { return present(index, 'search-forms-' + shardOf(word, index.form_shards) + '.js'); }
+
+  /* Runs `work` until it has looked up nothing that is not loaded, loading what it missed in between. */
+  function prepared(index, work) {
+    index.missing = table();
+    var result = work();
+    var missing = Object.keys(index.missing);
+    index.missing = null;
+    if (!missing.length) { return Promise.resolve(result); }
+    // Until a word's forms are here, the terms looked up for it are guesses: load the forms first.
+    var forms = missing.filter(function (name) { return name.indexOf('search-forms-') === 0; });
+    return Promise.all((forms.length ? forms : missing).map(function (name) { return load(index, name); })).then(function () {
+      return prepared(index, work);
+    });
+  }
+
+  /* Loads what the given documents show. */
+  function fragmentsOf(index, docs) {
+    var files = {};
+    docs.forEach(function (d) { files[Math.floor(d / index.fragment_docs)] = true; });
+    return Promise.all(Object.keys(files).map(function (n) { return load(index, 'search-docs-' + n + '.js'); }));
+  }
+
+  var NOTHING = (function () { var m = new Map(); m.df = [0, 0, 0, 0, 0]; return m; }());
+
+  /* A term's postings as doc -> [{ tf, length, positions }] by field, with how many docs have it in each field. */
   function postingsOf(index, term) {
+    if (!has(index, term)) { return NOTHING; }
     if (index.cache[term]) { return index.cache[term]; }
     var flat = index.postings[term] || [];
+    // Long postings are in a file of their own, which the shard names.
+    if (typeof flat === 'string') { present(index, flat); return NOTHING; }
     var map = new Map();
     var df = index.rules.boosts.map(function () { return 0; });
-    for (var i = 0; i < flat.length; i += 3) {
-      if (!map.has(flat[i])) { map.set(flat[i], df.map(function () { return 0; })); }
-      map.get(flat[i])[flat[i + 1]] = flat[i + 2];
-      df[flat[i + 1]] += 1;
+    var doc = 0;
+    for (var i = 0; i < flat.length;) {
+      doc += flat[i];
+      var field = flat[i + 1];
+      var entry = { tf: flat[i + 3], length: flat[i + 2], positions: [] };
+      var at = 0;
+      for (var k = 0; k < entry.tf; k++) { at += flat[i + 4 + k]; entry.positions.push(at); }
+      i += 4 + entry.tf;
+      if (!map.has(doc)) { map.set(doc, []); }
+      map.get(doc)[field] = entry;
+      df[field] += 1;
     }
     map.df = df;
     index.cache[term] = map;
@@ -95,11 +209,16 @@
   /* The term of a Latin word: the corpus says which stem a form has; unseen forms try plain suffixes. */
   function latinTerm(index, word) {
     var folded = americanize(index.spelling, word.normalize('NFKC').toLowerCase());
+    if (!hasForms(index, folded)) { return folded; }
     if (index.forms[folded]) { return index.forms[folded]; }
+    if (!has(index, folded)) { return folded; }
+    if (index.postings[folded]) { return folded; }
     var tries = [folded.replace(/ies$/, 'y'), folded.replace(/es$/, ''), folded.replace(/s$/, ''),
       folded.replace(/ed$/, ''), folded.replace(/ing$/, ''), folded.replace(/ly$/, '')];
     for (var i = 0; i < tries.length; i++) {
+      if (tries[i] === folded || !hasForms(index, tries[i])) { continue; }
       if (index.forms[tries[i]]) { return index.forms[tries[i]]; }
+      if (!has(index, tries[i])) { continue; }
       if (index.postings[tries[i]]) { return tries[i]; }
     }
     return folded;
@@ -241,22 +360,34 @@
     return out;
   }
 
-  /* BM25 of terms that must occur together in a field, as tantivy scores a term (one) or a phrase
-   * (idf summed, the rarest term's frequency), times the field's boost, summed over fields. */
+  /* How often the terms occur one after the other in a field: the positions of the first that the
+   * others follow. */
+  function phraseFrequency(entries) {
+    if (entries.length === 1) { return entries[0].tf; }
+    var rest = entries.slice(1).map(function (e) { return new Set(e.positions); });
+    return entries[0].positions.filter(function (p) {
+      return rest.every(function (set, i) { return set.has(p + i + 1); });
+    }).length;
+  }
+
+  /* BM25 of a term (one) or a phrase (several, in order), as tantivy scores them (a phrase's idf is
+   * its terms' summed, its frequency how often it occurs), times the field's boost, summed over fields. */
   function bm25(index, terms, doc) {
-    var n = index.docs.length;
+    var n = index.docs;
     var total = 0;
     index.rules.boosts.forEach(function (boost, f) {
       var idf = 0;
-      var tf = Infinity;
+      var entries = [];
       for (var i = 0; i < terms.length; i++) {
         var p = postingsOf(index, terms[i]);
-        var tfs = p.get(doc);
-        if (!tfs || !tfs[f]) { return; }
+        var fields = p.get(doc);
+        if (!fields || !fields[f]) { return; }
         idf += Math.log(1 + (n - p.df[f] + 0.5) / (p.df[f] + 0.5));
-        tf = Math.min(tf, tfs[f]);
+        entries.push(fields[f]);
       }
-      var norm = 1 - B + B * index.docs[doc].lengths[f] / (index.avgLengths[f] || 1);
+      var tf = phraseFrequency(entries);
+      if (!tf) { return; }
+      var norm = 1 - B + B * entries[0].length / (index.average_lengths[f] || 1);
       total += boost * idf * tf * (K1 + 1) / (tf + K1 * norm);
     });
     return total;
@@ -266,10 +397,7 @@
   function unitTerms(index, unit) {
     if (unit.kind === 'concept') { return { all: ['~c' + unit.concept] }; }
     if (unit.kind === 'words') { return { all: unit.terms }; }
-    if (!unit.any) {
-      unit.any = Object.keys(index.postings).filter(function (t) { return t[0] !== '~' && t.indexOf(unit.char) >= 0; });
-    }
-    return { any: unit.any };
+    return { any: has(index, unit.char) ? index.letters[unit.char] || [] : [] };
   }
 
   /* A unit's score for a doc, 0 when the doc lacks it. A letter scores its fields' boosts, as a
@@ -278,7 +406,7 @@
     var t = unitTerms(index, unit);
     if (t.all) { return bm25(index, t.all, doc); }
     return index.rules.boosts.reduce(function (s, boost, f) {
-      var has = t.any.some(function (term) { var tfs = postingsOf(index, term).get(doc); return tfs && tfs[f]; });
+      var has = t.any.some(function (term) { var fields = postingsOf(index, term).get(doc); return fields && fields[f]; });
       return s + (has ? boost : 0);
     }, 0);
   }
@@ -303,14 +431,14 @@
   }
 
   /* A product has no domain, topic or stance: it has no value there, and a filter on them leaves it out. */
-  function facetValues(doc, facet) { return facet === 'modality' ? doc.modalities : [doc[facet]].filter(Boolean); }
+  function facetValues(index, doc, facet) { return index.facets[facet][doc]; }
 
-  function passes(doc, facet, filters) {
+  function passes(index, doc, facet, filters) {
     var wanted = filters[facet];
-    return !wanted.length || facetValues(doc, facet).some(function (v) { return wanted.indexOf(v) >= 0; });
+    return !wanted.length || facetValues(index, doc, facet).some(function (v) { return wanted.indexOf(v) >= 0; });
   }
 
-  function admitted(index, doc, filters) { return FACETS.every(function (f) { return passes(index.docs[doc], f, filters); }); }
+  function admitted(index, doc, filters) { return FACETS.every(function (f) { return passes(index, doc, f, filters); }); }
 
   /* The languages a query may be in, from its script, as analysis/script.rs tells them. */
   function languagesOf(index, query) {
@@ -328,9 +456,10 @@
   function weigh(index, found, query) {
     var langs = languagesOf(index, query);
     found.forEach(function (m) {
-      var doc = index.docs[m[0]];
-      if (doc.stance === 'unknown') { m[1] *= index.rules.unknown_weight; }
-      var spoken = index.rules.languages[doc.regulator] || [];
+      // Products (after the records) have no stance and many regulators: they keep their score.
+      if (m[0] >= index.records) { return; }
+      if (index.facets.stance[m[0]][0] === 'unknown') { m[1] *= index.rules.unknown_weight; }
+      var spoken = index.rules.languages[index.facets.regulator[m[0]][0]] || [];
       if (spoken.some(function (l) { return langs.indexOf(l) >= 0; })) { m[1] *= index.rules.language_lift; }
     });
   }
@@ -342,7 +471,8 @@
     var found;
     if (!us.length) {
       // As on the server, an empty query lists the records; one with nothing searchable finds nothing.
-      found = query.trim() ? [] : index.docs.map(function (d, i) { return [i, 0]; }).filter(function (m) { return index.docs[m[0]].kind === 'record'; });
+      found = [];
+      for (var d = 0; !query.trim() && d < index.records; d++) { found.push([d, 0]); }
     } else {
       var all = scored(index, us);
       var strict = all.filter(function (m) { return m.has.every(function (s, i) { return s || us[i].optional; }); });
@@ -364,11 +494,10 @@
     var counts = {};
     FACETS.forEach(function (f) { counts[f] = {}; });
     found.forEach(function (m) {
-      var doc = index.docs[m[0]];
-      var ok = FACETS.map(function (f) { return passes(doc, f, filters); });
+      var ok = FACETS.map(function (f) { return passes(index, m[0], f, filters); });
       FACETS.forEach(function (f, i) {
         if (ok.every(function (p, j) { return p || j === i; })) {
-          facetValues(doc, f).forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
+          facetValues(index, m[0], f).forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
         }
       });
     });
@@ -412,45 +541,96 @@
     return next;
   }
 
-  /* The excerpt around the first query word found, with every found word in <mark>. */
-  function snippet(doc, query) {
-    var text = (doc.summary + ' — ' + doc.excerpt).replace(/\s+/g, ' ');
-    var lower = text.toLowerCase();
-    var needles = [];
-    query.toLowerCase().split(/[\s"“”「」]+/).forEach(function (w) {
-      if (!w) { return; }
-      if (CJK.test(w)) {
-        var cs = Array.from(w);
-        if (cs.length === 1) { needles.push(w); }
-        for (var i = 0; i + 1 < cs.length; i++) { needles.push(cs[i] + cs[i + 1]); }
-      } else if (w.length > 2) {
-        needles.push(w.length > 5 ? w.slice(0, w.length - 2) : w);
-      }
+  /* ---------- snippets, as Snippets in search.rs ---------- */
+
+  /* What a text of a hit is searched for: the units' terms, and their single letters of unspaced scripts. */
+  function wanted(units) {
+    var terms = table();
+    var letters = [];
+    units.forEach(function (u) {
+      if (u.kind === 'concept') { terms['~c' + u.concept] = true; }
+      if (u.kind === 'words') { u.terms.forEach(function (t) { terms[t] = true; }); }
+      if (u.kind === 'char') { letters.push(u.char); }
     });
-    var first = -1;
-    needles.forEach(function (n) { var at = lower.indexOf(n); if (at >= 0 && (first < 0 || at < first)) { first = at; } });
-    var start = Math.max(0, first - 60);
-    var part = text.slice(start, start + 240);
-    var lw = part.toLowerCase();
-    var marks = [];
-    needles.forEach(function (n) {
-      for (var at = lw.indexOf(n); at >= 0; at = lw.indexOf(n, at + n.length)) { marks.push([at, at + n.length]); }
+    return function (term) {
+      return !!terms[term] || (term[0] !== '~' && letters.some(function (c) { return term.indexOf(c) >= 0; }));
+    };
+  }
+
+  /* The query's terms in `text`: how many different ones, and where ([start, end) in string indices). */
+  function matched(index, wants, text) {
+    var sp = spans(index, text);
+    var terms = sp.map(function (x) { return x.term; });
+    var found = sp.map(function (x) { return [x.term, x.start, x.end]; });
+    spelt(index, terms, joints(text, sp)).forEach(function (c) {
+      found.push(['~c' + c[0], sp[c[1]].start, sp[c[2] - 1].end]);
     });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var distinct = table();
+    var ranges = [];
+    found.forEach(function (f) {
+      if (wants(f[0])) { distinct[f[0]] = true; ranges.push([f[1], f[2]]); }
+    });
+    return { count: Object.keys(distinct).length, ranges: ranges };
+  }
+
+  /* Overlapping ranges (CJK bigrams) as one. */
+  function merged(ranges) {
+    var out = [];
+    ranges.slice().sort(function (a, b) { return a[0] - b[0]; }).forEach(function (r) {
+      var last = out[out.length - 1];
+      if (last && r[0] <= last[1]) { last[1] = Math.max(last[1], r[1]); } else { out.push(r.slice()); }
+    });
+    return out;
+  }
+
+  /* The SNIPPET_CHARS characters of `text` that hold the most ranges, a little lead-in before the first. */
+  function framed(text, ranges) {
+    var bounds = [];
+    var at = 0;
+    Array.from(text).forEach(function (c) { bounds.push(at); at += c.length; });
+    bounds.push(at);
+    var chars = bounds.length - 1;
+    var charAt = function (offset) { var i = 0; while (bounds[i] < offset) { i++; } return i; };
+    var best = null;
+    ranges.forEach(function (anchor) {
+      var start = Math.min(Math.max(0, charAt(anchor[0]) - SNIPPET_LEAD_CHARS), Math.max(0, chars - SNIPPET_CHARS));
+      var w = [bounds[start], bounds[Math.min(start + SNIPPET_CHARS, chars)]];
+      var n = ranges.filter(function (r) { return w[0] <= r[0] && r[1] <= w[1]; }).length;
+      if (!best || n > best.n) { best = { n: n, w: w }; }
+    });
+    var frame = best ? best.w : [0, bounds[Math.min(SNIPPET_CHARS, chars)]];
+    var inside = ranges.filter(function (r) { return r[0] < frame[1] && r[1] > frame[0]; }).map(function (r) {
+      return [Math.max(r[0], frame[0]) - frame[0], Math.min(r[1], frame[1]) - frame[0]];
+    });
+    return { text: text.slice(frame[0], frame[1]), marks: inside };
+  }
+
+  /* The passage of the paragraph with most of the query's terms (else of the summary, else the
+   * summary), with those terms in <mark>. */
+  function snippet(index, doc, units) {
+    var wants = wanted(units);
+    var best = null;
+    doc.paragraphs.forEach(function (text) {
+      var m = matched(index, wants, text);
+      if (m.count > (best ? best.count : 0)) { best = { count: m.count, text: text, ranges: m.ranges }; }
+    });
+    if (!best) {
+      var m = matched(index, wants, doc.summary);
+      best = m.count ? { text: doc.summary, ranges: m.ranges } : null;
+    }
+    var part = best ? framed(best.text, merged(best.ranges)) : { text: doc.summary, marks: [] };
     var p = el('p', { 'class': 'snippet' });
     var pos = 0;
-    if (start > 0) { p.appendChild(document.createTextNode('… ')); }
-    marks.forEach(function (m) {
-      if (m[0] < pos) { return; }
-      p.appendChild(document.createTextNode(part.slice(pos, m[0])));
-      p.appendChild(el('mark', {}, [part.slice(m[0], m[1])]));
+    part.marks.forEach(function (m) {
+      p.appendChild(document.createTextNode(part.text.slice(pos, m[0])));
+      p.appendChild(el('mark', {}, [part.text.slice(m[0], m[1])]));
       pos = m[1];
     });
-    p.appendChild(document.createTextNode(part.slice(pos) + (start + 240 < text.length ? ' …' : '')));
+    p.appendChild(document.createTextNode(part.text.slice(pos)));
     return p;
   }
 
-  function renderSearch(index) {
+  function renderSearch(index, done) {
     var params = new URLSearchParams(location.search);
     var query = params.get('q') || '';
     var offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
@@ -464,9 +644,16 @@
     });
     if (query.length > 500) {
       document.getElementById('result-count').textContent = 'The query is ' + query.length + ' characters long; the limit is 500.';
+      done();
       return;
     }
-    var r = search(index, query, filters);
+    prepared(index, function () { return search(index, query, filters); }).then(function (r) {
+      var page = r.hits.slice(offset, offset + PAGE);
+      return fragmentsOf(index, page.map(function (m) { return m[0]; })).then(function () { showResults(index, query, filters, offset, r); });
+    }).then(done, done);
+  }
+
+  function showResults(index, query, filters, offset, r) {
     var n = r.hits.length;
     var records = n === 1 ? 'record' : 'records';
     var notes = r.dropped.length ? ' No record has ' + r.dropped.map(function (w) { return '“' + w + '”'; }).join(', ') + '.' : '';
@@ -477,13 +664,13 @@
     var list = document.querySelector('#results ol.hits');
     list.setAttribute('start', String(offset + 1));
     r.hits.slice(offset, offset + PAGE).forEach(function (m) {
-      var doc = index.docs[m[0]];
+      var doc = index.fragments[m[0]];
       var product = doc.kind === 'product';
-      var meta = el('p', { 'class': 'meta' }, [product ? productBadge() : badge(index, doc.stance)]);
+      var meta = el('p', { 'class': 'meta' }, [product ? productBadge() : badge(index, index.facets.stance[m[0]][0])]);
       if (doc.status === 'draft') { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', { 'class': 'tag-draft' }, ['Draft'])); }
       var href = (product ? 'products/' : 'records/') + doc.id + '.html';
       list.appendChild(el('li', { 'class': 'hit' }, [
-        el('h2', {}, [el('a', { href: href }, [doc.title])]), meta, snippet(doc, query)]));
+        el('h2', {}, [el('a', { href: href }, [doc.title])]), meta, snippet(index, doc, r.units)]));
     });
     var pager = el('nav', { 'class': 'pager', 'aria-label': 'Result pages' });
     if (offset > 0) { pager.appendChild(el('a', { rel: 'prev', href: stateUrl(query, filters, Math.max(0, offset - PAGE)) }, ['← Previous'])); }
@@ -610,22 +797,32 @@
     if (count) { count.textContent = shown + ' of ' + count.getAttribute('data-total') + ' products'; }
   }
 
-  /* The search as a function, for whoever needs the ids without the page (the parity test). */
+  /* The search as a function, for whoever needs the ids without the page (the parity test): a promise
+   * of the first `limit` ids and the total. */
   var loaded = null;
   window.regkbSearch = function (query, limit) {
     var index = loaded || (loaded = loadIndex());
     var none = {};
     FACETS.forEach(function (f) { none[f] = []; });
-    return search(index, query, none).hits.slice(0, limit || 10).map(function (m) { return index.docs[m[0]].id; });
+    return prepared(index, function () { return search(index, query, none); }).then(function (r) {
+      var top = r.hits.slice(0, limit || 10).map(function (m) { return m[0]; });
+      return fragmentsOf(index, top).then(function () {
+        return { ids: top.map(function (d) { return index.fragments[d].id; }), total: r.hits.length };
+      });
+    });
   };
 
   document.addEventListener('DOMContentLoaded', function () {
     var results = document.getElementById('results');
     if (results) {
-      var index = loadIndex();
-      if (index) { renderSearch(index); } else { document.getElementById('result-count').textContent = 'The search index is missing from this copy.'; }
-      // When results were on screen, in ms since navigation began: what the export benchmark reads.
-      results.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+      var index = loaded || (loaded = loadIndex());
+      // When results were on screen, in ms since navigation began, and which parts of the index
+      // were read by then: what the export benchmark reads.
+      var done = function () {
+        results.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+        results.setAttribute('data-index-files', ['search-index.js'].concat(Object.keys(index.files)).join(' '));
+      };
+      if (index) { renderSearch(index, done); } else { document.getElementById('result-count').textContent = 'The search index is missing from this copy.'; }
     }
     var matrix = document.getElementById('matrix');
     if (matrix && document.getElementById('compare-form')) { renderCompare(matrix); }

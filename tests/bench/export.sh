@@ -2,11 +2,13 @@
 # Export benchmark: `regkb export` time, client index size, time to first results in Chromium
 # (from file://), and mdBook building the same text as a book, side by side.
 # Usage: tests/bench/export.sh CONTENT_DIR LABEL   (run from the repository root; `make bench` calls it)
+# Settings: REGKB (the binary, default target/release/regkb), EXPORT_QUERY (default tumorigenicity),
+# EXPORT_RUNS (exports timed, default 3), EXPORT_MDBOOK=0 to leave mdBook out (its 10k book takes minutes).
 set -euo pipefail
 content=$1
 label=$2
 work=target/bench/export-$label
-regkb=target/release/regkb
+regkb=${REGKB:-target/release/regkb}
 mkdir -p "$work"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -14,41 +16,51 @@ seconds() { local s; s=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$s" -v b=
 calc() { awk "BEGIN {printf \"%.1f\", $1}"; }
 
 records=$(find "$content/records" -name '*.md' | wc -l)
-export_s=$(for _ in 1 2 3; do seconds "$regkb" export --content "$content" --out "$work/site"; done | median)
-raw=$(cat "$work"/site/static/search-index*.js | wc -c)
-gz=$(cat "$work"/site/static/search-index*.js | gzip -9 | wc -c)
+export_s=$(for _ in $(seq "${EXPORT_RUNS:-3}"); do seconds "$regkb" export --content "$content" --out "$work/site"; done | median)
+raw=$(cat "$work"/site/static/search-*.js | wc -c)
+gz=$(cat "$work"/site/static/search-*.js | gzip -9 | wc -c)
 
-# Time to first results: offline.js stamps #results with performance.now() once results are shown.
-ready_ms=$(for _ in 1 2 3 4 5; do
+# Time to first results: offline.js stamps #results with performance.now() once results are shown,
+# and with the index files read by then, whose sizes add up to what the query read.
+query=${EXPORT_QUERY:-tumorigenicity}
+stamps=$(for _ in 1 2 3 4 5; do
   profile=$(mktemp -d)
   chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
     --no-first-run --user-data-dir="$profile" --virtual-time-budget=10000 \
-    --dump-dom "file://$PWD/$work/site/search.html?q=tumorigenicity" 2>/dev/null |
-    grep -o 'data-ready-ms="[0-9]*"' | grep -o '[0-9]*'
+    --dump-dom "file://$PWD/$work/site/search.html?q=$query" 2>/dev/null |
+    grep -o 'data-ready-ms="[0-9]*"\( data-index-files="[^"]*"\)\?' | tr -d '"' | sed 's/data-ready-ms=//; s/ data-index-files=/ /'
   rm -rf "$profile"
-done | median)
+done)
+ready_ms=$(echo "$stamps" | cut -d' ' -f1 | median)
+# An export that loads its whole index with the page names no files: it read all of them.
+read_files=$(echo "$stamps" | head -1 | cut -s -d' ' -f2-)
+[ -n "$read_files" ] || read_files=$(cd "$work/site/static" && echo search-*.js)
+read_kib=$( (cd "$work/site/static" && cat $read_files) | wc -c | awk '{printf "%d", $1 / 1024}')
 
-# mdBook: the same records, one chapter each (title, summary, body), built as a book.
-mdbook=target/bench/bin/bin/mdbook
-[ -x "$mdbook" ] || cargo install --quiet --locked mdbook --root target/bench/bin >/dev/null
-book=$work/book
-rm -rf "$book" && mkdir -p "$book/src"
-printf '[book]\ntitle = "regkb"\n' > "$book/book.toml"
-echo "# Summary" > "$book/src/SUMMARY.md"
-find "$content/records" -name '*.md' | sort | while read -r f; do
-  name=$(echo "${f#"$content"/records/}" | tr '/' '_')
-  awk 'BEGIN {fm=0} /^---$/ {fm++; next} fm==1 && /^summary:/ {sub(/^summary: */, ""); print "# " substr(FILENAME, 1) "\n\n" $0 "\n"; next} fm>=2 {print}' "$f" > "$book/src/$name"
-  echo "- [${name%.md}]($name)" >> "$book/src/SUMMARY.md"
-done
-# mdBook writes every chapter into every page's sidebar, so large books take minutes: time them once.
-runs=3
-[ "$records" -gt 1000 ] && runs=1
-mdbook_s=$(for _ in $(seq $runs); do seconds "$mdbook" build "$book"; done | median)
-mb_index=$(find "$book/book" -name 'searchindex*.js' | head -1)   # mdBook 0.5 adds a content hash
-mb_raw=$(wc -c < "$mb_index")
-mb_gz=$(gzip -9 < "$mb_index" | wc -c)
+mdbook_s=0 mb_raw=0 mb_gz=0
+if [ "${EXPORT_MDBOOK:-1}" != 0 ]; then
+  # mdBook: the same records, one chapter each (title, summary, body), built as a book.
+  mdbook=target/bench/bin/bin/mdbook
+  [ -x "$mdbook" ] || cargo install --quiet --locked mdbook --root target/bench/bin >/dev/null
+  book=$work/book
+  rm -rf "$book" && mkdir -p "$book/src"
+  printf '[book]\ntitle = "regkb"\n' > "$book/book.toml"
+  echo "# Summary" > "$book/src/SUMMARY.md"
+  find "$content/records" -name '*.md' | sort | while read -r f; do
+    name=$(echo "${f#"$content"/records/}" | tr '/' '_')
+    awk 'BEGIN {fm=0} /^---$/ {fm++; next} fm==1 && /^summary:/ {sub(/^summary: */, ""); print "# " substr(FILENAME, 1) "\n\n" $0 "\n"; next} fm>=2 {print}' "$f" > "$book/src/$name"
+    echo "- [${name%.md}]($name)" >> "$book/src/SUMMARY.md"
+  done
+  # mdBook writes every chapter into every page's sidebar, so large books take minutes: time them once.
+  runs=3
+  [ "$records" -gt 1000 ] && runs=1
+  mdbook_s=$(for _ in $(seq $runs); do seconds "$mdbook" build "$book"; done | median)
+  mb_index=$(find "$book/book" -name 'searchindex*.js' | head -1)   # mdBook 0.5 adds a content hash
+  mb_raw=$(wc -c < "$mb_index")
+  mb_gz=$(gzip -9 < "$mb_index" | wc -c)
 
+fi
 per_k() { calc "$1 * 1000 / $records / 1024"; }
-printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5)\n' \
+printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5), %s KiB of index read for "%s"\n' \
   "$label" "$records" "$export_s" "$mdbook_s" "$(calc "$mdbook_s / $export_s")" $((raw / 1024)) $((gz / 1024)) \
-  "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms"
+  "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms" "$read_kib" "$query"

@@ -1,0 +1,337 @@
+//! The client-side index of the static export: what a browser needs to search without a
+//! server, written as classic scripts that register themselves (no fetch, modules or WASM,
+//! which fail on `file://`).
+//!
+//! The index comes in three kinds of file, so that a query reads only what it needs:
+//! - the head (`search-index.js`), always loaded: the query rules, concepts, spelling rules,
+//!   facet labels, every document's facet values and each field's average length;
+//! - postings shards (`search-shard-N.js`, [`shards`]), each holding the terms whose stable hash
+//!   falls in it, with each field's length, term frequency and positions (so that phrases match
+//!   as phrases and documents score as tantivy scores them), and the bigrams each letter of an
+//!   unspaced script occurs in; a term with long postings has a file of its own
+//!   (`search-term-N.js`);
+//! - forms files (`search-forms-N.js`), partitioned the same way: the word forms that analyse to
+//!   something else than they are written;
+//! - fragments (`search-docs-N.js`, [`fragments`]): what a hit shows (title, summary, paragraphs
+//!   for the snippet), for a range of documents, loaded only for the hits on screen.
+//!
+//! Terms come from the same analyzer as the server's index, concept terms included. The browser
+//! cannot stem, so `forms` maps every Latin word of the corpus (folded and spelt the US way) to
+//! the term it analyses to. The query rules (concept spellings and false friends, particles,
+//! framing words, script clues, regulators' languages) ship in the head so that the browser reads
+//! a query as the server does.
+
+mod fragments;
+mod shards;
+
+use std::collections::{BTreeMap, HashSet};
+
+use rayon::prelude::*;
+
+use serde::Serialize;
+
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+
+use crate::analysis::{RegkbTokenizer, SCRIPT_CLUES, analyze, normalize_word, spelling_rules_json};
+use crate::index::{
+    Facet, SearchIndex, context_text, product_context, product_summary, product_title, record_title, scope_terms,
+};
+use crate::model::{Content, Stance};
+use crate::search::{FRAMING_WORDS, KOREAN_PARTICLES, LANGUAGE_LIFT, PARTICLES, UNKNOWN_WEIGHT};
+
+pub use shards::shard_of;
+
+/// The searched fields: title, summary, context, body, scope.
+const FIELDS: usize = 5;
+
+/// The always-loaded part of the index.
+#[derive(Serialize)]
+struct Head<'a> {
+    version: u32,
+    /// How many postings shards and forms files there are; a term's shard is [`shard_of`] it.
+    shards: u32,
+    form_shards: u32,
+    /// How many documents one fragment file holds.
+    fragment_docs: usize,
+    /// How many documents there are; records come first, then products.
+    docs: usize,
+    records: usize,
+    /// Each field's average length in terms, for BM25, in the order of `rules.boosts`.
+    average_lengths: [f64; FIELDS],
+    /// Each facet's value names, and every document's values as ids ([`facet_column`]).
+    values: BTreeMap<&'static str, Vec<String>>,
+    columns: BTreeMap<&'static str, String>,
+    concepts: &'a [Vec<Vec<String>>],
+    /// Spellings (tokens) that are not the listed concepts, though they contain their spellings.
+    false_friends: Vec<(Vec<&'a str>, &'a [usize])>,
+    rules: Rules,
+    spelling: serde_json::Value,
+    /// Display names of facet values: `labels.regulator.pmda == "PMDA"`.
+    labels: BTreeMap<&'static str, BTreeMap<String, String>>,
+}
+
+/// How a query is read and ranked, as `search.rs` does it.
+#[derive(Serialize)]
+struct Rules {
+    particles: &'static str,
+    korean_particles: &'static str,
+    framing: &'static [&'static str],
+    clues: Vec<(&'static str, &'static [&'static str])>,
+    languages: BTreeMap<String, Vec<String>>,
+    unknown_weight: f32,
+    language_lift: f32,
+    /// Each field's boost.
+    boosts: [f32; FIELDS],
+}
+
+/// One document's searchable texts, and what a hit on it shows besides them.
+struct Document<'a> {
+    kind: &'static str,
+    id: &'a str,
+    status: String,
+    title: String,
+    summary: String,
+    context: String,
+    body: &'a str,
+    /// Concept terms of the scope field.
+    scope: Vec<String>,
+}
+
+impl Document<'_> {
+    /// The texts of the fields before scope, in `Fields::weighted` order.
+    fn fields(&self) -> [&str; FIELDS - 1] {
+        [&self.title, &self.summary, &self.context, self.body]
+    }
+}
+
+/// Each document's field lengths as tantivy's BM25 reads them, by ord: tantivy keeps a length in
+/// one byte, exact up to 40 terms and rounded above, and the browser scores with the same.
+fn field_norms(index: &SearchIndex) -> tantivy::Result<Vec<[u32; FIELDS]>> {
+    let mut norms = vec![[0; FIELDS]; index.texts.len()];
+    for segment in index.reader.searcher().segment_readers() {
+        let ords = segment.fast_fields().u64("ord")?;
+        let readers = index.fields.weighted().map(|(field, _)| segment.get_fieldnorms_reader(field));
+        let readers = readers.into_iter().collect::<tantivy::Result<Vec<_>>>()?;
+        for doc in 0..segment.max_doc() {
+            if let Some(ord) = ords.first(doc) {
+                norms[ord as usize] = std::array::from_fn(|f| readers[f].fieldnorm(doc));
+            }
+        }
+    }
+    Ok(norms)
+}
+
+/// Documents analysed together before their postings are added.
+const BATCH_DOCS: usize = 512;
+
+/// A document's terms with their positions, field by field (scope last), and its fragment.
+struct Analysed {
+    ord: u32,
+    fields: [Vec<(String, u32)>; FIELDS],
+    fragment: fragments::Fragment,
+}
+
+/// Analyses documents `ords`, and the word forms the browser needs for them (each once).
+fn analyse(index: &SearchIndex, ords: &[usize]) -> (Vec<Analysed>, Vec<(String, String)>) {
+    let mut tokenizer = RegkbTokenizer::with_concepts(index.synonyms.clone());
+    let mut seen = HashSet::new();
+    let mut forms = Vec::new();
+    let docs = ords
+        .iter()
+        .map(|&ord| {
+            let doc = document(index, ord);
+            let mut fields: [Vec<(String, u32)>; FIELDS] = Default::default();
+            for (f, text) in doc.fields().into_iter().enumerate() {
+                let mut stream = tokenizer.token_stream(text);
+                while let Some(token) = stream.next() {
+                    let piece = &text[token.offset_from..token.offset_to];
+                    if !seen.contains(piece) {
+                        seen.insert(piece.to_owned());
+                        forms.extend(form(piece, &token.text).map(|folded| (folded, token.text.clone())));
+                    }
+                    fields[f].push((token.text.clone(), token.position as u32));
+                }
+            }
+            fields[FIELDS - 1] = doc.scope.iter().cloned().zip(0..).collect();
+            Analysed { ord: ord as u32, fields, fragment: fragments::Fragment::of(&doc) }
+        })
+        .collect();
+    (docs, forms)
+}
+
+/// The index as script files: `(name, contents)`, the head first, then the postings shards and
+/// long postings, then the fragments.
+pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
+    let content = &index.content;
+    let mut postings = shards::Postings::default();
+    let mut totals = [0u64; FIELDS];
+    let mut fragments = Vec::with_capacity(index.texts.len());
+    let ords: Vec<usize> = (0..index.texts.len()).collect();
+    let norms = field_norms(index).expect("the in-memory index can be read");
+    // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
+    // added in order, so that the files do not depend on the threads.
+    for batch in ords.chunks(BATCH_DOCS) {
+        let analysed: Vec<_> = batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(index, ords)).collect();
+        for (docs, forms) in analysed {
+            for doc in docs {
+                for (f, terms) in doc.fields.into_iter().enumerate() {
+                    totals[f] += terms.len() as u64;
+                    postings.add(doc.ord, f as u32, norms[doc.ord as usize][f], terms);
+                }
+                fragments.push(doc.fragment);
+            }
+            postings.add_forms(forms);
+        }
+    }
+    // Glossary spellings are query words too, whether or not a record uses them.
+    let spellings = content.glossary.iter().flat_map(|g| g.terms());
+    for spelling in spellings.chain(content.modalities.iter().flat_map(|m| m.aliases.iter().map(String::as_str))) {
+        for token in analyze(spelling) {
+            postings.note_form(&spelling[token.offset_from..token.offset_to], &token.text);
+        }
+    }
+    let docs = index.texts.len();
+    let files = postings.into_files();
+    let head = Head {
+        version: 2,
+        shards: files.iter().filter(|(name, _)| name.starts_with("search-shard-")).count() as u32,
+        form_shards: files.iter().filter(|(name, _)| name.starts_with("search-forms-")).count() as u32,
+        fragment_docs: fragments::DOCS_PER_FILE,
+        docs,
+        records: content.records.len(),
+        average_lengths: totals.map(|t| if docs == 0 { 1.0 } else { t as f64 / docs as f64 }),
+        values: Facet::ALL
+            .into_iter()
+            .map(|f| {
+                (f.name(), (0..index.facets.count(f) as u32).map(|v| index.facets.name(f, v).to_owned()).collect())
+            })
+            .collect(),
+        columns: Facet::ALL.into_iter().map(|f| (f.name(), facet_column(index, f))).collect(),
+        concepts: index.synonyms.concepts(),
+        false_friends: false_friends(index),
+        rules: Rules {
+            particles: PARTICLES,
+            korean_particles: KOREAN_PARTICLES,
+            framing: FRAMING_WORDS,
+            clues: SCRIPT_CLUES.to_vec(),
+            languages: content.regulators.iter().map(|r| (r.id.value.clone(), r.languages.clone())).collect(),
+            unknown_weight: UNKNOWN_WEIGHT,
+            language_lift: LANGUAGE_LIFT,
+            boosts: index.fields.weighted().map(|(_, boost)| boost),
+        },
+        spelling: serde_json::from_str(&spelling_rules_json()).expect("the rules are JSON"),
+        labels: labels(content),
+    };
+    let mut scripts =
+        vec![("search-index.js".to_owned(), register(&serde_json::to_string(&head).expect("serialisable")))];
+    scripts.extend(files.into_iter().map(|(name, json)| (name, register(&json))));
+    scripts.extend(fragments::files(fragments).map(|(i, s)| (format!("search-docs-{i}.js"), register(&s))));
+    scripts
+}
+
+/// Document `ord`: records first, then products, as in the tantivy index.
+fn document(index: &SearchIndex, ord: usize) -> Document<'_> {
+    let content = &index.content;
+    let body: &str = &index.texts[ord];
+    match content.records.get(ord) {
+        Some(record) => Document {
+            kind: "record",
+            id: &record.id,
+            status: record.status().to_string(),
+            title: record_title(content, record),
+            summary: record.front.summary.clone(),
+            context: context_text(content, record),
+            body,
+            scope: scope_terms(content, &index.synonyms, record),
+        },
+        None => {
+            let p = &content.products[ord - content.records.len()];
+            Document {
+                kind: "product",
+                id: &p.id,
+                status: p.front.status.value.to_string(),
+                title: product_title(p),
+                summary: product_summary(content, p),
+                context: product_context(content, p),
+                body,
+                scope: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Every document's value ids of facet `f`, as text: each document's ids in base 64
+/// ([`DIGITS`]), each `width` digits long, then `.`; a run of documents with the same ids is
+/// written once, its length after a `*` (`A*139.B*139.`), since neighbouring records share values.
+fn facet_column(index: &SearchIndex, f: Facet) -> String {
+    let width = digits_for(index.facets.count(f));
+    let mut column = String::new();
+    let mut ords = (0..index.texts.len()).peekable();
+    while let Some(ord) = ords.next() {
+        let ids = index.facets.values(ord, f);
+        let mut run = 1;
+        while ords.next_if(|&next| index.facets.values(next, f) == ids).is_some() {
+            run += 1;
+        }
+        for &id in ids {
+            push_id(&mut column, id as usize, width);
+        }
+        if run > 1 {
+            column.push_str(&format!("*{run}"));
+        }
+        column.push('.');
+    }
+    column
+}
+
+/// How many base-64 digits the ids below `count` need.
+fn digits_for(count: usize) -> usize {
+    let mut width = 1;
+    while 64usize.pow(width as u32) < count {
+        width += 1;
+    }
+    width
+}
+
+/// Appends `id` as `width` base-64 digits, most significant first.
+fn push_id(out: &mut String, id: usize, width: usize) {
+    for d in (0..width).rev() {
+        out.push(DIGITS[id / 64usize.pow(d as u32) % 64] as char);
+    }
+}
+
+/// The digits of facet columns, as `offline.js` reads them.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+fn labels(content: &Content) -> BTreeMap<&'static str, BTreeMap<String, String>> {
+    let pairs = |items: Vec<(&String, &String)>| items.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    BTreeMap::from([
+        (Facet::Regulator.name(), pairs(content.regulators.iter().map(|r| (&r.id.value, &r.short)).collect())),
+        (Facet::Domain.name(), pairs(content.domains.iter().map(|d| (&d.id.value, &d.title)).collect())),
+        (Facet::Topic.name(), pairs(content.topics.iter().map(|t| (&t.id.value, &t.title)).collect())),
+        (Facet::Modality.name(), pairs(content.modalities.iter().map(|m| (&m.id.value, &m.title)).collect())),
+        (Facet::Stance.name(), Stance::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect()),
+    ])
+}
+
+/// The glossary's false friends as tokens, in a fixed order so that an export is reproducible.
+fn false_friends(index: &SearchIndex) -> Vec<(Vec<&str>, &[usize])> {
+    let mut all: Vec<_> = index
+        .synonyms
+        .false_friends()
+        .map(|(key, concepts)| (key.split('\u{1}').filter(|t| !t.is_empty()).collect(), concepts))
+        .collect();
+    all.sort();
+    all
+}
+
+/// The folded form of a word as written, when the browser could not work its term out itself.
+fn form(piece: &str, term: &str) -> Option<String> {
+    let folded = normalize_word(piece);
+    (!term.starts_with('~') && folded != term && piece.chars().all(char::is_alphanumeric)).then_some(folded)
+}
+
+/// A classic script that hands its part of the index to the page.
+fn register(json: &str) -> String {
+    format!("(window.regkbIndex = window.regkbIndex || []).push({json});\n")
+}
