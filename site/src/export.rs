@@ -11,6 +11,7 @@ use crate::assets;
 use crate::changelog::ChangesParams;
 use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat};
+use crate::i18n::Lang;
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::references::Reference;
@@ -22,12 +23,22 @@ use indexer::date::Date;
 /// The export as `path -> bytes`, in path order.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
-/// Renders the whole site into memory.
-pub fn render(site: &Site) -> askama::Result<Files> {
-    let content = &site.content;
+/// Renders the site into memory: its pages in `langs` (each under its folder, English at the
+/// root; `Lang::ALL` for the whole site), and the files all languages share.
+pub fn render(site: &Site, langs: &[Lang]) -> askama::Result<Files> {
     let mut files = Files::new();
+    for &lang in langs {
+        pages_in(site, lang, langs, &mut files)?;
+    }
+    shared(site, &mut files)?;
+    Ok(files)
+}
+
+/// The pages in `lang`, under its folder; `langs` are the languages they link to.
+fn pages_in(site: &Site, lang: Lang, langs: &[Lang], files: &mut Files) -> askama::Result<()> {
+    let content = &site.content;
     let mut page = |path: String, render: &dyn Fn(&Frame) -> askama::Result<String>| -> askama::Result<()> {
-        let links = Links::export(path.matches('/').count());
+        let links = Links::export(lang.dir().len().min(1) + path.matches('/').count()).in_lang(lang);
         let frame = Frame {
             links: &links,
             notices: &[],
@@ -35,8 +46,12 @@ pub fn render(site: &Site) -> askama::Result<Files> {
             live: false,
             today: None,
             as_of: site.as_of.as_ref(),
+            lang,
+            here: &path,
+            langs,
+            suggest: None,
         };
-        files.insert(path, render(&frame)?.into_bytes());
+        files.insert(format!("{}{path}", lang.dir()), render(&frame)?.into_bytes());
         Ok(())
     };
     page("index.html".into(), &|f| pages::home(f, content))?;
@@ -46,7 +61,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     page("changes.html".into(), &|f| pages::changes(f, content, &site.history, &ChangesParams::default()))?;
     page("products.html".into(), &|f| pages::products(f, content, &ProductFilter::default()))?;
     page("approvals.html".into(), &|f| pages::approvals(f, content, &ProductFilter::default()))?;
-    page("404.html".into(), &|f| pages::error(f, "Page not found", "There is no page at this address."))?;
+    page("404.html".into(), &|f| pages::error(f, &f.t("error-not-found"), &f.t("error-not-found-message")))?;
     let scripts = indexer::client::scripts(&site.index);
     let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
     page("search.html".into(), &|f| pages::search_shell(f, names.iter().map(|n| f.links.asset(n)).collect()))?;
@@ -62,6 +77,12 @@ pub fn render(site: &Site) -> askama::Result<Files> {
     for p in &content.products {
         page(format!("products/{}.html", p.id), &|f| pages::product(f, content, p))?;
     }
+    Ok(())
+}
+
+/// The files every language shares: citations, feeds, downloads, history, scripts, schemas.
+fn shared(site: &Site, files: &mut Files) -> askama::Result<()> {
+    let content = &site.content;
     for r in &content.records {
         let references = Reference::of_record_and_sources(content, r, None);
         for format in CiteFormat::ALL {
@@ -74,10 +95,10 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         let xml = crate::feeds::render(content, &site.history, &scope, &links).expect("the scope exists")?;
         files.insert(path, xml.into_bytes());
     }
-    downloads(site, &mut files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
+    downloads(site, files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
     // The records' history as data, for readers who compare it with other tools.
     files.insert("history.json".into(), serde_json::to_vec_pretty(&*site.history).expect("history is JSON"));
-    for (name, text) in scripts {
+    for (name, text) in indexer::client::scripts(&site.index) {
         files.insert(format!("static/{name}"), text.into_bytes());
     }
     let api = serde_json::to_string_pretty(&crate::formats::openapi::document()).expect("a JSON document");
@@ -89,7 +110,7 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         let (text, _) = assets::get(name).expect("a built-in asset");
         files.insert(format!("static/{name}"), text.as_bytes().to_vec());
     }
-    Ok(files)
+    Ok(())
 }
 
 /// The compare matrix, each topic and each regulator as CSV and XLSX. Their date is the day

@@ -10,6 +10,7 @@ pub mod export;
 pub mod fairness;
 pub mod feeds;
 pub mod formats;
+pub mod i18n;
 pub mod links;
 pub mod pages;
 pub mod params;
