@@ -298,7 +298,9 @@ pub async fn serve(state: AppState, addr: SocketAddr, on_ready: impl FnOnce(Sock
 }
 
 async fn home(State(s): State<AppState>, at: Locale) -> Response {
-    s.page(&at, |f, site| pages::home(f, &site.content))
+    // The English home page suggests the reader's language, so caches must keep one per header.
+    let vary = [(header::VARY, "Accept-Language")];
+    (vary, s.page(&at, |f, site| pages::home(f, &site.content))).into_response()
 }
 
 async fn glossary_page(State(s): State<AppState>, at: Locale) -> Response {
