@@ -398,12 +398,15 @@ async fn switching_language_on_compare_keeps_the_selection() {
     b.c().find(Locator::Css("#compare-form button")).await.unwrap().click().await.unwrap();
     wait_for_url(&b, |u| u.contains("baseline=pmda")).await;
     let before = ticked_regulators(&b).await;
-    for (tag, heading) in [("ja", "規制当局の比較"), ("ko", "규제기관 비교"), ("en", "Compare regulators")] {
+    for (tag, heading) in [("ja", "規制当局の比較"), ("ko", "규제기관 비교"), ("en", "Compare regulators")]
+    {
         b.c().find(Locator::Css(&format!("nav.languages a[hreflang={tag}]"))).await.unwrap().click().await.unwrap();
         wait_for_url(&b, |u| (tag == "en") != u.contains(&format!("/{tag}/compare?"))).await;
         let h1 = b.c().wait().for_element(Locator::Css("main h1")).await.unwrap().text().await.unwrap();
         assert_eq!(h1, heading);
-        let lang: String = serde_json::from_value(b.c().execute("return document.documentElement.lang", vec![]).await.unwrap()).unwrap();
+        let lang: String =
+            serde_json::from_value(b.c().execute("return document.documentElement.lang", vec![]).await.unwrap())
+                .unwrap();
         assert_eq!(lang, tag);
         assert_eq!(ticked_regulators(&b).await, before, "{tag} keeps the regulators");
         let baseline = b.c().find(Locator::Css("select[name=baseline]")).await.unwrap().prop("value").await.unwrap();

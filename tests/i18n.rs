@@ -44,6 +44,25 @@ fn every_language_serves_its_pages_under_its_prefix() {
 }
 
 #[test]
+fn vocabulary_shows_its_translation_or_english_marked_as_such() {
+    let server = Server::start(Path::new("content"), &[]);
+    let (content, _) = indexer::load::load(Path::new("content"));
+    let topic = content.topic("nonclinical.tumorigenicity").unwrap();
+    let page = server.get("/ja/topics/nonclinical.tumorigenicity");
+    assert!(page.body.contains(&format!("<h1>{}</h1>", topic.title_i18n["ja"])));
+    // The shipped topics' questions are not translated yet: English, marked.
+    let question =
+        format!(r#"<p class="question"><span lang="en">{}</span> <small class="lang-fallback""#, topic.question);
+    assert!(page.body.contains(&question), "no marked English question");
+    assert!(page.body.contains(&t(Lang::Ja, "translation-draft")));
+    let home = server.get("/ko/").body;
+    assert!(home.contains(&format!("<h3>{}</h3>", content.domain("nonclinical").unwrap().title_i18n["ko"])));
+    let english = server.get("/topics/nonclinical.tumorigenicity").body;
+    assert!(english.contains(&format!("<h1>{}</h1>", topic.title)) && !english.contains("lang-fallback"));
+    assert!(!english.contains(&t(Lang::En, "translation-draft")));
+}
+
+#[test]
 fn a_missing_page_says_so_in_its_language() {
     let server = Server::start(Path::new("content"), &[]);
     let page = server.get("/ko/records/pmda/no-such-record");

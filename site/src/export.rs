@@ -36,7 +36,8 @@ pub fn render(site: &Site, langs: &[Lang]) -> askama::Result<Files> {
 
 /// The pages in `lang`, under its folder; `langs` are the languages they link to.
 fn pages_in(site: &Site, lang: Lang, langs: &[Lang], files: &mut Files) -> askama::Result<()> {
-    let content = &site.content;
+    let vocabulary = site.vocabulary(lang);
+    let content = &*vocabulary.content;
     let mut page = |path: String, render: &dyn Fn(&Frame) -> askama::Result<String>| -> askama::Result<()> {
         let links = Links::export(lang.dir().len().min(1) + path.matches('/').count()).in_lang(lang);
         let frame = Frame {
@@ -50,6 +51,7 @@ fn pages_in(site: &Site, lang: Lang, langs: &[Lang], files: &mut Files) -> askam
             here: &path,
             langs,
             suggest: None,
+            untranslated: &vocabulary.untranslated,
         };
         files.insert(format!("{}{path}", lang.dir()), render(&frame)?.into_bytes());
         Ok(())

@@ -3,10 +3,12 @@
 //! language lacks falls back to English. Templates ask through `Frame::t` and never branch on
 //! the language.
 
-use std::sync::OnceLock;
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use indexer::model::{Content, Translations};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -106,6 +108,41 @@ impl std::str::FromStr for Lang {
             let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
             format!("`{tag}` is not a language of the site; use one of {}", tags.join(", "))
         })
+    }
+}
+
+/// The content with its vocabulary (domain, topic and modality titles, topic questions) in one
+/// language, and the English words it shows where that language has none, which pages mark.
+pub struct Vocabulary {
+    pub content: Arc<Content>,
+    pub untranslated: BTreeSet<String>,
+}
+
+impl Vocabulary {
+    /// `content`'s vocabulary in `lang`; English shares `content` as it is.
+    pub fn of(content: &Arc<Content>, lang: Lang) -> Vocabulary {
+        let mut untranslated = BTreeSet::new();
+        if lang == Lang::En {
+            return Vocabulary { content: content.clone(), untranslated };
+        }
+        let mut translate = |text: &mut String, words: &Translations| match words.get(lang.tag()) {
+            Some(word) => *text = word.clone(),
+            None => {
+                untranslated.insert(text.clone());
+            }
+        };
+        let mut local = Content::clone(content);
+        for d in &mut local.domains {
+            translate(&mut d.title, &d.title_i18n);
+        }
+        for m in &mut local.modalities {
+            translate(&mut m.title, &m.title_i18n);
+        }
+        for t in &mut local.topics {
+            translate(&mut t.title, &t.title_i18n);
+            translate(&mut t.question, &t.question_i18n);
+        }
+        Vocabulary { content: Arc::new(local), untranslated }
     }
 }
 

@@ -2,6 +2,8 @@
 //! export. Each page gets the links for where it is served from, and the notices (content
 //! errors during live preview) to show in its banner.
 
+use std::collections::BTreeSet;
+
 use askama::Template;
 use indexer::history::History;
 use indexer::index::Facet;
@@ -43,6 +45,8 @@ pub struct Frame<'a> {
     pub langs: &'a [Lang],
     /// A language the reader's browser prefers, suggested by a link (never a redirect).
     pub suggest: Option<Lang>,
+    /// The vocabulary the page's language lacks, shown in English and marked so.
+    pub untranslated: &'a BTreeSet<String>,
 }
 
 /// The page in another language, for the switcher and `hreflang`.
@@ -68,6 +72,22 @@ impl<'a> Frame<'a> {
     /// The message `key` with its one variable `name` set to `value`.
     pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
         i18n::t_args(self.lang, key, &[(name, value.to_string().into())])
+    }
+
+    /// A domain, topic or modality title or question as HTML: marked as English when the
+    /// page's language has no translation of it.
+    pub fn term(&self, text: &str) -> String {
+        let escaped = indexer::search::escape(text);
+        if !self.untranslated.contains(text) {
+            return escaped;
+        }
+        let marker = indexer::search::escape(&self.t("untranslated-marker"));
+        format!(r#"<span lang="en">{escaped}</span> <small class="lang-fallback" title="{marker}">EN</small>"#)
+    }
+
+    /// A note that the page's translations are drafts, on pages not in English.
+    pub fn translation_note(&self) -> Option<String> {
+        (self.lang != Lang::En).then(|| self.t("translation-draft"))
     }
 
     /// A stance's badge as HTML, in the page's language.

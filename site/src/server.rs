@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
+use std::collections::BTreeSet;
 use std::convert::Infallible;
 
 use axum::body::Body;
@@ -92,6 +93,7 @@ impl AppState {
         let links = Links::server().in_lang(at.lang);
         let notices = self.preview.notices();
         let today = Date::today().to_string();
+        let site = self.site();
         let frame = Frame {
             links: &links,
             notices: &notices,
@@ -103,8 +105,9 @@ impl AppState {
             here: &at.here,
             langs: &Lang::ALL,
             suggest: at.suggest,
+            untranslated: &site.vocabulary(at.lang).untranslated,
         };
-        match render(&frame, &self.site()) {
+        match render(&frame, &site) {
             None => self.not_found(at),
             Some(Ok(html)) => Html(html).into_response(),
             Some(Err(_)) => self.error(at, StatusCode::INTERNAL_SERVER_ERROR, "error-failed", "error-failed-message"),
@@ -155,6 +158,7 @@ impl AppState {
             here: &at.here,
             langs: &Lang::ALL,
             suggest: None,
+            untranslated: &BTreeSet::new(),
         };
         let title = frame.t(title);
         let html = pages::error(&frame, &title, &frame.t(message)).unwrap_or_else(|_| title.clone());
@@ -300,20 +304,20 @@ pub async fn serve(state: AppState, addr: SocketAddr, on_ready: impl FnOnce(Sock
 async fn home(State(s): State<AppState>, at: Locale) -> Response {
     // The English home page suggests the reader's language, so caches must keep one per header.
     let vary = [(header::VARY, "Accept-Language")];
-    (vary, s.page(&at, |f, site| pages::home(f, &site.content))).into_response()
+    (vary, s.page(&at, |f, site| pages::home(f, &site.vocabulary(f.lang).content))).into_response()
 }
 
 async fn glossary_page(State(s): State<AppState>, at: Locale) -> Response {
-    s.page(&at, |f, site| pages::glossary(f, &site.content))
+    s.page(&at, |f, site| pages::glossary(f, &site.vocabulary(f.lang).content))
 }
 
 async fn definitions_page(State(s): State<AppState>, at: Locale) -> Response {
-    s.page(&at, |f, site| pages::definitions(f, &site.content))
+    s.page(&at, |f, site| pages::definitions(f, &site.vocabulary(f.lang).content))
 }
 
 async fn changes_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let params = changes_params(query.as_deref().unwrap_or(""));
-    s.page(&at, |f, site| pages::changes(f, &site.content, &site.history, &params))
+    s.page(&at, |f, site| pages::changes(f, &site.vocabulary(f.lang).content, &site.history, &params))
 }
 
 /// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
@@ -330,7 +334,12 @@ async fn search_page(State(s): State<AppState>, at: Locale, RawQuery(query): Raw
     searching(s, move |s| {
         s.page(&at, |f, site| {
             let results = site.search(&request).map_err(|e| e.to_string());
-            pages::search(f, &site.content, &request, results.as_ref().map(|c| &c.results).map_err(Clone::clone))
+            pages::search(
+                f,
+                &site.vocabulary(f.lang).content,
+                &request,
+                results.as_ref().map(|c| &c.results).map_err(Clone::clone),
+            )
         })
     })
     .await
@@ -345,7 +354,7 @@ fn dated<T>(
     today: String,
     render: impl FnOnce(&Frame, &Content, &History) -> T,
 ) -> T {
-    let Some(date) = as_of else { return render(f, &site.content, &site.history) };
+    let Some(date) = as_of else { return render(f, &site.vocabulary(f.lang).content, &site.history) };
     let (content, mut notice) = site.content_as_of(date);
     notice.today = Some(today);
     render(&f.with_as_of(&notice), &content, &site.history.until(date))
@@ -425,22 +434,27 @@ async fn regulator_page(State(s): State<AppState>, at: Locale, Path(id): Path<St
         });
     }
     s.page_of(&at, |f, site| {
-        site.content.regulator(&id).map(|g| pages::regulator(f, RegulatorView::of(&site.content, g)))
+        site.vocabulary(f.lang)
+            .content
+            .regulator(&id)
+            .map(|g| pages::regulator(f, RegulatorView::of(&site.vocabulary(f.lang).content, g)))
     })
 }
 
 async fn products_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let filter = product_filter(query.as_deref().unwrap_or(""));
-    s.page(&at, |f, site| pages::products(f, &site.content, &filter))
+    s.page(&at, |f, site| pages::products(f, &site.vocabulary(f.lang).content, &filter))
 }
 
 async fn product_page(State(s): State<AppState>, at: Locale, Path(id): Path<String>) -> Response {
-    s.page_of(&at, |f, site| site.content.product(&id).map(|p| pages::product(f, &site.content, p)))
+    s.page_of(&at, |f, site| {
+        site.vocabulary(f.lang).content.product(&id).map(|p| pages::product(f, &site.vocabulary(f.lang).content, p))
+    })
 }
 
 async fn approvals_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let filter = product_filter(query.as_deref().unwrap_or(""));
-    s.page(&at, |f, site| pages::approvals(f, &site.content, &filter))
+    s.page(&at, |f, site| pages::approvals(f, &site.vocabulary(f.lang).content, &filter))
 }
 
 fn api_error(status: StatusCode, message: String) -> Response {

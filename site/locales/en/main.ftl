@@ -180,3 +180,5 @@ error-failed = Something went wrong
 error-failed-message = This page could not be shown. Please try again; if it persists, report it.
 error-download = This download could not be made.
 error-feed = This feed could not be built.
+untranslated-marker = Not yet translated: shown in English
+translation-draft = This translation has not been reviewed by a working group.

@@ -168,3 +168,5 @@ error-failed = 問題が発生しました
 error-failed-message = このページを表示できませんでした。もう一度お試しください。続く場合は報告してください。
 error-download = このダウンロードを作成できませんでした。
 error-feed = このフィードを作成できませんでした。
+untranslated-marker = 未翻訳：英語で表示しています
+translation-draft = この翻訳はワーキンググループのレビューを受けていません。

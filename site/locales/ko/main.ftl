@@ -168,3 +168,5 @@ error-failed = 문제가 발생했습니다
 error-failed-message = 이 페이지를 표시할 수 없습니다. 다시 시도해 주십시오. 계속되면 신고해 주십시오.
 error-download = 이 다운로드를 만들 수 없습니다.
 error-feed = 이 피드를 만들 수 없습니다.
+untranslated-marker = 아직 번역되지 않음: 영어로 표시
+translation-draft = 이 번역은 워킹그룹의 검토를 거치지 않았습니다.

@@ -168,3 +168,5 @@ error-failed = 出现错误
 error-failed-message = 无法显示此页面。请重试；如果问题持续存在，请报告。
 error-download = 无法生成此下载文件。
 error-feed = 无法生成此订阅。
+untranslated-marker = 尚未翻译：以英文显示
+translation-draft = 此翻译尚未经过工作组审核。

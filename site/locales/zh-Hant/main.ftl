@@ -168,3 +168,5 @@ error-failed = 發生錯誤
 error-failed-message = 無法顯示此頁面。請再試一次；若問題持續，請回報。
 error-download = 無法產生此下載檔案。
 error-feed = 無法產生此訂閱。
+untranslated-marker = 尚未翻譯：以英文顯示
+translation-draft = 此翻譯尚未經工作小組審查。
