@@ -148,3 +148,45 @@ fn topic_and_regulator_downloads_list_their_records() {
         assert_eq!(server.get(missing).status, 404, "{missing}");
     }
 }
+
+#[test]
+fn the_approvals_downloads_hold_the_cells_of_the_matrix() {
+    let server = Server::start(Path::new("content"), &[]);
+    let query = "modality=car-t&sort=first";
+    let view = server.get(&format!("/api/approvals?{query}")).json();
+    let page = server.get(&format!("/approvals?{query}")).body;
+    assert!(page.contains(&format!("href=\"/approvals.xlsx?{}\"", escaped(query))), "the page links its own filter");
+    let csv = csv_rows(&server.get(&format!("/approvals.csv?{query}")));
+
+    let regulators: Vec<&str> = view["regulators"].as_array().unwrap().iter().map(|r| r[1].as_str().unwrap()).collect();
+    assert_eq!(csv[0][..2], ["Product", "Modality"]);
+    assert_eq!(csv[0][2..], regulators[..]);
+    let rows = view["rows"].as_array().unwrap();
+    assert!(rows.len() >= 3, "CAR-T products approved somewhere");
+    assert_eq!(csv.len() - 1, rows.len());
+    for (line, row) in csv[1..].iter().zip(rows) {
+        assert_eq!(line[0], row["name"].as_str().unwrap());
+        assert_eq!(line[1], row["modality"].as_str().unwrap());
+        for (text, cell) in line[2..].iter().zip(row["cells"].as_array().unwrap()) {
+            match cell["date"].as_str() {
+                None => assert_eq!(text, ""),
+                Some(date) if cell["first"].as_bool().unwrap() => assert!(text.starts_with(&format!("{date}\nfirst"))),
+                Some(date) => {
+                    let lag = cell["lag"].as_str().unwrap();
+                    assert!(text.starts_with(&format!("{date}\n+{lag} mo")), "{text}");
+                }
+            }
+        }
+    }
+
+    let xlsx = server.get(&format!("/approvals.xlsx?{query}"));
+    assert_eq!(sheet(&xlsx.bytes, "Approvals"), csv);
+    let sources = sheet(&xlsx.bytes, "Sources");
+    assert!(sources.len() > 3, "the approvals cite their documents: {sources:?}");
+    let about = sheet(&xlsx.bytes, "About");
+    let field = |name: &str| about.iter().find(|r| r[0] == name).map(|r| r[1].clone()).unwrap_or_default();
+    assert_eq!(field("Address"), format!("/approvals?{query}"));
+    assert_eq!(field("Modality"), rows[0]["modality"].as_str().unwrap());
+    assert_eq!(field("Regulator"), "all");
+    assert!(field("Lag rule").starts_with("Lag is the number of calendar months"));
+}

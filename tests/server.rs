@@ -426,3 +426,32 @@ async fn a_flooding_client_does_not_slow_down_another() {
     assert!(flooded * 2 < flooder, "{message}");
     assert!(flooded < usual * 10 + std::time::Duration::from_millis(50), "{message}");
 }
+
+#[test]
+fn a_values_table_read_for_one_class_marks_that_class_columns() {
+    let server = shipped();
+    let path = "/topics/clinical.long-term-follow-up";
+    let every = server.get(path).body;
+    assert!(!every.contains(r#"class="for""#) && !every.contains(r#"class="other""#));
+    assert!(
+        every.contains("<li>Follow-up for cell therapy products (years): for Mesenchymal"),
+        "the classes of each column"
+    );
+    assert!(every.contains(r#"<option value="aav">"#), "the page offers the classes");
+
+    let aav = server.get(&format!("{path}?modality=aav")).body;
+    assert!(aav.contains(r#"<th scope="col" class="for">Follow-up for gene therapy products"#), "{aav}");
+    assert!(aav.contains(r#"<th scope="col" class="other">Follow-up for cell therapy products"#));
+    assert!(aav.contains(r#"<option value="aav" selected>"#));
+    let rows = aav.matches("<tr><th scope=\"row\">").count();
+    assert!(rows > 3);
+    assert_eq!(aav.matches(r#"<td class="for">"#).count(), rows, "one marked cell per row");
+
+    let msc = server.get(&format!("{path}?modality=msc")).body;
+    assert!(msc.contains(r#"<th scope="col" class="for">Follow-up for cell therapy products"#));
+    // The compare page read for a class links its topics read for that class.
+    let compare = server.get("/compare?modality=aav").body;
+    assert!(compare.contains(&format!(r#"href="{path}?modality=aav""#)));
+    // An unknown class marks nothing, as the compare page ignores it.
+    assert_eq!(server.get(&format!("{path}?modality=nope")).body.matches(r#"class="for""#).count(), 0);
+}

@@ -94,6 +94,17 @@ pub struct AttributeDef {
     #[serde(default)]
     pub values: Vec<String>,
     pub unit: Option<String>,
+    /// The product classes (ids from `modalities.yaml`) the value is for, e.g. a follow-up period
+    /// for gene therapy products; absent means every class the topic covers.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub modalities: Option<Vec<Spanned<String>>>,
+}
+
+impl AttributeDef {
+    /// Whether the value is for product class `modality`.
+    pub fn is_for(&self, modality: &str) -> bool {
+        self.modalities.as_ref().is_none_or(|ms| ms.iter().any(|m| m.value == modality))
+    }
 }
 
 /// A product class, from `modalities.yaml`.

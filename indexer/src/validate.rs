@@ -240,7 +240,8 @@ impl<'a> Validator<'a> {
                     format!("topic id `{}` must start with its domain: expected `{domain}.…`", t.id.value),
                 );
             }
-            for m in t.modalities.iter().flatten() {
+            let attribute_modalities = t.attributes.iter().flat_map(|a| a.modalities.iter().flatten());
+            for m in t.modalities.iter().flatten().chain(attribute_modalities) {
                 self.reference(file, at(m, 0), "modalities", &m.value, "modality", self.modality_ids());
             }
             self.ids(

@@ -16,6 +16,7 @@ use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::references::Reference;
 use crate::tables::{self, Stamp};
+use crate::views::approvals::ApprovalsView;
 use crate::views::product::ProductFilter;
 use crate::views::{self, CompareParams, CompareView, RegulatorView, TopicView};
 use indexer::date::Date;
@@ -68,7 +69,7 @@ fn pages_in(site: &Site, lang: Lang, langs: &[Lang], files: &mut Files) -> askam
     let names: Vec<&str> = scripts.iter().map(|(name, _)| name.as_str()).collect();
     page("search.html".into(), &|f| pages::search_shell(f, names.iter().map(|n| f.links.asset(n)).collect()))?;
     for t in &content.topics {
-        page(format!("topics/{}.html", t.id.value), &|f| pages::topic(f, TopicView::of(content, t)))?;
+        page(format!("topics/{}.html", t.id.value), &|f| pages::topic(f, TopicView::of(content, t, "")))?;
     }
     for g in &content.regulators {
         page(format!("regulators/{}.html", g.id.value), &|f| pages::regulator(f, RegulatorView::of(content, g)))?;
@@ -132,8 +133,10 @@ fn downloads(site: &Site, files: &mut Files) -> Result<(), rust_xlsxwriter::Xlsx
     };
     let compare = CompareView::of(content, &CompareParams::default());
     add("compare".into(), &|links, stamp| tables::compare(content, &compare, links, stamp))?;
+    let approvals = ApprovalsView::of(content, &ProductFilter::default());
+    add("approvals".into(), &|links, stamp| tables::approvals(content, &approvals, links, stamp))?;
     for t in &content.topics {
-        let view = TopicView::of(content, t);
+        let view = TopicView::of(content, t, "");
         add(format!("topics/{}", t.id.value), &|links, stamp| tables::topic(content, &view, links, stamp))?;
     }
     for g in &content.regulators {

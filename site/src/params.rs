@@ -59,6 +59,11 @@ pub fn as_of(query: &str) -> Option<Date> {
     pairs(query).find(|(k, _)| k == "as_of").and_then(|(_, v)| v.trim().parse().ok())
 }
 
+/// The `modality` a topic page is read for; empty when absent.
+pub fn modality(query: &str) -> String {
+    pairs(query).find(|(k, _)| k == "modality").map(|(_, v)| v.trim().to_owned()).unwrap_or_default()
+}
+
 /// The query without its `as_of`: the address of today's version of the page.
 pub fn without_as_of(query: &str) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());

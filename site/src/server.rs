@@ -36,7 +36,7 @@ use crate::formats::{CiteFormat, TableFormat, split_download};
 use crate::i18n::Lang;
 use crate::links::Links;
 use crate::pages::{self, Frame};
-use crate::params::{as_of, changes_params, compare_params, product_filter, search_request, without_as_of};
+use crate::params::{as_of, changes_params, compare_params, modality, product_filter, search_request, without_as_of};
 use crate::references::Reference;
 use crate::tables::{self, Stamp};
 use crate::views::approvals::ApprovalsView;
@@ -234,6 +234,8 @@ pub fn router(state: AppState) -> Router {
     let mut app = app
         .route("/compare.csv", get(|s, q| compare_download(s, q, TableFormat::Csv)))
         .route("/compare.xlsx", get(|s, q| compare_download(s, q, TableFormat::Xlsx)))
+        .route("/approvals.csv", get(|s, q| approvals_download(s, q, TableFormat::Csv)))
+        .route("/approvals.xlsx", get(|s, q| approvals_download(s, q, TableFormat::Xlsx)))
         .nest(openapi::PREFIX, api())
         // The unversioned paths answer as the current version.
         .nest("/api", api())
@@ -389,13 +391,14 @@ async fn topic_page(
     if let Some((id, format)) = split_download(&id) {
         return s.download(&format!("/topics/{id}"), format, |site, links, stamp| {
             let t = site.content.topic(id)?;
-            Some(tables::topic(&site.content, &TopicView::of(&site.content, t), links, stamp))
+            Some(tables::topic(&site.content, &TopicView::of(&site.content, t, ""), links, stamp))
         });
     }
-    let date = as_of(query.as_deref().unwrap_or(""));
+    let query = query.unwrap_or_default();
+    let (date, modality) = (as_of(&query), modality(&query));
     s.page_of(&at, |f, site| {
         dated(f, site, date, f.links.topic(&id), |f, content, _| {
-            content.topic(&id).map(|t| pages::topic(f, TopicView::of(content, t)))
+            content.topic(&id).map(|t| pages::topic(f, TopicView::of(content, t, &modality)))
         })
     })
 }
@@ -455,6 +458,13 @@ async fn product_page(State(s): State<AppState>, at: Locale, Path(id): Path<Stri
 async fn approvals_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let filter = product_filter(query.as_deref().unwrap_or(""));
     s.page(&at, |f, site| pages::approvals(f, &site.vocabulary(f.lang).content, &filter))
+}
+
+async fn approvals_download(State(s): State<AppState>, RawQuery(query): RawQuery, format: TableFormat) -> Response {
+    let filter = product_filter(query.as_deref().unwrap_or(""));
+    let view = ApprovalsView::of(&s.site().content, &filter);
+    let page = if view.query.is_empty() { "/approvals".to_owned() } else { format!("/approvals?{}", view.query) };
+    s.download(&page, format, |site, links, stamp| Some(tables::approvals(&site.content, &view, links, stamp)))
 }
 
 fn api_error(status: StatusCode, message: String) -> Response {

@@ -3,10 +3,11 @@
 //! This module knows the content; `formats` knows CSV and XLSX.
 
 use indexer::date::Date;
-use indexer::model::Content;
+use indexer::model::{Citation as CitedAs, Content};
 
 use crate::formats::table::{Book, Cell, Column, Table};
 use crate::links::Links;
+use crate::views::approvals::ApprovalsView;
 use crate::views::{self, CellRecord, Citation, CompareView, RecordLine, RegulatorView, TopicView};
 
 /// What a download says about itself on its "About" sheet.
@@ -34,7 +35,7 @@ pub fn compare(content: &Content, view: &CompareView, links: &Links, stamp: &Sta
     }
     let ids = view.groups.iter().flat_map(|g| &g.rows).flat_map(|r| &r.cells).flat_map(|c| &c.records);
     let about = about(stamp, "Compare regulators", &view.filters);
-    book(table, content, ids.map(|r| r.line.id.as_str()), about)
+    book(table, content, records_cited(content, ids.map(|r| r.line.id.as_str())), about)
 }
 
 /// What a matrix cell says: each record's stance, attributes and summary; the first one's
@@ -66,7 +67,7 @@ fn stance_words(line: &RecordLine) -> String {
 /// A topic's answers: a row per record, and a row for each regulator without one.
 pub fn topic(content: &Content, view: &TopicView, links: &Links, stamp: &Stamp) -> Book {
     let mut columns = vec![Column::new("Regulator", 12.0), Column::new("Record", 36.0), Column::new("Stance", 16.0)];
-    columns.extend(view.attribute_columns.iter().map(|(_, heading)| Column::new(heading.as_str(), 18.0)));
+    columns.extend(view.attribute_columns.iter().map(|c| Column::new(c.heading.as_str(), 18.0)));
     columns.extend([Column::new("Summary", 60.0), Column::new("Sources", 50.0)]);
     let mut table = Table::new("Topic", columns);
     for answer in &view.answers {
@@ -81,8 +82,8 @@ pub fn topic(content: &Content, view: &TopicView, links: &Links, stamp: &Stamp) 
                 Cell::text(&r.line.title).linked(Some(links.record(&r.line.id))),
                 Cell::text(stance_words(&r.line)).stance(r.line.badge.stance),
             ];
-            row.extend(view.attribute_columns.iter().map(|(id, _)| {
-                let value = r.attributes.iter().find(|a| a.id == *id);
+            row.extend(view.attribute_columns.iter().map(|c| {
+                let value = r.attributes.iter().find(|a| a.id == c.id);
                 Cell::text(value.map(|a| a.value.clone()).unwrap_or_default())
             }));
             let cited: Vec<&str> = r.citations.iter().map(|c| c.title.as_str()).collect();
@@ -91,7 +92,7 @@ pub fn topic(content: &Content, view: &TopicView, links: &Links, stamp: &Stamp) 
         }
     }
     let ids = view.answers.iter().flat_map(|a| &a.records).map(|r| r.line.id.as_str());
-    book(table, content, ids, about(stamp, &view.title, &[]))
+    book(table, content, records_cited(content, ids), about(stamp, &view.title, &[]))
 }
 
 /// A regulator's records, by domain.
@@ -116,12 +117,46 @@ pub fn regulator(content: &Content, view: &RegulatorView, links: &Links, stamp: 
         }
     }
     let ids = view.domains.iter().flat_map(|(_, lines)| lines).map(|l| l.id.as_str());
-    book(table, content, ids, about(stamp, &view.name, &[]))
+    book(table, content, records_cited(content, ids), about(stamp, &view.name, &[]))
 }
 
-/// `table`, then the documents its records cite, then what the download is.
-fn book<'a>(table: Table, content: &Content, ids: impl IntoIterator<Item = &'a str>, about: Table) -> Book {
-    Book { tables: vec![table, sources(&views::sources_cited(content, ids)), about] }
+/// The approvals matrix: a row per product, a column per regulator, each cell the approval
+/// date with the lag behind the first approval anywhere, as the page shows them.
+pub fn approvals(content: &Content, view: &ApprovalsView, links: &Links, stamp: &Stamp) -> Book {
+    let mut columns = vec![Column::new("Product", 30.0), Column::new("Modality", 14.0)];
+    columns.extend(view.regulators.iter().map(|(_, short)| Column::new(short.as_str(), 14.0)));
+    let mut table = Table::new("Approvals", columns);
+    for row in &view.rows {
+        let mut cells = vec![Cell::text(&row.name).linked(Some(links.product(&row.id))), Cell::text(&row.modality)];
+        cells.extend(row.cells.iter().map(|c| {
+            let Some(date) = &c.date else { return Cell::default() };
+            let lag = if c.first {
+                "first".to_owned()
+            } else {
+                c.lag.as_deref().map_or_else(String::new, |l| format!("+{l} mo"))
+            };
+            let ended = c.ended.as_deref().map_or_else(String::new, |e| format!("\n{e}"));
+            Cell::text(format!("{date}\n{lag}{ended}"))
+        }));
+        table.rows.push(cells);
+    }
+    let cited = view.rows.iter().filter_map(|r| content.product(&r.id)).flat_map(|p| &p.front.approvals);
+    let mut about = about(stamp, "Approvals and lag", &view.filter.in_words(content));
+    about.rows.insert(4, vec![Cell::text("Lag rule"), Cell::text(view.rule)]);
+    book(table, content, cited.flat_map(|a| &a.sources), about)
+}
+
+/// The citations of the records `ids`.
+fn records_cited<'a>(
+    content: &'a Content,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> impl Iterator<Item = &'a CitedAs> {
+    ids.into_iter().filter_map(|id| content.record(id)).flat_map(|r| &r.front.sources)
+}
+
+/// `table`, then the documents cited, then what the download is.
+fn book<'a>(table: Table, content: &Content, cited: impl IntoIterator<Item = &'a CitedAs>, about: Table) -> Book {
+    Book { tables: vec![table, sources(&views::documents_cited(content, cited)), about] }
 }
 
 /// The documents cited, one row each.

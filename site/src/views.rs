@@ -6,7 +6,8 @@ pub mod product;
 
 use indexer::index::record_title;
 use indexer::model::{
-    Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic, TopicKind,
+    AttributeDef, Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic,
+    TopicKind,
 };
 use schemars::JsonSchema;
 
@@ -219,12 +220,11 @@ fn citations(content: &Content, r: &Record) -> Vec<Citation> {
     r.front.sources.iter().filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, Some(c)))).collect()
 }
 
-/// Every document the records `ids` cite, each once, in the order first cited.
-pub fn sources_cited<'a>(content: &Content, ids: impl IntoIterator<Item = &'a str>) -> Vec<Citation> {
+/// Every document the citations `cited` name, each once, in the order first cited.
+pub fn documents_cited<'a>(content: &Content, cited: impl IntoIterator<Item = &'a CitedAs>) -> Vec<Citation> {
     let mut seen = std::collections::HashSet::new();
-    ids.into_iter()
-        .filter_map(|id| content.record(id))
-        .flat_map(|r| r.front.sources.iter())
+    cited
+        .into_iter()
         .filter(|c| seen.insert(c.id.value.clone()))
         .filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, None)))
         .collect()
@@ -316,14 +316,65 @@ pub struct TopicView {
     pub question: String,
     pub domain: String,
     pub apacrm: Vec<String>,
-    /// The topic's attributes as table columns: id and heading.
-    pub attribute_columns: Vec<(String, String)>,
+    /// The topic's attributes as table columns.
+    pub attribute_columns: Vec<AttributeColumn>,
+    /// The product class the page is for (its title), or empty for every class.
+    pub modality: String,
+    /// The product classes a values table can be read for: id, title, chosen.
+    pub modalities: Vec<(String, String, bool)>,
     pub answers: Vec<TopicAnswer>,
 }
 
+/// The classes a topic's values differ by, when some value is for only some: id, title, chosen.
+fn topic_modalities(content: &Content, topic: &Topic, chosen: &str) -> Vec<(String, String, bool)> {
+    if topic.attributes.iter().all(|a| a.modalities.is_none()) {
+        return Vec::new();
+    }
+    let covered = |id: &str| topic.modalities.as_ref().is_none_or(|ms| ms.iter().any(|m| m.value == id));
+    let classes = content.modalities.iter().filter(|m| covered(&m.id.value));
+    classes.map(|m| (m.id.value.clone(), m.title.clone(), m.id.value == chosen)).collect()
+}
+
+/// A column of a topic's values table.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AttributeColumn {
+    pub id: String,
+    /// The label, with its unit.
+    pub heading: String,
+    /// The product classes the value is for, by title; empty means every class.
+    pub for_modalities: Vec<String>,
+    /// For a page read for one product class: `for` when the column is that class's, `other`
+    /// when it is another's; empty otherwise.
+    pub mark: &'static str,
+}
+
+impl AttributeColumn {
+    fn of(content: &Content, def: &AttributeDef, modality: &str) -> AttributeColumn {
+        let heading = match &def.unit {
+            Some(u) => format!("{} ({u})", def.label),
+            None => def.label.clone(),
+        };
+        let for_modalities = def
+            .modalities
+            .iter()
+            .flatten()
+            .filter_map(|m| content.modality(&m.value))
+            .map(|m| m.title.clone())
+            .collect();
+        let mark = match (modality, &def.modalities) {
+            ("", _) | (_, None) => "",
+            _ if def.is_for(modality) => "for",
+            _ => "other",
+        };
+        AttributeColumn { id: def.id.value.clone(), heading, for_modalities, mark }
+    }
+}
+
 impl TopicView {
-    /// The page of `topic`, with every regulator's answer.
-    pub fn of(content: &Content, topic: &Topic) -> TopicView {
+    /// The page of `topic`, with every regulator's answer; read for product class `modality`
+    /// (an id, or empty for every class), its values table marks the columns of that class.
+    pub fn of(content: &Content, topic: &Topic, modality: &str) -> TopicView {
+        let modality = content.modality(modality).map_or("", |m| m.id.value.as_str());
         let answers = regulators_in_order(content)
             .into_iter()
             .map(|g| TopicAnswer {
@@ -342,17 +393,9 @@ impl TopicView {
             question: topic.question.clone(),
             domain: content.domain(&topic.domain.value).map(|d| d.title.clone()).unwrap_or_default(),
             apacrm: topic.apacrm.clone(),
-            attribute_columns: topic
-                .attributes
-                .iter()
-                .map(|a| {
-                    let heading = match &a.unit {
-                        Some(u) => format!("{} ({u})", a.label),
-                        None => a.label.clone(),
-                    };
-                    (a.id.value.clone(), heading)
-                })
-                .collect(),
+            attribute_columns: topic.attributes.iter().map(|a| AttributeColumn::of(content, a, modality)).collect(),
+            modality: content.modality(modality).map(|m| m.title.clone()).unwrap_or_default(),
+            modalities: topic_modalities(content, topic, modality),
             answers,
         }
     }

@@ -30,6 +30,7 @@ pub struct MatrixRow {
     pub id: String,
     pub name: String,
     pub modality_id: String,
+    pub modality: String,
     pub approvals_key: String,
     pub cells: Vec<MatrixCell>,
 }
@@ -47,6 +48,8 @@ pub struct Gap {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ApprovalsView {
     pub filter: ProductFilter,
+    /// The URL query of this filter, for links to the same matrix in other formats.
+    pub query: String,
     pub choices: FilterChoices,
     pub regulators: Vec<(String, String)>,
     pub rows: Vec<MatrixRow>,
@@ -84,6 +87,7 @@ impl ApprovalsView {
                     id: line.id,
                     name: line.name,
                     modality_id: line.modality_id,
+                    modality: line.modality,
                     approvals_key: line.approvals_key,
                     cells,
                 }
@@ -91,6 +95,7 @@ impl ApprovalsView {
             .collect();
         ApprovalsView {
             filter: filter.clone(),
+            query: filter.query(),
             choices: FilterChoices::of(content, filter),
             regulators: regs.iter().map(|g| (g.id.value.clone(), g.short.clone())).collect(),
             rows,

@@ -31,6 +31,42 @@ impl ProductFilter {
             })
     }
 
+    /// The filter as a URL query (empty for the default), as `product_filter` reads it: what
+    /// the page's download links carry.
+    pub fn query(&self) -> String {
+        let mut pairs = form_urlencoded::Serializer::new(String::new());
+        for (key, value) in self.fields().into_iter().filter(|(_, v)| !v.is_empty()) {
+            pairs.append_pair(key, value);
+        }
+        pairs.finish()
+    }
+
+    /// The filter in words, for a download's "About" sheet. The sort orders rows but filters
+    /// nothing, so it is not named.
+    pub fn in_words(&self, content: &Content) -> Vec<(&'static str, String)> {
+        let all = |v: &str, named: Option<String>| match named {
+            _ if v.is_empty() => "all".to_owned(),
+            Some(name) => name,
+            None => v.to_owned(),
+        };
+        vec![
+            ("Modality", all(&self.modality, content.modality(&self.modality).map(|m| m.title.clone()))),
+            ("Regulator", all(&self.regulator, content.regulator(&self.regulator).map(|g| g.short.clone()))),
+            ("Route", all(&self.route, None)),
+            ("Year", all(&self.year, None)),
+        ]
+    }
+
+    fn fields(&self) -> [(&'static str, &str); 5] {
+        [
+            ("modality", &self.modality),
+            ("regulator", &self.regulator),
+            ("route", &self.route),
+            ("year", &self.year),
+            ("sort", &self.sort),
+        ]
+    }
+
     /// The products that pass, sorted as asked.
     pub fn apply<'a>(&self, content: &'a Content) -> Vec<&'a Product> {
         let mut products: Vec<&Product> = content.products.iter().filter(|p| self.matches(p)).collect();
