@@ -15,6 +15,7 @@ pub use tantivy::TantivyError as IndexError;
 
 use crate::analysis::{RegkbTokenizer, TOKENIZER_NAME, terms};
 use crate::model::{Content, Record};
+use crate::snippets::Paragraphs;
 use crate::{markdown, synonyms::Synonyms};
 
 mod product;
@@ -161,6 +162,8 @@ pub struct SearchIndex {
     pub(crate) synonyms: Arc<Synonyms>,
     /// Each record's and product's body as plain text, for snippets.
     pub(crate) texts: Vec<Box<str>>,
+    /// Each text's paragraphs and their terms, kept once a search has shown the text.
+    pub(crate) paragraphs: Box<[Paragraphs]>,
     /// Known terms, lower-cased and as written, for "did you mean".
     pub(crate) vocabulary: Vec<(String, String)>,
 }
@@ -269,9 +272,10 @@ impl SearchIndex {
         let reader = index.reader()?;
         let facets = FacetTable::new(&content);
         let bodies = content.records.iter().map(|r| &r.body).chain(content.products.iter().map(|p| &p.body));
-        let texts = bodies.map(|body| markdown::to_text(body).into_boxed_str()).collect();
+        let texts: Vec<Box<str>> = bodies.map(|body| markdown::to_text(body).into_boxed_str()).collect();
+        let paragraphs = texts.iter().map(|_| Paragraphs::new()).collect();
         let vocabulary = vocabulary(&content);
-        Ok(SearchIndex { content, reader, fields, facets, synonyms, texts, vocabulary })
+        Ok(SearchIndex { content, reader, fields, facets, synonyms, texts, paragraphs, vocabulary })
     }
 
     /// The content this index was built from.

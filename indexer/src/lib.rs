@@ -15,6 +15,7 @@ pub mod markdown;
 pub mod model;
 pub mod schema;
 pub mod search;
+mod snippets;
 pub mod stats;
 pub mod suggest;
 mod synonyms;

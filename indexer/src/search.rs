@@ -3,21 +3,22 @@
 //!
 //! The result is the document `regkb search --json` prints and `/api/search` serves.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
-use crate::analysis::{RegkbTokenizer, analyze, is_unspaced, joints, languages_of, terms};
+use crate::analysis::{analyze, is_unspaced, joints, languages_of, terms};
 use crate::index::{Facet, SearchIndex, product_summary, product_title, record_title};
 use crate::model::Stance;
+use crate::snippets::{Snippets, escape};
 use crate::synonyms::Synonyms;
 
 /// Longer queries are refused: no honest query needs more, and each word costs a clause.
@@ -26,12 +27,6 @@ pub const MAX_QUERY_CHARS: usize = 500;
 pub const MAX_LIMIT: usize = 100;
 /// Results per page when a request names no `limit`.
 pub const DEFAULT_LIMIT: usize = 20;
-/// A snippet's length, in characters.
-const SNIPPET_CHARS: usize = 220;
-/// How many characters a snippet shows before the first highlighted word.
-const SNIPPET_LEAD_CHARS: usize = 40;
-/// How much of a body the highlighter reads.
-const SNIPPET_SCAN_BYTES: usize = 6000;
 /// The quotation marks that enclose a phrase.
 const QUOTES: [char; 5] = ['"', '“', '”', '「', '」'];
 /// A record whose stance is `unknown` ranks below a researched one of similar relevance.
@@ -214,12 +209,26 @@ impl Filters {
     }
 }
 
-/// Records found, with scores and, in a relaxed search, the units each lacks.
+/// Records found, with scores and, in a relaxed search, which units each has.
 struct Found {
     matches: Vec<(u64, Score)>,
-    missing: HashMap<u64, Vec<usize>>,
+    /// In a relaxed search, for each document `ord` and unit `u`, whether `has[ord * units + u]`.
+    has: Vec<bool>,
     dropped: Vec<usize>,
     relaxed: bool,
+}
+
+impl Found {
+    fn strict(matches: Vec<(u64, Score)>) -> Found {
+        Found { matches, has: Vec::new(), dropped: Vec::new(), relaxed: false }
+    }
+
+    /// The units of `units` that document `ord` lacks: none unless the search was relaxed.
+    fn missing(&self, ord: u64, units: usize) -> Vec<usize> {
+        let at = ord as usize * units;
+        let has = self.has.get(at..at + units).unwrap_or_default();
+        has.iter().enumerate().filter(|(_, h)| !**h).map(|(u, _)| u).collect()
+    }
 }
 
 impl SearchIndex {
@@ -238,24 +247,24 @@ impl SearchIndex {
             // Nothing to search for: a blank query lists every record; symbols find none.
             let all =
                 if browsing { (0..self.content.records.len() as u64).map(|ord| (ord, 0.0)).collect() } else { vec![] };
-            Found { matches: all, missing: HashMap::new(), dropped: vec![], relaxed: false }
+            Found::strict(all)
         } else {
             self.find(&searcher, &units, &filters)?
         };
         self.weigh(&mut found.matches, &request.query);
         let facets = self.count_facets(&found.matches, &filters);
-        let mut matches = found.matches;
+        let mut matches = std::mem::take(&mut found.matches);
         matches.retain(|&(ord, _)| filters.admit(self, ord));
         let total = matches.len();
         // An offset past the end is the end: no hits, and no arithmetic that can overflow.
         let offset = request.offset.min(total);
         let page = top(&mut matches, offset + limit).iter().skip(offset);
-        let snippets = Snippets::new(self, &units);
+        let snippets = self.snippets(&units);
         let name = |ids: &[usize]| ids.iter().map(|&u| units[u].text.clone()).collect::<Vec<_>>();
         let hits = page
             .map(|&(ord, score)| {
                 let mut hit = self.hit(ord, score, &snippets);
-                hit.missing = found.missing.get(&ord).map(|m| name(m)).unwrap_or_default();
+                hit.missing = name(&found.missing(ord, units.len()));
                 hit
             })
             .collect();
@@ -282,9 +291,12 @@ impl SearchIndex {
         let matches = searcher.search(&strict, &Matches)?;
         let required = units.iter().filter(|u| !u.optional).count();
         if required <= 1 || matches.iter().any(|&(ord, _)| filters.admit(self, ord)) {
-            return Ok(Found { matches, missing: HashMap::new(), dropped: vec![], relaxed: false });
+            return Ok(Found::strict(matches));
         }
-        let mut scores: HashMap<u64, (Score, Vec<bool>)> = HashMap::new();
+        // Dense by document: a long question can match every record.
+        let (docs, n) = (self.texts.len(), units.len());
+        let mut scores = vec![0.0; docs];
+        let mut has = vec![false; docs * n];
         let mut dropped = Vec::new();
         for (u, unit) in units.iter().enumerate() {
             let found = searcher.search(&self.query(std::slice::from_ref(unit), Occur::Must), &Matches)?;
@@ -292,38 +304,35 @@ impl SearchIndex {
                 dropped.push(u);
             }
             for (ord, score) in found {
-                let entry = scores.entry(ord).or_insert_with(|| (0.0, vec![false; units.len()]));
-                entry.0 += score;
-                entry.1[u] = true;
+                scores[ord as usize] += score;
+                has[ord as usize * n + u] = true;
             }
         }
-        let n = units.len() as f32;
-        let mut missing = HashMap::new();
-        let matches = scores
-            .into_iter()
-            .map(|(ord, (score, has))| {
-                let lacks: Vec<usize> = (0..units.len()).filter(|&u| !has[u]).collect();
+        let matches = (0..docs)
+            .filter_map(|ord| {
+                let count = has[ord * n..(ord + 1) * n].iter().filter(|h| **h).count();
                 // Coordination: a record with more of the words ranks above one with fewer.
-                let coord = (n - lacks.len() as f32) / n;
-                missing.insert(ord, lacks);
-                (ord, score * coord * coord)
+                let coord = count as f32 / n as f32;
+                (count > 0).then(|| (ord as u64, scores[ord] * coord * coord))
             })
             .collect();
-        Ok(Found { matches, missing, dropped, relaxed: true })
+        Ok(Found { matches, has, dropped, relaxed: true })
     }
 
     /// Ranks by what a reader of regulations needs besides the words: researched records over
     /// `unknown` ones, and the records of regulators that work in the query's language.
     fn weigh(&self, matches: &mut [(u64, Score)], query: &str) {
         let languages = languages_of(query);
+        let speaks = |r: &&crate::model::Regulator| r.languages.iter().any(|l| languages.contains(&l.as_str()));
+        let speaking: Vec<String> = self.content.regulators.iter().filter(speaks).map(|r| r.id.value.clone()).collect();
+        let speaking = self.facets.ids(Facet::Regulator, &speaking);
         for (ord, score) in matches.iter_mut() {
             // Products (after the records) have no stance and many regulators: they keep their score.
             let Some(record) = self.content.records.get(*ord as usize) else { continue };
             if record.stance() == Stance::Unknown {
                 *score *= UNKNOWN_WEIGHT;
             }
-            let speaks = |r: &crate::model::Regulator| r.languages.iter().any(|l| languages.contains(&l.as_str()));
-            if self.content.regulator(record.regulator()).is_some_and(speaks) {
+            if self.facets.values(*ord as usize, Facet::Regulator).iter().any(|g| speaking.contains(g)) {
                 *score *= LANGUAGE_LIFT;
             }
         }
@@ -472,13 +481,28 @@ impl SearchIndex {
             .collect()
     }
 
+    /// Highlighters for the query's words, concepts and letters.
+    fn snippets(&self, units: &[Unit]) -> Snippets {
+        let mut wanted = FxHashSet::default();
+        let mut letters = Vec::new();
+        for unit in units {
+            match &unit.kind {
+                Kind::Concept(c) => drop(wanted.insert(Synonyms::term(*c))),
+                Kind::Words(words) => wanted.extend(words.iter().cloned()),
+                Kind::Char(c) => letters.push(*c),
+            }
+        }
+        Snippets::new(self.synonyms.clone(), wanted, letters)
+    }
+
     fn hit(&self, ord: u64, score: Score, snippets: &Snippets) -> Hit {
         let ord = ord as usize;
         let Some(record) = self.content.records.get(ord) else {
             return self.product_hit(ord, score, snippets);
         };
         let summary = record.front.summary.clone();
-        let snippet = snippets.for_record(&self.texts[ord], &summary).unwrap_or_else(|| escape(&summary));
+        let snippet =
+            snippets.for_text(&self.texts[ord], &self.paragraphs[ord], &summary).unwrap_or_else(|| escape(&summary));
         Hit {
             kind: "record",
             id: record.id.clone(),
@@ -503,7 +527,8 @@ impl SearchIndex {
     fn product_hit(&self, ord: usize, score: Score, snippets: &Snippets) -> Hit {
         let p = &self.content.products[ord - self.content.records.len()];
         let summary = product_summary(&self.content, p);
-        let snippet = snippets.for_record(&self.texts[ord], &summary).unwrap_or_else(|| escape(&summary));
+        let snippet =
+            snippets.for_text(&self.texts[ord], &self.paragraphs[ord], &summary).unwrap_or_else(|| escape(&summary));
         Hit {
             kind: "product",
             id: p.id.clone(),
@@ -620,148 +645,6 @@ pub const FRAMING_WORDS: &[&str] = &[
 
 /// Korean particles that follow a noun; one alone after a concept is not searched.
 pub const KOREAN_PARTICLES: &str = "의을를은는이가에와과로도및";
-
-/// Highlighters for a query's units: which terms of a text are the query's.
-struct Snippets {
-    tokenizer: RegkbTokenizer,
-    /// The query's words and concept terms.
-    wanted: HashSet<String>,
-    /// The query's single letters of unspaced scripts, found inside bigrams.
-    letters: Vec<char>,
-}
-
-impl Snippets {
-    fn new(index: &SearchIndex, units: &[Unit]) -> Snippets {
-        let mut wanted = HashSet::new();
-        let mut letters = Vec::new();
-        for unit in units {
-            match &unit.kind {
-                Kind::Concept(c) => drop(wanted.insert(Synonyms::term(*c))),
-                Kind::Words(words) => wanted.extend(words.iter().cloned()),
-                Kind::Char(c) => letters.push(*c),
-            }
-        }
-        Snippets { tokenizer: RegkbTokenizer::with_concepts(index.synonyms.clone()), wanted, letters }
-    }
-
-    fn wants(&self, term: &str) -> bool {
-        self.wanted.contains(term) || (!term.starts_with('~') && self.letters.iter().any(|&c| term.contains(c)))
-    }
-
-    /// The query's terms in `text`: how many different ones, and where.
-    fn matched(&self, text: &str) -> (usize, Vec<Range<usize>>) {
-        let mut distinct = HashSet::new();
-        let mut ranges = Vec::new();
-        let mut stream = self.tokenizer.clone().token_stream(text);
-        while let Some(token) = stream.next() {
-            if self.wants(&token.text) {
-                distinct.insert(token.text.clone());
-                ranges.push(token.offset_from..token.offset_to);
-            }
-        }
-        (distinct.len(), ranges)
-    }
-
-    /// The passage of the body's paragraph that holds most of the query's terms, else of the
-    /// summary, highlighted; `SNIPPET_CHARS` characters long.
-    fn for_record(&self, body: &str, summary: &str) -> Option<String> {
-        let mut best: Option<(usize, &str, Vec<Range<usize>>)> = None;
-        let mut scanned = 0;
-        for paragraph in body.split('\n') {
-            if scanned >= SNIPPET_SCAN_BYTES {
-                break;
-            }
-            let paragraph = &paragraph[..paragraph.floor_char_boundary(SNIPPET_SCAN_BYTES - scanned)];
-            scanned += paragraph.len() + 1;
-            let (count, ranges) = self.matched(paragraph);
-            if count > best.as_ref().map_or(0, |b| b.0) {
-                best = Some((count, paragraph, ranges));
-            }
-        }
-        let (text, ranges) = match best {
-            Some((_, p, r)) => (p, r),
-            None => {
-                let (count, ranges) = self.matched(summary);
-                if count == 0 {
-                    return None;
-                }
-                (summary, ranges)
-            }
-        };
-        Some(window(text, &merged(&ranges)))
-    }
-}
-
-/// The `SNIPPET_CHARS` characters of `text` that hold the most highlighted ranges, a little
-/// lead-in before the first, as HTML.
-fn window(text: &str, ranges: &[Range<usize>]) -> String {
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    let chars = bounds.len() - 1;
-    let char_at = |byte: usize| bounds.partition_point(|&b| b < byte);
-    let span = |anchor: &Range<usize>| {
-        let start = char_at(anchor.start).saturating_sub(SNIPPET_LEAD_CHARS);
-        let start = start.min(chars.saturating_sub(SNIPPET_CHARS));
-        bounds[start]..bounds[(start + SNIPPET_CHARS).min(chars)]
-    };
-    let covered = |w: &Range<usize>| ranges.iter().filter(|r| w.start <= r.start && r.end <= w.end).count();
-    let best = ranges.iter().map(span).fold(None::<(usize, Range<usize>)>, |best, w| {
-        let n = covered(&w);
-        if best.as_ref().is_some_and(|(m, _)| *m >= n) { best } else { Some((n, w)) }
-    });
-    let frame = best.map_or(0..bounds[SNIPPET_CHARS.min(chars)], |(_, w)| w);
-    let inside: Vec<Range<usize>> = ranges
-        .iter()
-        .filter(|r| r.start < frame.end && r.end > frame.start)
-        .map(|r| r.start.max(frame.start) - frame.start..r.end.min(frame.end) - frame.start)
-        .collect();
-    highlight(&text[frame], &inside)
-}
-
-/// `text` as HTML: `ranges` in `<mark>`, the rest escaped.
-fn highlight(text: &str, ranges: &[Range<usize>]) -> String {
-    let mut html = String::with_capacity(text.len() + 32);
-    let mut at = 0;
-    for range in ranges {
-        html.push_str(&escape(&text[at..range.start]));
-        html.push_str("<mark>");
-        html.push_str(&escape(&text[range.clone()]));
-        html.push_str("</mark>");
-        at = range.end;
-    }
-    html.push_str(&escape(&text[at..]));
-    html
-}
-
-/// Highlighted ranges sorted and merged: CJK bigrams overlap (造腫, 腫瘍), and one mark
-/// should cover the word.
-fn merged(ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
-    let mut sorted = ranges.to_vec();
-    sorted.sort_by_key(|r| r.start);
-    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(sorted.len());
-    for r in sorted {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Collects every matching document's `ord` and score.
 struct Matches;

@@ -8,8 +8,9 @@
 //! and never inside a longer word that the glossary says means something else (`not:`).
 //! Every concept a text spells is found, overlapping ones included.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analysis::{Joint, terms};
 use crate::model::Content;
@@ -17,19 +18,21 @@ use crate::model::Content;
 /// Separates the tokens of a spelling in lookup keys; the analyzer never emits it.
 const SEPARATOR: char = '\u{1}';
 
-/// Analysed spellings and the concepts they belong to.
+/// Analysed spellings and the concepts they belong to. The maps hash with FxHash: their keys
+/// come from the content, and every token of every text searched or shown is looked up.
 #[derive(Debug, Default)]
 pub struct Synonyms {
     /// Spelling (tokens joined by `SEPARATOR`) -> concept.
-    concept_of: HashMap<String, usize>,
+    concept_of: FxHashMap<String, usize>,
     /// Spelling -> the concepts it is a false friend of (a glossary entry's `not`).
-    blocks: HashMap<String, Vec<usize>>,
+    blocks: FxHashMap<String, Vec<usize>>,
     /// Each concept's spellings, analysed.
     concepts: Vec<Vec<Vec<String>>>,
     /// Each concept's first spelling as written, to name it.
     names: Vec<String>,
-    /// The first token of every spelling: most tokens are not, and are passed over at once.
-    starts: HashSet<String>,
+    /// Every spelling's first tokens (1, 2, … all), as keys: most tokens begin none, and a
+    /// match stops growing at the first run of tokens that no spelling begins with.
+    prefixes: FxHashSet<String>,
     /// The longest spelling, in tokens: how far a match may reach.
     longest: usize,
 }
@@ -86,7 +89,7 @@ impl Synonyms {
 
     fn note_spelling(&mut self, tokens: &[String]) {
         self.longest = self.longest.max(tokens.len());
-        self.starts.insert(tokens[0].clone());
+        self.prefixes.extend((1..=tokens.len()).map(|n| key(&tokens[..n])));
     }
 
     /// The concept whose spelling is exactly `tokens`, if any.
@@ -104,16 +107,19 @@ impl Synonyms {
         let mut blocked: Vec<(usize, Range<usize>)> = Vec::new();
         for i in 0..tokens.len() {
             // A spelling starts a word: not after a hyphen inside a Latin word.
-            if !self.starts.contains(tokens[i]) || (i > 0 && joints[i - 1] == Joint::Hyphen) {
+            if i > 0 && joints[i - 1] == Joint::Hyphen {
                 continue;
             }
             key.clear();
-            for (n, t) in tokens[i..].iter().take(self.longest).enumerate() {
+            for (n, t) in tokens[i..].iter().enumerate() {
                 if n > 0 && joints[i + n - 1] == Joint::Break {
                     break;
                 }
                 key.push_str(t);
                 key.push(SEPARATOR);
+                if !self.prefixes.contains(key.as_str()) {
+                    break;
+                }
                 if let Some(&concept) = self.concept_of.get(key.as_str()) {
                     found.push(Spelt { concept, tokens: i..i + n + 1 });
                 }
