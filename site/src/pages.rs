@@ -49,6 +49,12 @@ pub struct Frame<'a> {
     pub untranslated: &'a BTreeSet<String>,
 }
 
+/// `text` escaped for HTML, as templates escape it.
+fn html(text: &str) -> String {
+    use askama::filters::{Html, escape};
+    escape(text, Html).map_or_else(|never| match never {}, |safe| safe.to_string())
+}
+
 /// The page in another language, for the switcher and `hreflang`.
 pub struct Alternate {
     pub tag: &'static str,
@@ -77,11 +83,11 @@ impl<'a> Frame<'a> {
     /// A domain, topic or modality title or question as HTML: marked as English when the
     /// page's language has no translation of it.
     pub fn term(&self, text: &str) -> String {
-        let escaped = indexer::search::escape(text);
+        let escaped = html(text);
         if !self.untranslated.contains(text) {
             return escaped;
         }
-        let marker = indexer::search::escape(&self.t("untranslated-marker"));
+        let marker = html(&self.t("untranslated-marker"));
         format!(r#"<span lang="en">{escaped}</span> <small class="lang-fallback" title="{marker}">EN</small>"#)
     }
 
