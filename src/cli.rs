@@ -80,6 +80,10 @@ pub enum Command {
         /// Export the records as they were committed by this date (YYYY-MM-DD), from git history.
         #[arg(long, value_name = "DATE", requires = "out")]
         as_of: Option<indexer::date::Date>,
+        /// Export the pages in these languages only (en, ja, zh-Hant, zh-Hans, ko; comma-separated);
+        /// every language by default. English pages live at the root, others under their tag.
+        #[arg(long, value_name = "LANG", value_delimiter = ',', requires = "out")]
+        lang: Vec<site::i18n::Lang>,
     },
     /// Write a new draft record (or, with --product, a draft product) at the right path, every field explained.
     New {

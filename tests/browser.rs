@@ -346,7 +346,7 @@ async fn main_pages_pass_axe_wcag_aa() {
     let mut problems = Vec::new();
     // Product pages on the fixture, which has products whatever the shipped content holds.
     let products = ["/products?regulator=pmda", "/products/stromacel", "/approvals", "/regulators/pmda"];
-    let pages = products.map(|p| (&fixture, p)).into_iter().chain(
+    let pages = products.map(|p| (&fixture, p.to_owned())).into_iter().chain(
         [
             "/",
             "/search?q=tumorigenicity&regulator=pmda",
@@ -359,8 +359,14 @@ async fn main_pages_pass_axe_wcag_aa() {
             "/changes?kind=stance",
             "/compare?as_of=2026-11-23",
         ]
-        .map(|p| (&server, p)),
+        .map(|p| (&server, p.to_owned())),
     );
+    // Every other language: its home, compare and a record.
+    let languages = ["ja", "zh-Hant", "zh-Hans", "ko"].into_iter().flat_map(|lang| {
+        ["", "compare?regulator=pmda&regulator=hsa&baseline=pmda", "records/pmda/framework.expedited-approval"]
+            .map(|p| (&server, format!("/{lang}/{p}")))
+    });
+    let pages = pages.chain(languages);
     for (on, path) in pages {
         b.c().goto(&format!("{}{path}", on.base)).await.unwrap();
         b.c().execute(&axe, vec![]).await.unwrap();
@@ -372,6 +378,87 @@ async fn main_pages_pass_axe_wcag_aa() {
     }
     b.close().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The regulators ticked in the compare form.
+async fn ticked_regulators(b: &Browser) -> Vec<String> {
+    let js = "return [...document.querySelectorAll('input[name=regulator]:checked')].map(e => e.value)";
+    serde_json::from_value(b.c().execute(js, vec![]).await.unwrap()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn switching_language_on_compare_keeps_the_selection() {
+    let server = Server::start(Path::new("content"), &[]);
+    let b = Browser::start().await;
+    b.c().goto(&format!("{}/compare?regulator=pmda&regulator=hsa&regulator=mfds", server.base)).await.unwrap();
+    // The form rewrites the address in place (app.js); the switcher must follow it.
+    b.c().find(Locator::Css("input[name=regulator][value=hsa]")).await.unwrap().click().await.unwrap();
+    wait_for_url(&b, |u| u.contains("regulator=mfds") && !u.contains("regulator=hsa")).await;
+    b.c().find(Locator::Css("select[name=baseline]")).await.unwrap().select_by_value("pmda").await.unwrap();
+    b.c().find(Locator::Css("#compare-form button")).await.unwrap().click().await.unwrap();
+    wait_for_url(&b, |u| u.contains("baseline=pmda")).await;
+    let before = ticked_regulators(&b).await;
+    for (tag, heading) in [("ja", "規制当局の比較"), ("ko", "규제기관 비교"), ("en", "Compare regulators")]
+    {
+        b.c().find(Locator::Css(&format!("nav.languages a[hreflang={tag}]"))).await.unwrap().click().await.unwrap();
+        wait_for_url(&b, |u| (tag == "en") != u.contains(&format!("/{tag}/compare?"))).await;
+        let h1 = b.c().wait().for_element(Locator::Css("main h1")).await.unwrap().text().await.unwrap();
+        assert_eq!(h1, heading);
+        let lang: String =
+            serde_json::from_value(b.c().execute("return document.documentElement.lang", vec![]).await.unwrap())
+                .unwrap();
+        assert_eq!(lang, tag);
+        assert_eq!(ticked_regulators(&b).await, before, "{tag} keeps the regulators");
+        let baseline = b.c().find(Locator::Css("select[name=baseline]")).await.unwrap().prop("value").await.unwrap();
+        assert_eq!(baseline.as_deref(), Some("pmda"), "{tag} keeps the baseline");
+    }
+    assert_eq!(before, ["pmda", "mfds"]);
+    b.close().await;
+}
+
+/// With Debian's Noto CJK fonts (`make browser-deps` installs them), every character of the
+/// CJK pages renders as a glyph: each is drawn in the font its element uses and compared with
+/// the drawing of a character no font has (the "tofu" box).
+#[tokio::test(flavor = "multi_thread")]
+async fn cjk_pages_show_no_missing_glyphs() {
+    let fonts = Command::new("fc-list").arg(":lang=ja").output().map(|o| o.stdout).unwrap_or_default();
+    if !String::from_utf8_lossy(&fonts).contains("Noto Sans CJK") {
+        eprintln!("fonts-noto-cjk is not installed: glyph check skipped (make browser-deps installs it)");
+        return;
+    }
+    let server = Server::start(Path::new("content"), &[]);
+    let b = Browser::start().await;
+    let check = r"
+        const tofu = '\u{10FFFD}';
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 40;
+        const g = canvas.getContext('2d');
+        const draw = (font, c) => {
+          g.clearRect(0, 0, 40, 40); g.font = '28px ' + font; g.fillText(c, 4, 32);
+          return g.getImageData(0, 0, 40, 40).data.join();
+        };
+        const missing = new Set();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const font = getComputedStyle(n.parentElement).fontFamily;
+          const box = draw(font, tofu);
+          for (const c of n.data.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) || []) {
+            if (!missing.has(c) && draw(font, c) === box) missing.add(c);
+          }
+        }
+        return [...missing].join('');";
+    let mut problems = Vec::new();
+    for lang in ["ja", "zh-Hant", "zh-Hans", "ko"] {
+        for page in ["", "compare", "glossary", "records/pmda/framework.legal-basis"] {
+            b.c().goto(&format!("{}/{lang}/{page}", server.base)).await.unwrap();
+            let missing: String = serde_json::from_value(b.c().execute(check, vec![]).await.unwrap()).unwrap();
+            if !missing.is_empty() {
+                problems.push(format!("/{lang}/{page}: {missing}"));
+            }
+        }
+    }
+    b.close().await;
+    assert!(problems.is_empty(), "characters without a glyph:\n{}", problems.join("\n"));
 }
 
 /// The value and form of the focused element: `("fda", true)` for FDA's box in the compare form.

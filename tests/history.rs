@@ -174,7 +174,7 @@ fn compare_topic_and_record_pages_show_the_content_as_of_a_date() {
     let page = server.get("/compare?regulator=pmda&as_of=2025-09-01");
     let shown = text(&page.body);
     assert!(shown.starts_with("As of 2025-09-01: records as they were committed by the end of that day"), "{shown}");
-    assert!(page.body.contains(r#"<a href="/compare?regulator=pmda">Show today's version</a>"#));
+    assert!(page.body.contains(r#"<a href="/compare?regulator=pmda">Show today&#39;s version</a>"#));
     assert!(page.body.contains(r#"name="as_of" value="2025-09-01""#), "the form keeps the date");
     assert!(!text(&server.get("/compare?regulator=pmda").body).starts_with("As of"));
 

@@ -15,15 +15,28 @@ fn every_page_is_valid_html5() {
         return;
     };
     let out = tempfile::tempdir().unwrap();
-    assert!(regkb(&["export", "--out", out.path().to_str().unwrap()]).status.success());
+    // Every page in English; in the other languages, the main pages (their templates are the same).
+    assert!(regkb(&["export", "--out", out.path().to_str().unwrap(), "--lang", "en"]).status.success());
     // Server-only states: results with facets, and a compare matrix with a baseline.
     let server = Server::start(Path::new("content"), &[]);
-    for (name, path) in [
-        ("search.html", "/search?q=tumourigenicity&regulator=pmda"),
-        ("compare.html", "/compare?regulators=pmda,hsa&baseline=pmda&diff=only"),
-        ("empty-search.html", "/search?q="),
-    ] {
-        std::fs::write(out.path().join(format!("server-{name}")), server.get(path).body).unwrap();
+    let mut pages = vec![
+        ("search.html".to_owned(), "/search?q=tumourigenicity&regulator=pmda".to_owned()),
+        ("compare.html".to_owned(), "/compare?regulators=pmda,hsa&baseline=pmda&diff=only".to_owned()),
+        ("empty-search.html".to_owned(), "/search?q=".to_owned()),
+    ];
+    for lang in ["ja", "zh-Hant", "zh-Hans", "ko"] {
+        for (name, path) in [
+            ("home", ""),
+            ("compare", "compare?regulator=pmda&regulator=hsa&baseline=pmda"),
+            ("search", "search?q=%E9%80%A0%E8%85%AB%E7%98%8D%E6%80%A7"),
+            ("topic", "topics/nonclinical.tumorigenicity"),
+            ("record", "records/pmda/framework.legal-basis"),
+        ] {
+            pages.push((format!("{lang}-{name}.html"), format!("/{lang}/{path}")));
+        }
+    }
+    for (name, path) in pages {
+        std::fs::write(out.path().join(format!("server-{name}")), server.get(&path).body).unwrap();
     }
     // Product pages: the shipped content may have none yet, so the fixture's are judged too.
     let fixture = out.path().join("fixture");

@@ -72,11 +72,6 @@ impl Facet {
     pub fn name(self) -> &'static str {
         ["regulator", "domain", "topic", "modality", "stance"][self as usize]
     }
-
-    /// The facet's heading on pages.
-    pub fn title(self) -> &'static str {
-        ["Regulator", "Domain", "Topic", "Modality", "Stance"][self as usize]
-    }
 }
 
 /// Facet values as small numbers, so that filters and counts over a whole result set are

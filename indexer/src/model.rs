@@ -39,7 +39,19 @@ pub struct Domain {
     pub id: Spanned<String>,
     pub title: String,
     pub order: i64,
+    /// The title in the site's other languages, by tag (`ja: 非臨床`).
+    #[serde(default)]
+    pub title_i18n: Translations,
+    /// Whether a working group reviewed the translations; absent means draft.
+    pub translation_status: Option<Status>,
 }
+
+/// Words in the site's other languages, by language tag (one of `TRANSLATION_LANGUAGES`).
+/// A language without them shows the English, marked as English.
+pub type Translations = std::collections::BTreeMap<String, String>;
+
+/// The languages vocabulary may be translated into, besides English.
+pub const TRANSLATION_LANGUAGES: [&str; 4] = ["ja", "zh-Hant", "zh-Hans", "ko"];
 
 /// One comparable requirement, from `topics.yaml`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -51,6 +63,14 @@ pub struct Topic {
     pub domain: Spanned<String>,
     pub title: String,
     pub question: String,
+    /// The title in the site's other languages, by tag.
+    #[serde(default)]
+    pub title_i18n: Translations,
+    /// The question in the site's other languages, by tag.
+    #[serde(default)]
+    pub question_i18n: Translations,
+    /// Whether a working group reviewed the translations; absent means draft.
+    pub translation_status: Option<Status>,
     /// What kind of answer the topic takes: a requirement (the default) or a route.
     #[serde(default)]
     pub kind: TopicKind,
@@ -96,6 +116,11 @@ pub struct Modality {
     pub title: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The title in the site's other languages, by tag.
+    #[serde(default)]
+    pub title_i18n: Translations,
+    /// Whether a working group reviewed the translations; absent means draft.
+    pub translation_status: Option<Status>,
 }
 
 /// One concept and its terms in four languages, from `glossary.yaml`.

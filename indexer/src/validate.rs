@@ -11,7 +11,10 @@ use pulldown_cmark::{Event, Parser};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::load::FRONT_MATTER_OFFSET;
-use crate::model::{AttributeDef, AttributeKind, Content, Record, Scalar, Source, Spanned, Stance, Status, Topic};
+use crate::model::{
+    AttributeDef, AttributeKind, Content, Record, Scalar, Source, Spanned, Stance, Status, TRANSLATION_LANGUAGES,
+    Topic, Translations,
+};
 use crate::suggest::nearest;
 
 /// Records older than this many years get a `stale-record` warning.
@@ -185,6 +188,33 @@ impl<'a> Validator<'a> {
         let slug = "lower-case letters, digits and `-`";
         self.ids("domains.yaml", "domain", self.content.domains.iter().map(|d| (&d.id, "")), is_slug, slug);
         self.ids("modalities.yaml", "modality", self.content.modalities.iter().map(|m| (&m.id, "")), is_slug, slug);
+        for d in &self.content.domains {
+            self.translations("domains.yaml", &d.id, &[&d.title_i18n]);
+        }
+        for m in &self.content.modalities {
+            self.translations("modalities.yaml", &m.id, &[&m.title_i18n]);
+        }
+        for t in &self.content.topics {
+            self.translations("topics.yaml", &t.id, &[&t.title_i18n, &t.question_i18n]);
+        }
+    }
+
+    /// Translations of the entry `id` are in the site's languages, and not empty.
+    fn translations(&mut self, file: &str, id: &Spanned<String>, fields: &[&Translations]) {
+        for (tag, text) in fields.iter().flat_map(|f| f.iter()) {
+            if !TRANSLATION_LANGUAGES.contains(&tag.as_str()) {
+                let message = format!(
+                    "`{}` has a translation into `{tag}`, which the site does not show; use one of {}",
+                    id.value,
+                    TRANSLATION_LANGUAGES.join(", ")
+                );
+                self.error(file, at(id, 0), "invalid-language", message);
+            } else if text.trim().is_empty() {
+                let message =
+                    format!("`{}` has an empty `{tag}` translation; leave it out to show the English", id.value);
+                self.error(file, at(id, 0), "empty-field", message);
+            }
+        }
     }
 
     fn topics(&mut self) {

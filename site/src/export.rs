@@ -13,6 +13,7 @@ use crate::assets;
 use crate::changelog::ChangesParams;
 use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat};
+use crate::i18n::Lang;
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::references::Reference;
@@ -21,46 +22,73 @@ use crate::views::approvals::ApprovalsView;
 use crate::views::product::ProductFilter;
 use crate::views::{self, CompareParams, CompareView, RegulatorView, TopicView};
 use indexer::date::Date;
+use indexer::model::Content;
 
 /// The export as `path -> bytes`, in path order.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
-/// One exported page: its path and how to render it.
+/// One exported page: its path in its language's folder, and how to render it.
 type Page<'a> = (String, Box<dyn Fn(&Frame) -> askama::Result<String> + Send + Sync + 'a>);
 
-/// Renders page `path` with the export's links.
+/// Renders the site into memory: its pages in `langs` (each under its folder, English at the
+/// root; `Lang::ALL` for the whole site) in parallel, the client index beside them, and the
+/// files all languages share.
+pub fn render(site: &Site, langs: &[Lang]) -> askama::Result<Files> {
+    let (scripts, rendered) = rayon::join(
+        || indexer::client::scripts(&site.index),
+        || langs.par_iter().map(|&lang| pages_in(site, lang, langs)).collect::<askama::Result<Vec<Files>>>(),
+    );
+    let mut files: Files = rendered?.into_iter().flatten().collect();
+    // The page loads the index's head; offline.js loads the shards and fragments a query needs.
+    let head = &scripts[0].0;
+    for &lang in langs {
+        let shell = |f: &Frame| pages::search_shell(f, vec![f.links.asset(head)]);
+        files.insert(format!("{}search.html", lang.dir()), render_page(site, lang, langs, "search.html", &shell)?);
+    }
+    for (name, text) in scripts {
+        files.insert(format!("static/{name}"), text.into_bytes());
+    }
+    shared(site, &mut files)?;
+    Ok(files)
+}
+
+/// The pages in `lang` but the search page, under its folder; `langs` are the languages they
+/// link to.
+fn pages_in(site: &Site, lang: Lang, langs: &[Lang]) -> askama::Result<Files> {
+    page_list(site, &site.vocabulary(lang).content)
+        .into_par_iter()
+        .map(|(path, render)| Ok((format!("{}{path}", lang.dir()), render_page(site, lang, langs, &path, &*render)?)))
+        .collect()
+}
+
+/// Renders page `path` in `lang` with the export's links.
 fn render_page(
     site: &Site,
+    lang: Lang,
+    langs: &[Lang],
     path: &str,
     render: &(dyn Fn(&Frame) -> askama::Result<String> + Sync),
 ) -> askama::Result<Vec<u8>> {
-    let links = Links::export(path.matches('/').count());
-    let frame =
-        Frame { links: &links, notices: &[], repository: None, live: false, today: None, as_of: site.as_of.as_ref() };
+    let links = Links::export(lang.dir().len().min(1) + path.matches('/').count()).in_lang(lang);
+    let frame = Frame {
+        links: &links,
+        notices: &[],
+        repository: None,
+        live: false,
+        today: None,
+        as_of: site.as_of.as_ref(),
+        lang,
+        here: path,
+        langs,
+        suggest: None,
+        untranslated: &site.vocabulary(lang).untranslated,
+    };
     Ok(render(&frame)?.into_bytes())
 }
 
-/// Renders the whole site into memory: the pages in parallel, and the client index beside them.
-pub fn render(site: &Site) -> askama::Result<Files> {
+/// The files every language shares: citations, feeds, downloads, history, schemas, assets.
+fn shared(site: &Site, files: &mut Files) -> askama::Result<()> {
     let content = &site.content;
-    let mut files = Files::new();
-    let (scripts, rendered) = rayon::join(
-        || indexer::client::scripts(&site.index),
-        || {
-            let pages = page_list(site);
-            pages
-                .into_par_iter()
-                .map(|(path, render)| Ok((render_page(site, &path, &*render)?, path)))
-                .collect::<askama::Result<Vec<_>>>()
-        },
-    );
-    files.extend(rendered?.into_iter().map(|(bytes, path)| (path, bytes)));
-    // The page loads the index's head; offline.js loads the shards and fragments a query needs.
-    let head = &scripts[0].0;
-    files.insert(
-        "search.html".into(),
-        render_page(site, "search.html", &|f| pages::search_shell(f, vec![f.links.asset(head)]))?,
-    );
     for r in &content.records {
         let references = Reference::of_record_and_sources(content, r, None);
         for format in CiteFormat::ALL {
@@ -73,12 +101,9 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         let xml = crate::feeds::render(content, &site.history, &scope, &links).expect("the scope exists")?;
         files.insert(path, xml.into_bytes());
     }
-    downloads(site, &mut files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
+    downloads(site, files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
     // The records' history as data, for readers who compare it with other tools.
     files.insert("history.json".into(), serde_json::to_vec_pretty(&*site.history).expect("history is JSON"));
-    for (name, text) in scripts {
-        files.insert(format!("static/{name}"), text.into_bytes());
-    }
     let api = serde_json::to_string_pretty(&crate::formats::openapi::document()).expect("a JSON document");
     files.insert("api/openapi.json".to_owned(), api.into_bytes());
     for (name, schema) in indexer::schema::schemas() {
@@ -88,12 +113,11 @@ pub fn render(site: &Site) -> askama::Result<Files> {
         let (text, _) = assets::get(name).expect("a built-in asset");
         files.insert(format!("static/{name}"), text.as_bytes().to_vec());
     }
-    Ok(files)
+    Ok(())
 }
 
 /// Every page of the export but the search page, which needs the client index's names.
-fn page_list(site: &Site) -> Vec<Page<'_>> {
-    let content = &site.content;
+fn page_list<'a>(site: &'a Site, content: &'a Content) -> Vec<Page<'a>> {
     let mut list: Vec<Page> = vec![
         ("index.html".into(), Box::new(move |f| pages::home(f, content))),
         ("compare.html".into(), Box::new(move |f| pages::compare(f, content, &CompareParams::default()))),
@@ -105,7 +129,10 @@ fn page_list(site: &Site) -> Vec<Page<'_>> {
         ),
         ("products.html".into(), Box::new(move |f| pages::products(f, content, &ProductFilter::default()))),
         ("approvals.html".into(), Box::new(move |f| pages::approvals(f, content, &ProductFilter::default()))),
-        ("404.html".into(), Box::new(move |f| pages::error(f, "Page not found", "There is no page at this address."))),
+        (
+            "404.html".into(),
+            Box::new(move |f| pages::error(f, &f.t("error-not-found"), &f.t("error-not-found-message"))),
+        ),
     ];
     for t in &content.topics {
         list.push((

@@ -10,6 +10,7 @@ pub mod export;
 pub mod fairness;
 pub mod feeds;
 pub mod formats;
+pub mod i18n;
 pub mod links;
 pub mod pages;
 pub mod params;
@@ -40,6 +41,8 @@ pub struct Site {
     /// Set when the whole site shows the content as it was on a past date (`export --as-of`).
     pub as_of: Option<AsOf>,
     searches: cache::SearchCache,
+    /// The content's vocabulary in each language, in `Lang::ALL`'s order.
+    vocabularies: Vec<i18n::Vocabulary>,
 }
 
 impl Site {
@@ -57,13 +60,19 @@ impl Site {
 
     fn over(index: SearchIndex, content: Arc<Content>) -> Site {
         Site {
-            content,
             index,
             version: indexer::version::UNKNOWN.to_owned(),
             history: Arc::new(History::unavailable("the site was built without reading the content's history")),
             as_of: None,
             searches: cache::SearchCache::new(cache::DEFAULT_MIB << 20),
+            vocabularies: i18n::Lang::ALL.iter().map(|&l| i18n::Vocabulary::of(&content, l)).collect(),
+            content,
         }
+    }
+
+    /// The content with its vocabulary in `lang`, and the English words it still shows.
+    pub fn vocabulary(&self, lang: i18n::Lang) -> &i18n::Vocabulary {
+        &self.vocabularies[lang as usize]
     }
 
     /// This site, saying its content is at `version`.

@@ -1,5 +1,9 @@
 //! URLs between pages. The server uses absolute paths; the static export uses paths relative
 //! to the page and explicit `.html` files, so it works from `file://` and under any sub-path.
+//! Pages in a language other than English live under its folder (`ja/…`); assets, feeds and
+//! downloads are shared by all languages and stay at the root.
+
+use crate::i18n::Lang;
 
 /// How one page links to the others.
 #[derive(Debug, Clone)]
@@ -8,23 +12,35 @@ pub struct Links {
     root: String,
     /// `""` on the server, `.html` in the export.
     suffix: &'static str,
+    /// The language of the pages linked to.
+    lang: Lang,
 }
 
 impl Links {
     /// Links for pages served over HTTP.
     pub fn server() -> Links {
-        Links { root: "/".into(), suffix: "" }
+        Links { root: "/".into(), suffix: "", lang: Lang::En }
     }
 
     /// Links for an exported page `depth` folders below the export's root.
     pub fn export(depth: usize) -> Links {
         let root = if depth == 0 { "./".to_owned() } else { "../".repeat(depth) };
-        Links { root, suffix: ".html" }
+        Links { root, suffix: ".html", lang: Lang::En }
     }
 
     /// Links from outside the site, as in a downloaded workbook: absolute addresses under `base`.
     pub fn absolute(base: &str) -> Links {
-        Links { root: format!("{}/", base.trim_end_matches('/')), suffix: "" }
+        Links { root: format!("{}/", base.trim_end_matches('/')), suffix: "", lang: Lang::En }
+    }
+
+    /// These links, to the pages in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> Links {
+        Links { lang, ..self.clone() }
+    }
+
+    /// The root of the pages in this language: `/ja/` on the server, `../ja/` in the export.
+    pub fn pages_root(&self) -> String {
+        format!("{}{}", self.root, self.lang.dir())
     }
 
     /// Whether these are links of the static export.
@@ -33,11 +49,11 @@ impl Links {
     }
 
     fn page(&self, path: &str) -> String {
-        format!("{}{path}{}", self.root, self.suffix)
+        format!("{}{path}{}", self.pages_root(), self.suffix)
     }
 
     pub fn home(&self) -> String {
-        if self.is_export() { self.page("index") } else { self.root.clone() }
+        if self.is_export() { self.page("index") } else { self.pages_root() }
     }
 
     pub fn search(&self) -> String {
@@ -130,5 +146,11 @@ mod tests {
         assert_eq!(Links::absolute("https://x.org/kb/").record("a/b"), "https://x.org/kb/records/a/b");
         assert_eq!(Links::export(1).download("topics/t", "csv"), "../topics/t.csv");
         assert_eq!(Links::server().download("compare", "xlsx"), "/compare.xlsx");
+        let ja = Links::export(2).in_lang(Lang::Ja);
+        assert_eq!(
+            (ja.record("pmda/x"), ja.asset("app.js")),
+            ("../../ja/records/pmda/x.html".into(), "../../static/app.js".into())
+        );
+        assert_eq!(Links::server().in_lang(Lang::ZhHant).home(), "/zh-Hant/");
     }
 }

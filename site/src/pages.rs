@@ -2,6 +2,8 @@
 //! export. Each page gets the links for where it is served from, and the notices (content
 //! errors during live preview) to show in its banner.
 
+use std::collections::BTreeSet;
+
 use askama::Template;
 use indexer::history::History;
 use indexer::index::Facet;
@@ -12,6 +14,7 @@ use indexer::search::{SearchRequest, SearchResults};
 use crate::AsOf;
 use crate::changelog::{ChangesParams, ChangesView, RecordHistory};
 use crate::definitions::DefinitionsView;
+use crate::i18n::{self, Lang};
 use crate::links::Links;
 use crate::views::approvals::ApprovalsView;
 use crate::views::product::{FilterChoices, ProductFilter, ProductView, ProductsView};
@@ -33,12 +36,86 @@ pub struct Frame<'a> {
     pub today: Option<&'a str>,
     /// Set when the page shows the content as it was on a past date.
     pub as_of: Option<&'a AsOf>,
+    /// The page's language.
+    pub lang: Lang,
+    /// The page's address below its language's root, with its query (`compare?regulator=pmda`;
+    /// `compare.html` in the export), so that the language switcher keeps the page.
+    pub here: &'a str,
+    /// The languages the page exists in.
+    pub langs: &'a [Lang],
+    /// A language the reader's browser prefers, suggested by a link (never a redirect).
+    pub suggest: Option<Lang>,
+    /// The vocabulary the page's language lacks, shown in English and marked so.
+    pub untranslated: &'a BTreeSet<String>,
+}
+
+/// `text` escaped for HTML, as templates escape it.
+fn html(text: &str) -> String {
+    use askama::filters::{Html, escape};
+    escape(text, Html).map_or_else(|never| match never {}, |safe| safe.to_string())
+}
+
+/// The page in another language, for the switcher and `hreflang`.
+pub struct Alternate {
+    pub tag: &'static str,
+    pub name: String,
+    pub href: String,
+    /// Whether it is the page itself.
+    pub current: bool,
 }
 
 impl<'a> Frame<'a> {
     /// This frame for a page that shows the content as of a past date.
     pub fn with_as_of(&self, as_of: &'a AsOf) -> Frame<'a> {
         Frame { as_of: Some(as_of), ..*self }
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+
+    /// The message `key` with its one variable `name` set to `value`.
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        i18n::t_args(self.lang, key, &[(name, value.to_string().into())])
+    }
+
+    /// A domain, topic or modality title or question as HTML: marked as English when the
+    /// page's language has no translation of it.
+    pub fn term(&self, text: &str) -> String {
+        let escaped = html(text);
+        if !self.untranslated.contains(text) {
+            return escaped;
+        }
+        let marker = html(&self.t("untranslated-marker"));
+        format!(r#"<span lang="en">{escaped}</span> <small class="lang-fallback" title="{marker}">EN</small>"#)
+    }
+
+    /// A note that the page's translations are drafts, on pages not in English.
+    pub fn translation_note(&self) -> Option<String> {
+        (self.lang != Lang::En).then(|| self.t("translation-draft"))
+    }
+
+    /// A stance's badge as HTML, in the page's language.
+    pub fn badge(&self, badge: &Badge) -> String {
+        badge.html(self.lang)
+    }
+
+    /// This page in each language it exists in.
+    pub fn alternates(&self) -> Vec<Alternate> {
+        self.langs.iter().map(|&l| self.alternate(l)).collect()
+    }
+
+    /// This page in `lang`.
+    pub fn alternate(&self, lang: Lang) -> Alternate {
+        let href = format!("{}{}", self.links.in_lang(lang).pages_root(), self.here);
+        Alternate { tag: lang.tag(), name: lang.name(), href, current: lang == self.lang }
+    }
+
+    /// The page in the language the reader's browser prefers, when it is not this one's.
+    pub fn suggestion(&self) -> Option<(Alternate, String)> {
+        let lang = self.suggest.filter(|&l| l != self.lang && self.langs.contains(&l))?;
+        Some((self.alternate(lang), i18n::t(lang, "suggest-language")))
     }
 }
 
@@ -54,7 +131,7 @@ struct Home<'a> {
 
 pub fn home(frame: &Frame<'_>, content: &Content) -> askama::Result<String> {
     Home {
-        title: "Asian cell and gene therapy requirements compared",
+        title: &frame.t("title-home"),
         frame,
         coverage: Coverage::of(content),
         domains: views::topics_by_domain(content),
@@ -122,7 +199,7 @@ struct ProductsPage<'a> {
 pub fn products(frame: &Frame, content: &Content, filter: &ProductFilter) -> askama::Result<String> {
     let v = ProductsView::of(content, filter);
     let (choices, action) = (v.choices.clone(), frame.links.products());
-    ProductsPage { title: "Approved products", frame, choices, action, v }.render()
+    ProductsPage { title: &frame.t("title-products"), frame, choices, action, v }.render()
 }
 
 #[derive(Template)]
@@ -155,7 +232,7 @@ struct ApprovalsPage<'a> {
 pub fn approvals(frame: &Frame, content: &Content, filter: &ProductFilter) -> askama::Result<String> {
     let a = ApprovalsView::of(content, filter);
     let (choices, action) = (a.choices.clone(), frame.links.approvals());
-    ApprovalsPage { title: "Approvals and lag", frame, choices, action, a }.render()
+    ApprovalsPage { title: &frame.t("title-approvals"), frame, choices, action, a }.render()
 }
 
 #[derive(Template)]
@@ -169,7 +246,7 @@ struct ComparePage<'a> {
 
 pub fn compare(frame: &Frame, content: &Content, params: &CompareParams) -> askama::Result<String> {
     let c = CompareView::of(content, params);
-    ComparePage { title: "Compare regulators", frame, c, draft_warning: views::DRAFT_WARNING }.render()
+    ComparePage { title: &frame.t("title-compare"), frame, c, draft_warning: views::DRAFT_WARNING }.render()
 }
 
 #[derive(Template)]
@@ -181,7 +258,7 @@ struct GlossaryPage<'a> {
 }
 
 pub fn glossary(frame: &Frame, content: &Content) -> askama::Result<String> {
-    GlossaryPage { title: "Glossary", frame, entries: &content.glossary }.render()
+    GlossaryPage { title: &frame.t("title-glossary"), frame, entries: &content.glossary }.render()
 }
 
 #[derive(Template)]
@@ -194,7 +271,7 @@ struct ChangesPage<'a> {
 
 /// The change log: every record's changes from the content's history, newest first.
 pub fn changes(frame: &Frame, content: &Content, history: &History, params: &ChangesParams) -> askama::Result<String> {
-    ChangesPage { title: "Changes", frame, c: ChangesView::of(content, history, params) }.render()
+    ChangesPage { title: &frame.t("title-changes"), frame, c: ChangesView::of(content, history, params) }.render()
 }
 
 #[derive(Template)]
@@ -207,7 +284,7 @@ struct DefinitionsPage<'a> {
 
 /// What each stance, route answer, status and value means.
 pub fn definitions(frame: &Frame, content: &Content) -> askama::Result<String> {
-    DefinitionsPage { title: "Definitions", frame, d: DefinitionsView::of(content) }.render()
+    DefinitionsPage { title: &frame.t("title-definitions"), frame, d: DefinitionsView::of(content) }.render()
 }
 
 #[derive(Template)]
@@ -233,7 +310,7 @@ pub struct FacetLink {
 
 /// A facet's values.
 pub struct FacetGroup {
-    pub title: &'static str,
+    pub title: String,
     pub values: Vec<FacetLink>,
 }
 
@@ -249,7 +326,7 @@ pub struct HitLine {
 #[derive(Template)]
 #[template(path = "search.html")]
 struct SearchPage<'a> {
-    title: &'a str,
+    title: String,
     frame: &'a Frame<'a>,
     query: &'a str,
     /// The `limit` asked for, kept by the form.
@@ -270,7 +347,7 @@ impl<'a> SearchPage<'a> {
     /// A search page for `query` with nothing found yet.
     fn empty(frame: &'a Frame<'a>, query: &'a str) -> SearchPage<'a> {
         SearchPage {
-            title: "Search",
+            title: frame.t("title-search"),
             frame,
             query,
             limit: None,
@@ -304,7 +381,7 @@ pub fn search(
         Ok(results) => {
             page.facets = facet_groups(frame, content, request, results);
             page.hits = results.hits.iter().map(|h| hit_line(frame, h)).collect();
-            page.summary = result_summary(&request.query, results);
+            page.summary = result_summary(frame.lang, &request.query, results);
             let at = |offset: usize| search_url(frame, &SearchRequest { offset, ..request.clone() });
             page.prev = (results.offset > 0).then(|| at(results.offset.saturating_sub(results.limit)));
             page.next = (results.offset + results.limit < results.total).then(|| at(results.offset + results.limit));
@@ -332,7 +409,7 @@ fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, resul
             let unknown = request.filter(f).iter().filter(|v| !counts.contains_key(*v)).map(|v| (v, 0));
             let values = counts.iter().map(|(value, &count)| (value, count)).chain(unknown);
             FacetGroup {
-                title: f.title(),
+                title: frame.t(&format!("facet-{}", f.name())),
                 values: values
                     .map(|(value, count)| FacetLink {
                         label: facet_label(content, f, value),
@@ -355,15 +432,14 @@ fn hit_line(frame: &Frame, h: &indexer::search::Hit) -> HitLine {
 }
 
 /// The line above the hits, for `query` as the reader wrote it.
-fn result_summary(query: &str, results: &SearchResults) -> String {
-    let n = results.total;
-    let records = if n == 1 { "record" } else { "records" };
-    let count = match (query.trim().is_empty(), results.analysable, results.relaxed) {
-        (true, _, _) => format!("{n} {records}"),
-        (false, false, _) => format!("“{query}” has no searchable words; use words, names or numbers ({n} {records})"),
-        (false, true, false) => format!("{n} {records} match “{query}”"),
-        (false, true, true) => format!("No record has every word of “{query}”; {n} {records} have some of them"),
+fn result_summary(lang: Lang, query: &str, results: &SearchResults) -> String {
+    let key = match (query.trim().is_empty(), results.analysable, results.relaxed) {
+        (true, _, _) => "search-count",
+        (false, false, _) => "search-unsearchable",
+        (false, true, false) => "search-matches",
+        (false, true, true) => "search-some-words",
     };
+    let count = i18n::t_args(lang, key, &[("n", results.total.into()), ("query", query.into())]);
     [count, results.notes()].join(" ").trim_end().to_owned()
 }
 

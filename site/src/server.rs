@@ -5,12 +5,17 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
+use std::collections::BTreeSet;
+use std::convert::Infallible;
+
 use axum::body::Body;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{FromRequestParts, Path, RawQuery, State};
+use axum::http::Uri;
+use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Json, Response};
 use axum::routing::get;
-use axum::{Router, middleware};
+use axum::{Extension, Router, middleware};
 use indexer::SearchRequest;
 use indexer::date::Date;
 use indexer::history::History;
@@ -28,6 +33,7 @@ use crate::feeds::{self, Scope};
 use crate::formats::openapi::{self, ApiError};
 use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat, split_download};
+use crate::i18n::Lang;
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::params::{as_of, changes_params, compare_params, modality, product_filter, search_request, without_as_of};
@@ -78,15 +84,16 @@ impl AppState {
         *self.site.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(site);
     }
 
-    fn page(&self, render: impl FnOnce(&Frame, &Site) -> askama::Result<String>) -> Response {
-        self.page_of(|frame, site| Some(render(frame, site)))
+    fn page(&self, at: &Locale, render: impl FnOnce(&Frame, &Site) -> askama::Result<String>) -> Response {
+        self.page_of(at, |frame, site| Some(render(frame, site)))
     }
 
     /// A page about something that may not exist: `render` gives `None` for a 404.
-    fn page_of(&self, render: impl FnOnce(&Frame, &Site) -> Option<askama::Result<String>>) -> Response {
-        let links = Links::server();
+    fn page_of(&self, at: &Locale, render: impl FnOnce(&Frame, &Site) -> Option<askama::Result<String>>) -> Response {
+        let links = Links::server().in_lang(at.lang);
         let notices = self.preview.notices();
         let today = Date::today().to_string();
+        let site = self.site();
         let frame = Frame {
             links: &links,
             notices: &notices,
@@ -94,15 +101,16 @@ impl AppState {
             live: self.preview.live,
             today: Some(&today),
             as_of: None,
+            lang: at.lang,
+            here: &at.here,
+            langs: &Lang::ALL,
+            suggest: at.suggest,
+            untranslated: &site.vocabulary(at.lang).untranslated,
         };
-        match render(&frame, &self.site()) {
-            None => self.not_found(),
+        match render(&frame, &site) {
+            None => self.not_found(at),
             Some(Ok(html)) => Html(html).into_response(),
-            Some(Err(_)) => self.error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong",
-                "This page could not be shown. Please try again; if it persists, report it.",
-            ),
+            Some(Err(_)) => self.error(at, StatusCode::INTERNAL_SERVER_ERROR, "error-failed", "error-failed-message"),
         }
     }
 
@@ -118,7 +126,7 @@ impl AppState {
         let date = Date::today();
         let address = format!("{}{page}", self.base_url.as_deref().unwrap_or(""));
         let stamp = Stamp { address, date, version: &site.version };
-        let Some(book) = make(&site, &links, &stamp) else { return self.not_found() };
+        let Some(book) = make(&site, &links, &stamp) else { return self.not_found(&Locale::english()) };
         match format.write(&book, date) {
             Ok(bytes) => {
                 let name = page.split('?').next().unwrap_or(page).trim_start_matches('/').replace('/', "-");
@@ -131,28 +139,76 @@ impl AppState {
             }
             Err(e) => {
                 eprintln!("regkb: a workbook could not be written: {e}");
-                self.error(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong",
-                    "This download could not be made.",
-                )
+                self.error(&Locale::english(), StatusCode::INTERNAL_SERVER_ERROR, "error-failed", "error-download")
             }
         }
     }
 
-    fn error(&self, status: StatusCode, title: &str, message: &str) -> Response {
-        let links = Links::server();
-        let frame = Frame { links: &links, notices: &[], repository: None, live: false, today: None, as_of: None };
-        let html = pages::error(&frame, title, message).unwrap_or_else(|_| title.to_owned());
+    /// An error page in the reader's language: `title` and `message` are message keys.
+    fn error(&self, at: &Locale, status: StatusCode, title: &str, message: &str) -> Response {
+        let links = Links::server().in_lang(at.lang);
+        let frame = Frame {
+            links: &links,
+            notices: &[],
+            repository: None,
+            live: false,
+            today: None,
+            as_of: None,
+            lang: at.lang,
+            here: &at.here,
+            langs: &Lang::ALL,
+            suggest: None,
+            untranslated: &BTreeSet::new(),
+        };
+        let title = frame.t(title);
+        let html = pages::error(&frame, &title, &frame.t(message)).unwrap_or_else(|_| title.clone());
         (status, Html(html)).into_response()
     }
 
-    fn not_found(&self) -> Response {
-        self.error(
-            StatusCode::NOT_FOUND,
-            "Page not found",
-            "There is no page at this address. Records, topics, regulators and products are addressed by their ids.",
-        )
+    fn not_found(&self, at: &Locale) -> Response {
+        self.error(at, StatusCode::NOT_FOUND, "error-not-found", "error-not-found-message")
+    }
+}
+
+/// Where a page request is: its language, from the path's prefix, and its address below that
+/// language's root, which the language switcher keeps.
+pub struct Locale {
+    lang: Lang,
+    here: String,
+    /// The language the reader's browser prefers, on the English home page only.
+    suggest: Option<Lang>,
+}
+
+impl Locale {
+    fn english() -> Locale {
+        Locale { lang: Lang::En, here: String::new(), suggest: None }
+    }
+
+    /// The locale of `uri` (below its language's prefix) in `lang`.
+    fn of(lang: Lang, uri: &Uri) -> Locale {
+        let path = uri.path().trim_start_matches('/');
+        let path = path.strip_prefix(lang.dir()).unwrap_or(path);
+        let here = match uri.query() {
+            Some(q) => format!("{path}?{q}"),
+            None => path.to_owned(),
+        };
+        Locale { lang, here, suggest: None }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Locale {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Locale, Infallible> {
+        // Each language's pages are nested under its prefix with the language as an extension;
+        // the nested router sees the path without the prefix.
+        let lang = parts.extensions.get::<Lang>().copied().unwrap_or(Lang::En);
+        let mut locale = Locale::of(lang, &parts.uri);
+        if lang == Lang::En && locale.here.is_empty() {
+            let accept = parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+            locale.suggest = accept.and_then(Lang::preferred);
+        }
+        Ok(locale)
     }
 }
 
@@ -168,21 +224,16 @@ pub fn router(state: AppState) -> Router {
         (header::X_FRAME_OPTIONS, "DENY"),
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
     ];
-    let mut app = Router::new()
-        .route("/", get(home))
-        .route("/search", get(search_page))
-        .route("/compare", get(compare_page))
+    let mut app = Router::new().merge(pages().layer(Extension(Lang::En)));
+    for lang in &Lang::ALL[1..] {
+        let prefix = format!("/{}", lang.tag());
+        // `/ja/` is the Japanese home page, as `/` is the English one.
+        app = app.route(&format!("{prefix}/"), get(home).layer(Extension(*lang)));
+        app = app.nest(&prefix, pages().layer(Extension(*lang)));
+    }
+    let mut app = app
         .route("/compare.csv", get(|s, q| compare_download(s, q, TableFormat::Csv)))
         .route("/compare.xlsx", get(|s, q| compare_download(s, q, TableFormat::Xlsx)))
-        .route("/glossary", get(glossary_page))
-        .route("/changes", get(changes_page))
-        .route("/definitions", get(definitions_page))
-        .route("/topics/{id}", get(topic_page))
-        .route("/records/{*id}", get(record_page))
-        .route("/regulators/{id}", get(regulator_page))
-        .route("/products", get(products_page))
-        .route("/products/{id}", get(product_page))
-        .route("/approvals", get(approvals_page))
         .route("/approvals.csv", get(|s, q| approvals_download(s, q, TableFormat::Csv)))
         .route("/approvals.xlsx", get(|s, q| approvals_download(s, q, TableFormat::Xlsx)))
         .nest(openapi::PREFIX, api())
@@ -210,6 +261,23 @@ pub fn router(state: AppState) -> Router {
     app
 }
 
+/// The pages, in one language: the router nests them under each language's prefix.
+fn pages() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/search", get(search_page))
+        .route("/compare", get(compare_page))
+        .route("/glossary", get(glossary_page))
+        .route("/changes", get(changes_page))
+        .route("/definitions", get(definitions_page))
+        .route("/topics/{id}", get(topic_page))
+        .route("/records/{*id}", get(record_page))
+        .route("/regulators/{id}", get(regulator_page))
+        .route("/products", get(products_page))
+        .route("/products/{id}", get(product_page))
+        .route("/approvals", get(approvals_page))
+}
+
 /// The JSON API, nested under each of its prefixes.
 fn api() -> Router<AppState> {
     Router::new()
@@ -235,21 +303,23 @@ pub async fn serve(state: AppState, addr: SocketAddr, on_ready: impl FnOnce(Sock
         .await
 }
 
-async fn home(State(s): State<AppState>) -> Response {
-    s.page(|f, site| pages::home(f, &site.content))
+async fn home(State(s): State<AppState>, at: Locale) -> Response {
+    // The English home page suggests the reader's language, so caches must keep one per header.
+    let vary = [(header::VARY, "Accept-Language")];
+    (vary, s.page(&at, |f, site| pages::home(f, &site.vocabulary(f.lang).content))).into_response()
 }
 
-async fn glossary_page(State(s): State<AppState>) -> Response {
-    s.page(|f, site| pages::glossary(f, &site.content))
+async fn glossary_page(State(s): State<AppState>, at: Locale) -> Response {
+    s.page(&at, |f, site| pages::glossary(f, &site.vocabulary(f.lang).content))
 }
 
-async fn definitions_page(State(s): State<AppState>) -> Response {
-    s.page(|f, site| pages::definitions(f, &site.content))
+async fn definitions_page(State(s): State<AppState>, at: Locale) -> Response {
+    s.page(&at, |f, site| pages::definitions(f, &site.vocabulary(f.lang).content))
 }
 
-async fn changes_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+async fn changes_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let params = changes_params(query.as_deref().unwrap_or(""));
-    s.page(|f, site| pages::changes(f, &site.content, &site.history, &params))
+    s.page(&at, |f, site| pages::changes(f, &site.vocabulary(f.lang).content, &site.history, &params))
 }
 
 /// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
@@ -261,12 +331,17 @@ async fn searching(s: AppState, work: impl FnOnce(AppState) -> Response + Send +
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
-async fn search_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+async fn search_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let request = search_request(query.as_deref().unwrap_or(""));
     searching(s, move |s| {
-        s.page(|f, site| {
+        s.page(&at, |f, site| {
             let results = site.search(&request).map_err(|e| e.to_string());
-            pages::search(f, &site.content, &request, results.as_ref().map(|c| &c.results).map_err(Clone::clone))
+            pages::search(
+                f,
+                &site.vocabulary(f.lang).content,
+                &request,
+                results.as_ref().map(|c| &c.results).map_err(Clone::clone),
+            )
         })
     })
     .await
@@ -281,19 +356,19 @@ fn dated<T>(
     today: String,
     render: impl FnOnce(&Frame, &Content, &History) -> T,
 ) -> T {
-    let Some(date) = as_of else { return render(f, &site.content, &site.history) };
+    let Some(date) = as_of else { return render(f, &site.vocabulary(f.lang).content, &site.history) };
     let (content, mut notice) = site.content_as_of(date);
     notice.today = Some(today);
     render(&f.with_as_of(&notice), &content, &site.history.until(date))
 }
 
-async fn compare_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+async fn compare_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let query = query.unwrap_or_default();
     let params = compare_params(&query);
     let rest = without_as_of(&query);
     let today =
         if rest.is_empty() { Links::server().compare() } else { format!("{}?{rest}", Links::server().compare()) };
-    s.page(|f, site| dated(f, site, as_of(&query), today, |f, content, _| pages::compare(f, content, &params)))
+    s.page(&at, |f, site| dated(f, site, as_of(&query), today, |f, content, _| pages::compare(f, content, &params)))
 }
 
 async fn compare_download(State(s): State<AppState>, RawQuery(query): RawQuery, format: TableFormat) -> Response {
@@ -307,7 +382,12 @@ async fn compare_download(State(s): State<AppState>, RawQuery(query): RawQuery, 
     s.download(&page, format, |_, links, stamp| Some(tables::compare(&content, &view, links, stamp)))
 }
 
-async fn topic_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Response {
+async fn topic_page(
+    State(s): State<AppState>,
+    at: Locale,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
     if let Some((id, format)) = split_download(&id) {
         return s.download(&format!("/topics/{id}"), format, |site, links, stamp| {
             let t = site.content.topic(id)?;
@@ -316,14 +396,19 @@ async fn topic_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(
     }
     let query = query.unwrap_or_default();
     let (date, modality) = (as_of(&query), modality(&query));
-    s.page_of(|f, site| {
+    s.page_of(&at, |f, site| {
         dated(f, site, date, f.links.topic(&id), |f, content, _| {
             content.topic(&id).map(|t| pages::topic(f, TopicView::of(content, t, &modality)))
         })
     })
 }
 
-async fn record_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery(query): RawQuery) -> Response {
+async fn record_page(
+    State(s): State<AppState>,
+    at: Locale,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
     let site = s.site();
     if site.content.record(&id).is_none()
         && let Some((format, stem)) = CiteFormat::ALL.into_iter().find_map(|f| Some((f, id.strip_suffix(f.ext())?)))
@@ -337,35 +422,42 @@ async fn record_page(State(s): State<AppState>, Path(id): Path<String>, RawQuery
         return (headers, format.write(&references)).into_response();
     }
     let date = as_of(query.as_deref().unwrap_or(""));
-    s.page_of(|f, site| {
+    s.page_of(&at, |f, site| {
         dated(f, site, date, f.links.record(&id), |f, content, history| {
             content.record(&id).map(|r| pages::record(f, content, history, r))
         })
     })
 }
 
-async fn regulator_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
+async fn regulator_page(State(s): State<AppState>, at: Locale, Path(id): Path<String>) -> Response {
     if let Some((id, format)) = split_download(&id) {
         return s.download(&format!("/regulators/{id}"), format, |site, links, stamp| {
             let g = site.content.regulator(id)?;
             Some(tables::regulator(&site.content, &RegulatorView::of(&site.content, g), links, stamp))
         });
     }
-    s.page_of(|f, site| site.content.regulator(&id).map(|g| pages::regulator(f, RegulatorView::of(&site.content, g))))
+    s.page_of(&at, |f, site| {
+        site.vocabulary(f.lang)
+            .content
+            .regulator(&id)
+            .map(|g| pages::regulator(f, RegulatorView::of(&site.vocabulary(f.lang).content, g)))
+    })
 }
 
-async fn products_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+async fn products_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let filter = product_filter(query.as_deref().unwrap_or(""));
-    s.page(|f, site| pages::products(f, &site.content, &filter))
+    s.page(&at, |f, site| pages::products(f, &site.vocabulary(f.lang).content, &filter))
 }
 
-async fn product_page(State(s): State<AppState>, Path(id): Path<String>) -> Response {
-    s.page_of(|f, site| site.content.product(&id).map(|p| pages::product(f, &site.content, p)))
+async fn product_page(State(s): State<AppState>, at: Locale, Path(id): Path<String>) -> Response {
+    s.page_of(&at, |f, site| {
+        site.vocabulary(f.lang).content.product(&id).map(|p| pages::product(f, &site.vocabulary(f.lang).content, p))
+    })
 }
 
-async fn approvals_page(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
+async fn approvals_page(State(s): State<AppState>, at: Locale, RawQuery(query): RawQuery) -> Response {
     let filter = product_filter(query.as_deref().unwrap_or(""));
-    s.page(|f, site| pages::approvals(f, &site.content, &filter))
+    s.page(&at, |f, site| pages::approvals(f, &site.vocabulary(f.lang).content, &filter))
 }
 
 async fn approvals_download(State(s): State<AppState>, RawQuery(query): RawQuery, format: TableFormat) -> Response {
@@ -448,7 +540,7 @@ async fn asset(State(s): State<AppState>, Path(name): Path<String>) -> Response 
             let headers = [(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "public, max-age=300")];
             (headers, Body::from(body)).into_response()
         }
-        None => s.not_found(),
+        None => s.not_found(&Locale::english()),
     }
 }
 
@@ -459,7 +551,7 @@ async fn feed_all(State(s): State<AppState>) -> Response {
 async fn feed_of(State(s): State<AppState>, Path((kind, file)): Path<(String, String)>) -> Response {
     match file.strip_suffix(".xml").and_then(|id| Scope::of(&kind, id)) {
         Some(scope) => feed(&s, scope),
-        None => s.not_found(),
+        None => s.not_found(&Locale::english()),
     }
 }
 
@@ -467,13 +559,13 @@ fn feed(s: &AppState, scope: Scope) -> Response {
     let site = s.site();
     match feeds::render(&site.content, &site.history, &scope, &Links::server()) {
         Some(Ok(xml)) => ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response(),
-        Some(Err(_)) => {
-            s.error(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong", "This feed could not be built.")
-        }
-        None => s.not_found(),
+        Some(Err(_)) => s.error(&Locale::english(), StatusCode::INTERNAL_SERVER_ERROR, "error-failed", "error-feed"),
+        None => s.not_found(&Locale::english()),
     }
 }
 
-async fn fallback(State(s): State<AppState>) -> Response {
-    s.not_found()
+/// A 404 in the language of the path's prefix.
+async fn fallback(State(s): State<AppState>, uri: Uri) -> Response {
+    let prefix = uri.path().trim_start_matches('/').split('/').next().unwrap_or("");
+    s.not_found(&Locale::of(Lang::from_prefix(prefix).unwrap_or(Lang::En), &uri))
 }

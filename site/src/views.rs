@@ -12,6 +12,7 @@ use indexer::model::{
 use schemars::JsonSchema;
 
 use crate::formats::citation;
+use crate::i18n::{self, Lang};
 use crate::references::Reference;
 use serde::Serialize;
 
@@ -88,11 +89,14 @@ impl Badge {
         }
     }
 
-    /// The badge as HTML; every part is a fixed string, so it needs no escaping.
-    pub fn html(&self) -> String {
+    /// The badge as HTML in `lang`; every part is a fixed string or a message from the
+    /// interface's own files, so it needs no escaping.
+    pub fn html(&self, lang: Lang) -> String {
+        let label = i18n::t(lang, &format!("stance-{}", self.class));
+        let definition = i18n::t(lang, &format!("stance-{}-definition", self.class));
         format!(
-            r#"<span class="badge stance-{}" title="{}"><span aria-hidden="true">{}</span> {}</span>"#,
-            self.class, self.definition, self.icon, self.label
+            r#"<span class="badge stance-{}" title="{definition}"><span aria-hidden="true">{}</span> {label}</span>"#,
+            self.class, self.icon
         )
     }
 }

@@ -119,8 +119,20 @@
     });
   }
 
+  // The language switcher keeps the page's query, which scripts may have changed since the
+  // page was served (the compare form rewrites the address as it filters; the export's search
+  // and compare read theirs from it).
+  function keepQueryAcrossLanguages() {
+    document.querySelectorAll("nav.languages a").forEach(function (a) {
+      a.addEventListener("click", function () {
+        a.setAttribute("href", a.getAttribute("href").split("?")[0] + window.location.search);
+      });
+    });
+  }
+
   function init() {
     printStamp();
+    keepQueryAcrossLanguages();
     liveReload();
     liveCompare();
     filterChanges();

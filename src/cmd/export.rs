@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use indexer::date::Date;
 use indexer::history::History;
+use site::i18n::Lang;
 use site::{AsOf, Site, data, export};
 
 use crate::cli::ContentArg;
@@ -15,6 +16,7 @@ pub fn run(
     zip: Option<PathBuf>,
     data: Option<&Path>,
     as_of: Option<Date>,
+    langs: &[Lang],
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     let version = indexer::version::of(&content.content);
@@ -29,7 +31,8 @@ pub fn run(
         Some(date) => past(loaded, history, date)?,
     }
     .with_version(version);
-    let files = export::render(&site)?;
+    let langs = if langs.is_empty() { &Lang::ALL[..] } else { langs };
+    let files = export::render(&site, langs)?;
     super::fresh_output(out, "static/search-index.js")?;
     export::write(&files, out)?;
     if let Some(zip) = &zip {
@@ -45,7 +48,7 @@ pub fn run(
         out.display(),
         started.elapsed().as_secs_f64(),
         zip.map(|z| format!(", and {}", z.display())).unwrap_or_default(),
-        out.join("index.html").display()
+        out.join(langs[0].dir()).join("index.html").display()
     );
     Ok(())
 }

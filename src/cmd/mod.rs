@@ -34,8 +34,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             _ => Err(anyhow::anyhow!("give two content directories, or --git REV")),
         }
         .map(|()| ExitCode::SUCCESS),
-        Command::Export { content, out, zip, data, as_of } => {
-            export::run(&content, out.as_deref(), zip, data.as_deref(), as_of).map(|()| ExitCode::SUCCESS)
+        Command::Export { content, out, zip, data, as_of, lang } => {
+            export::run(&content, out.as_deref(), zip, data.as_deref(), as_of, &lang).map(|()| ExitCode::SUCCESS)
         }
         Command::New { content, regulator, topic, modality, product } => match (product, regulator, topic) {
             (Some(id), regulator, None) => {

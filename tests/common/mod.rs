@@ -106,13 +106,19 @@ pub fn get(url: &str) -> Response {
 
 /// An HTTP/1.1 request with `method` and `body` over a TCP socket.
 pub fn send(url: &str, method: &str, body: &[u8]) -> Response {
+    request(url, method, &[], body)
+}
+
+/// An HTTP/1.1 request with `method`, extra `headers` and `body` over a TCP socket.
+pub fn request(url: &str, method: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
     use std::io::{Read, Write};
     let rest = url.strip_prefix("http://").expect("http URL");
     let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let path = if path.is_empty() { "/" } else { path };
     let mut stream = std::net::TcpStream::connect(host).expect("server accepts connections");
     let length = if body.is_empty() { String::new() } else { format!("Content-Length: {}\r\n", body.len()) };
-    write!(stream, "{method} {path} HTTP/1.1\r\nHost: {host}\r\n{length}Connection: close\r\n\r\n").unwrap();
+    let extra: String = headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect();
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: {host}\r\n{length}{extra}Connection: close\r\n\r\n").unwrap();
     // The server may answer (413) before reading the body, and close.
     let _ = stream.write_all(body);
     let mut raw = Vec::new();

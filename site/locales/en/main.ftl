@@ -1,0 +1,191 @@
+# regkb's interface in English, the language every other falls back to.
+# Keys are grouped by page; `{ $name }` is a variable the page fills in.
+
+language-name = English
+language-switcher = Language
+suggest-language = This page is also in English.
+
+## Every page
+skip-to-content = Skip to content
+nav-label = Main
+nav-search = Search
+nav-compare = Compare
+nav-products = Products
+nav-approvals = Approvals
+nav-glossary = Glossary
+nav-definitions = Definitions
+nav-changes = Changes
+search-records = Search records
+search-placeholder = Search: tumorigenicity, 造腫瘍性, LTFU…
+search-button = Search
+preview-errors = The content has errors; this preview shows the last version that built.
+as-of = As of { $date }:
+as-of-today = Show today's version
+footer-about = regkb compares what Asian regulators require for cell and gene therapies, topic by topic, with the documents each requirement rests on.
+footer-draft = Records marked Draft have not been reviewed by a working group. Check the cited documents before relying on a record.
+tag-draft = Draft
+updated-on = updated { $date }
+col-regulator = Regulator
+col-stance = Stance
+col-topic = Topic
+sources-heading = Sources
+download-csv = CSV
+download-xlsx = Excel workbook (XLSX)
+
+## Page titles
+title-home = Asian cell and gene therapy requirements compared
+title-search = Search
+title-compare = Compare regulators
+title-products = Approved products
+title-approvals = Approvals and lag
+title-glossary = Glossary
+title-changes = Changes
+title-definitions = Definitions
+
+## Stances and route answers
+stance-required = Required
+stance-required-definition = A law, regulation or guideline makes it mandatory.
+stance-expected = Expected
+stance-expected-definition = Published guidance expects it; leaving it out needs a justification.
+stance-case-by-case = Case by case
+stance-case-by-case-definition = Decided product by product, usually in consultation with the regulator.
+stance-not-required = Not required
+stance-not-required-definition = Published guidance says it is not needed.
+stance-no-guidance = No guidance
+stance-no-guidance-definition = The regulator has published nothing on it; the record says where it looked.
+stance-available = Available
+stance-available-definition = A law, regulation or published guidance provides the route.
+stance-not-available = Not available
+stance-not-available-definition = The regulator's framework has no such route; the record says where it looked.
+stance-unknown = Unknown
+stance-unknown-definition = Not yet researched: the record makes no claim.
+stance-product = Product
+stance-product-definition = An approved cell or gene therapy product.
+
+## Home
+home-heading = What Asian regulators require for cell and gene therapies
+home-intro = regkb compares the requirements of PMDA/MHLW, HSA, TFDA, NMPA, CDSCO, MFDS, BPOM and NPRA, with FDA and EMA as reference points, for MSC and iPSC-derived cell therapies, CAR-T and AAV gene therapy: non-clinical data, CMC, clinical trials, post-marketing and legal frameworks. Each requirement is a record that cites the documents it rests on. The themes come from the Asia Partnership Conference of Regenerative Medicine (APACRM).
+home-search-label = Search in English, 日本語, 中文 or 한국어
+home-search-placeholder = e.g. biodistribution AAV, 長期フォローアップ, 致瘤性
+home-compare-all = Compare all regulators against PMDA
+coverage-heading = Coverage
+coverage-table-label = Coverage table, scrollable
+coverage-caption = Topics with a researched record (stance other than “unknown”), by regulator and domain
+topics-heading = Topics
+recent-heading = Recently updated
+
+## Search
+search-label = Words or "a phrase", in English, 日本語, 中文 or 한국어
+search-filters = Filters
+search-result-pages = Result pages
+search-previous = Previous
+search-next = Next
+search-count = { $n } { $n ->
+    [one] record
+   *[other] records
+}
+search-unsearchable = “{ $query }” has no searchable words; use words, names or numbers ({ $n } { $n ->
+    [one] record
+   *[other] records
+})
+search-matches = { $n } { $n ->
+    [one] record matches
+   *[other] records match
+} “{ $query }”
+search-some-words = No record has every word of “{ $query }”; { $n } { $n ->
+    [one] record has
+   *[other] records have
+} some of them
+facet-regulator = Regulator
+facet-domain = Domain
+facet-topic = Topic
+facet-modality = Modality
+facet-stance = Stance
+
+## Compare
+compare-regulators = Regulators
+compare-domain = Domain
+compare-all-domains = All domains
+compare-modality = Modality
+compare-all-modalities = All modalities
+compare-baseline = Baseline
+compare-no-baseline = None
+compare-differences-only = Differences only
+compare-as-of = As of
+compare-update = Update
+compare-differs-from = Δ differs from { $baseline }
+compare-differs = differs from the baseline
+compare-what-answers-mean = What the answers mean
+compare-caption = Stance of each regulator by topic
+compare-caption-baseline = , compared with { $baseline }
+compare-caption-differ = , topics where regulators differ
+compare-printed = printed
+compare-no-record = No record
+compare-no-match = No topic matches
+compare-no-match-diff = { ": with “differences only”, every selected regulator agrees on every topic shown" }
+compare-no-match-end = .
+download-full-matrix = Download the full matrix
+download-this-comparison = Download this comparison
+download-topic = Download this topic's answers
+download-regulator = Download this regulator's records
+
+## Topic
+topic-feed = Atom feed of changes on this topic
+topic-discussed-at = Discussed at:
+topic-values-label = Values by regulator, scrollable
+topic-values-caption = values by regulator
+topic-not-given = not given
+topic-values-note = — means the record gives no such value: the documents read do not state it, or the record is not yet researched. A value applies to the modalities its record covers, named in the row.
+topic-about-values = About values
+topic-no-record = No record yet.
+topic-read-record = Read the record
+
+## Record
+record-draft-banner = Draft — not yet reviewed by a working group.
+record-draft-check = Check the cited documents before relying on it.
+record-question = Question
+record-summary = Summary
+record-modalities = Modalities
+record-status = Status
+record-updated = Updated
+record-detail = Detail
+record-no-source = No source is cited: this record makes no claim yet.
+record-history = History
+record-cite = Cite this record
+record-cite-documents = Cite the documents
+
+## Regulator
+regulator-local-name = Local name
+regulator-jurisdiction = Jurisdiction
+regulator-reference = reference regulator
+regulator-reports-to = Reports to
+regulator-feed = Atom feed of this regulator's records
+regulator-website = Website
+regulator-key-sources = Key sources
+
+## Glossary
+glossary-intro = Search treats every term on a row as the same term: a query for any of them finds records that use any other.
+glossary-table-label = Glossary table, scrollable
+glossary-caption = Terms in English, Japanese, Chinese and Korean
+glossary-definition = Definition
+
+## Product
+product-notes = Notes
+
+## Errors
+error-home = Go to the home page
+error-search = Search the records
+error-not-found = Page not found
+error-not-found-message = There is no page at this address. Records, topics, regulators and products are addressed by their ids.
+error-failed = Something went wrong
+error-failed-message = This page could not be shown. Please try again; if it persists, report it.
+error-download = This download could not be made.
+error-feed = This feed could not be built.
+untranslated-marker = Not yet translated: shown in English
+translation-draft = This translation has not been reviewed by a working group.
+topic-class-filter = Read the values for
+topic-class-every = every product class
+topic-class-show = Show
+topic-column-for = for
+topic-values-note-class = The columns for { $modality } are marked ✓; the columns for other product classes are greyed.
+download-this-matrix = Download this matrix

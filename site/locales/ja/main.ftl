@@ -1,0 +1,179 @@
+# regkb の画面表示（日本語）。
+# Draft: written without review by a working group; see docs/i18n.md.
+
+language-name = 日本語
+language-switcher = 言語
+suggest-language = このページは日本語でも読めます。
+
+## Every page
+skip-to-content = 本文へスキップ
+nav-label = メイン
+nav-search = 検索
+nav-compare = 比較
+nav-products = 製品
+nav-approvals = 承認
+nav-glossary = 用語集
+nav-definitions = 定義
+nav-changes = 変更履歴
+search-records = 記録を検索
+search-placeholder = 検索：造腫瘍性、tumorigenicity、LTFU…
+search-button = 検索
+preview-errors = コンテンツにエラーがあります。このプレビューは最後に正しくビルドされた版を表示しています。
+as-of = { $date } 時点：
+as-of-today = 現在の版を表示
+footer-about = regkb は、アジアの規制当局が細胞・遺伝子治療に求める要件を、トピックごとに、各要件の根拠となる文書とともに比較します。
+footer-draft = 「ドラフト」と表示された記録は、ワーキンググループのレビューを受けていません。記録に頼る前に引用文書を確認してください。
+tag-draft = ドラフト
+updated-on = { $date } 更新
+col-regulator = 規制当局
+col-stance = 立場
+col-topic = トピック
+sources-heading = 出典
+download-csv = CSV
+download-xlsx = Excel ブック（XLSX）
+
+## Page titles
+title-home = アジアの細胞・遺伝子治療の規制要件比較
+title-search = 検索
+title-compare = 規制当局の比較
+title-products = 承認製品
+title-approvals = 承認とラグ
+title-glossary = 用語集
+title-changes = 変更履歴
+title-definitions = 定義
+
+## Stances and route answers
+stance-required = 必須
+stance-required-definition = 法令、規則またはガイドラインにより義務付けられている。
+stance-expected = 求められる
+stance-expected-definition = 公表されたガイダンスが求めており、省略するには正当な理由が必要。
+stance-case-by-case = 個別判断
+stance-case-by-case-definition = 製品ごとに、通常は規制当局との相談により判断される。
+stance-not-required = 不要
+stance-not-required-definition = 公表されたガイダンスが不要としている。
+stance-no-guidance = ガイダンスなし
+stance-no-guidance-definition = 規制当局は何も公表していない。記録に調査した場所が記されている。
+stance-available = 利用可能
+stance-available-definition = 法令、規則または公表されたガイダンスがこの経路を定めている。
+stance-not-available = 利用不可
+stance-not-available-definition = 規制当局の制度にこの経路はない。記録に調査した場所が記されている。
+stance-unknown = 未調査
+stance-unknown-definition = まだ調査されていない。記録は何も主張していない。
+stance-product = 製品
+stance-product-definition = 承認された細胞・遺伝子治療製品。
+
+## Home
+home-heading = アジアの規制当局が細胞・遺伝子治療に求めること
+home-intro = regkb は、PMDA/厚生労働省、HSA、TFDA、NMPA、CDSCO、MFDS、BPOM、NPRA の要件を、FDA と EMA を参照点として、MSC・iPS 細胞由来の細胞治療、CAR-T、AAV 遺伝子治療について比較します。対象は非臨床データ、CMC、臨床試験、市販後、法的枠組みです。各要件は、その根拠となる文書を引用する記録です。テーマはアジア再生医療パートナーシップ会議（APACRM）に由来します。
+home-search-label = 英語・日本語・中国語・韓国語で検索
+home-search-placeholder = 例：生体内分布 AAV、長期フォローアップ、致瘤性
+home-compare-all = すべての規制当局を PMDA と比較
+coverage-heading = 網羅状況
+coverage-table-label = 網羅状況の表（スクロール可）
+coverage-caption = 調査済みの記録（立場が「未調査」以外）があるトピック数（規制当局・領域別）
+topics-heading = トピック
+recent-heading = 最近の更新
+
+## Search
+search-label = 単語または "フレーズ"（英語・日本語・中国語・韓国語）
+search-filters = 絞り込み
+search-result-pages = 検索結果のページ
+search-previous = 前へ
+search-next = 次へ
+search-count = { $n } 件の記録
+search-unsearchable = 「{ $query }」には検索できる語がありません。単語、名称または数字を使ってください（{ $n } 件の記録）
+search-matches = 「{ $query }」に一致する記録：{ $n } 件
+search-some-words = 「{ $query }」のすべての語を含む記録はありません。一部の語を含む記録：{ $n } 件
+facet-regulator = 規制当局
+facet-domain = 領域
+facet-topic = トピック
+facet-modality = モダリティ
+facet-stance = 立場
+
+## Compare
+compare-regulators = 規制当局
+compare-domain = 領域
+compare-all-domains = すべての領域
+compare-modality = モダリティ
+compare-all-modalities = すべてのモダリティ
+compare-baseline = 基準
+compare-no-baseline = なし
+compare-differences-only = 相違のみ
+compare-as-of = 時点
+compare-update = 更新
+compare-differs-from = Δ { $baseline } と異なる
+compare-differs = 基準と異なる
+compare-what-answers-mean = 回答の意味
+compare-caption = トピック別の各規制当局の立場
+compare-caption-baseline = （{ $baseline } と比較）
+compare-caption-differ = （規制当局間で異なるトピック）
+compare-printed = 印刷日
+compare-no-record = 記録なし
+compare-no-match = 該当するトピックはありません
+compare-no-match-diff = （「相違のみ」では、選択したすべての規制当局が表示中のすべてのトピックで一致しています）
+compare-no-match-end = 。
+download-full-matrix = 比較表全体をダウンロード
+download-this-comparison = この比較をダウンロード
+download-topic = このトピックの回答をダウンロード
+download-regulator = この規制当局の記録をダウンロード
+
+## Topic
+topic-feed = このトピックの変更の Atom フィード
+topic-discussed-at = 議論された会議：
+topic-values-label = 規制当局別の値（スクロール可）
+topic-values-caption = 規制当局別の値
+topic-not-given = 記載なし
+topic-values-note = — は記録にその値がないことを示します。読んだ文書に記載がないか、記録が未調査です。値は、その記録が対象とするモダリティ（行に記載）に適用されます。
+topic-about-values = 値について
+topic-no-record = まだ記録がありません。
+topic-read-record = 記録を読む
+
+## Record
+record-draft-banner = ドラフト — ワーキンググループのレビュー前です。
+record-draft-check = 利用する前に引用文書を確認してください。
+record-question = 質問
+record-summary = 要約
+record-modalities = モダリティ
+record-status = ステータス
+record-updated = 更新日
+record-detail = 詳細
+record-no-source = 出典が引用されていません。この記録はまだ何も主張していません。
+record-history = 履歴
+record-cite = この記録を引用する
+record-cite-documents = 文書を引用する
+
+## Regulator
+regulator-local-name = 現地名
+regulator-jurisdiction = 管轄
+regulator-reference = 参照規制当局
+regulator-reports-to = 上位機関
+regulator-feed = この規制当局の記録の Atom フィード
+regulator-website = ウェブサイト
+regulator-key-sources = 主な出典
+
+## Glossary
+glossary-intro = 検索では、同じ行の用語はすべて同じ用語として扱われます。どれで検索しても、ほかの用語を使う記録も見つかります。
+glossary-table-label = 用語集の表（スクロール可）
+glossary-caption = 英語・日本語・中国語・韓国語の用語
+glossary-definition = 定義
+
+## Product
+product-notes = 注記
+
+## Errors
+error-home = ホームページへ
+error-search = 記録を検索
+error-not-found = ページが見つかりません
+error-not-found-message = このアドレスにはページがありません。記録、トピック、規制当局、製品は ID で指定します。
+error-failed = 問題が発生しました
+error-failed-message = このページを表示できませんでした。もう一度お試しください。続く場合は報告してください。
+error-download = このダウンロードを作成できませんでした。
+error-feed = このフィードを作成できませんでした。
+untranslated-marker = 未翻訳：英語で表示しています
+translation-draft = この翻訳はワーキンググループのレビューを受けていません。
+topic-class-filter = 値を表示する製品クラス
+topic-class-every = すべての製品クラス
+topic-class-show = 表示
+topic-column-for = 対象：
+topic-values-note-class = { $modality } の列には ✓ が付き、他の製品クラスの列は灰色で表示されます。
+download-this-matrix = この表をダウンロード

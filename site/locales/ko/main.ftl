@@ -1,0 +1,179 @@
+# regkb 인터페이스(한국어).
+# Draft: written without review by a working group; see docs/i18n.md.
+
+language-name = 한국어
+language-switcher = 언어
+suggest-language = 이 페이지는 한국어로도 볼 수 있습니다.
+
+## Every page
+skip-to-content = 본문으로 건너뛰기
+nav-label = 주 메뉴
+nav-search = 검색
+nav-compare = 비교
+nav-products = 제품
+nav-approvals = 허가
+nav-glossary = 용어집
+nav-definitions = 정의
+nav-changes = 변경 내역
+search-records = 기록 검색
+search-placeholder = 검색: 종양원성, tumorigenicity, LTFU…
+search-button = 검색
+preview-errors = 콘텐츠에 오류가 있습니다. 이 미리보기는 마지막으로 빌드에 성공한 버전을 보여 줍니다.
+as-of = { $date } 기준:
+as-of-today = 현재 버전 보기
+footer-about = regkb는 아시아 규제기관이 세포·유전자치료에 요구하는 사항을 주제별로, 각 요구사항의 근거 문서와 함께 비교합니다.
+footer-draft = ‘초안’으로 표시된 기록은 워킹그룹의 검토를 거치지 않았습니다. 기록을 활용하기 전에 인용 문서를 확인하십시오.
+tag-draft = 초안
+updated-on = { $date } 업데이트
+col-regulator = 규제기관
+col-stance = 입장
+col-topic = 주제
+sources-heading = 출처
+download-csv = CSV
+download-xlsx = Excel 통합 문서(XLSX)
+
+## Page titles
+title-home = 아시아 세포·유전자치료 규제 요건 비교
+title-search = 검색
+title-compare = 규제기관 비교
+title-products = 허가 제품
+title-approvals = 허가와 지연 기간
+title-glossary = 용어집
+title-changes = 변경 내역
+title-definitions = 정의
+
+## Stances and route answers
+stance-required = 필수
+stance-required-definition = 법률, 규정 또는 가이드라인에 의해 의무화되어 있다.
+stance-expected = 요구됨
+stance-expected-definition = 공표된 가이던스가 요구하며, 생략하려면 타당한 근거가 필요하다.
+stance-case-by-case = 사례별 판단
+stance-case-by-case-definition = 제품별로, 대개 규제기관과의 상담을 통해 결정된다.
+stance-not-required = 불필요
+stance-not-required-definition = 공표된 가이던스가 필요하지 않다고 한다.
+stance-no-guidance = 가이던스 없음
+stance-no-guidance-definition = 규제기관이 공표한 내용이 없다. 기록에 조사한 곳이 적혀 있다.
+stance-available = 이용 가능
+stance-available-definition = 법률, 규정 또는 공표된 가이던스가 이 경로를 규정한다.
+stance-not-available = 이용 불가
+stance-not-available-definition = 규제기관의 제도에 이 경로가 없다. 기록에 조사한 곳이 적혀 있다.
+stance-unknown = 미조사
+stance-unknown-definition = 아직 조사되지 않았다. 기록은 아무것도 주장하지 않는다.
+stance-product = 제품
+stance-product-definition = 허가된 세포·유전자치료 제품.
+
+## Home
+home-heading = 아시아 규제기관이 세포·유전자치료에 요구하는 것
+home-intro = regkb는 PMDA/MHLW, HSA, TFDA, NMPA, CDSCO, MFDS, BPOM, NPRA의 요구사항을 FDA와 EMA를 참고 기준으로 삼아, MSC 및 iPSC 유래 세포치료, CAR-T, AAV 유전자치료에 대해 비교합니다. 대상은 비임상 자료, CMC, 임상시험, 시판 후, 법적 체계입니다. 각 요구사항은 근거 문서를 인용하는 하나의 기록입니다. 주제는 아시아 재생의료 파트너십 회의(APACRM)에서 왔습니다.
+home-search-label = 영어, 일본어, 중국어 또는 한국어로 검색
+home-search-placeholder = 예: 생체분포 AAV, 장기추적조사, 致瘤性
+home-compare-all = 모든 규제기관을 PMDA와 비교
+coverage-heading = 조사 범위
+coverage-table-label = 조사 범위 표, 스크롤 가능
+coverage-caption = 규제기관·영역별로 조사된 기록(입장이 ‘미조사’가 아닌 기록)이 있는 주제 수
+topics-heading = 주제
+recent-heading = 최근 업데이트
+
+## Search
+search-label = 단어 또는 "구문"(영어, 일본어, 중국어, 한국어)
+search-filters = 필터
+search-result-pages = 결과 페이지
+search-previous = 이전
+search-next = 다음
+search-count = 기록 { $n }건
+search-unsearchable = “{ $query }”에는 검색할 수 있는 단어가 없습니다. 단어, 이름 또는 숫자를 사용하십시오(기록 { $n }건)
+search-matches = “{ $query }”와 일치하는 기록 { $n }건
+search-some-words = “{ $query }”의 모든 단어를 포함하는 기록은 없습니다. 일부 단어를 포함하는 기록 { $n }건
+facet-regulator = 규제기관
+facet-domain = 영역
+facet-topic = 주제
+facet-modality = 모달리티
+facet-stance = 입장
+
+## Compare
+compare-regulators = 규제기관
+compare-domain = 영역
+compare-all-domains = 모든 영역
+compare-modality = 모달리티
+compare-all-modalities = 모든 모달리티
+compare-baseline = 기준
+compare-no-baseline = 없음
+compare-differences-only = 차이만 보기
+compare-as-of = 기준일
+compare-update = 업데이트
+compare-differs-from = Δ { $baseline }와 다름
+compare-differs = 기준과 다름
+compare-what-answers-mean = 답의 의미
+compare-caption = 주제별 각 규제기관의 입장
+compare-caption-baseline = , { $baseline }와 비교
+compare-caption-differ = , 규제기관 간에 차이가 있는 주제
+compare-printed = 인쇄일
+compare-no-record = 기록 없음
+compare-no-match = 일치하는 주제가 없습니다
+compare-no-match-diff = (‘차이만 보기’에서는 선택한 모든 규제기관이 표시된 모든 주제에서 일치합니다)
+compare-no-match-end = .
+download-full-matrix = 전체 비교표 다운로드
+download-this-comparison = 이 비교 다운로드
+download-topic = 이 주제의 답 다운로드
+download-regulator = 이 규제기관의 기록 다운로드
+
+## Topic
+topic-feed = 이 주제의 변경 사항 Atom 피드
+topic-discussed-at = 논의된 회의:
+topic-values-label = 규제기관별 값, 스크롤 가능
+topic-values-caption = 규제기관별 값
+topic-not-given = 제시되지 않음
+topic-values-note = —는 기록에 해당 값이 없음을 뜻합니다. 읽은 문서에 명시되지 않았거나 기록이 아직 조사되지 않았습니다. 값은 그 기록이 다루는 모달리티(행에 표시)에 적용됩니다.
+topic-about-values = 값에 대하여
+topic-no-record = 아직 기록이 없습니다.
+topic-read-record = 기록 읽기
+
+## Record
+record-draft-banner = 초안 — 아직 워킹그룹의 검토를 거치지 않았습니다.
+record-draft-check = 활용하기 전에 인용 문서를 확인하십시오.
+record-question = 질문
+record-summary = 요약
+record-modalities = 모달리티
+record-status = 상태
+record-updated = 업데이트
+record-detail = 상세
+record-no-source = 인용된 출처가 없습니다. 이 기록은 아직 아무것도 주장하지 않습니다.
+record-history = 이력
+record-cite = 이 기록 인용하기
+record-cite-documents = 문서 인용하기
+
+## Regulator
+regulator-local-name = 현지 명칭
+regulator-jurisdiction = 관할
+regulator-reference = 참고 규제기관
+regulator-reports-to = 상위 기관
+regulator-feed = 이 규제기관 기록의 Atom 피드
+regulator-website = 웹사이트
+regulator-key-sources = 주요 출처
+
+## Glossary
+glossary-intro = 검색은 한 행의 모든 용어를 같은 용어로 취급합니다. 어느 용어로 검색해도 다른 용어를 쓰는 기록을 찾습니다.
+glossary-table-label = 용어집 표, 스크롤 가능
+glossary-caption = 영어, 일본어, 중국어, 한국어 용어
+glossary-definition = 정의
+
+## Product
+product-notes = 참고 사항
+
+## Errors
+error-home = 홈페이지로 이동
+error-search = 기록 검색
+error-not-found = 페이지를 찾을 수 없습니다
+error-not-found-message = 이 주소에는 페이지가 없습니다. 기록, 주제, 규제기관, 제품은 ID로 찾습니다.
+error-failed = 문제가 발생했습니다
+error-failed-message = 이 페이지를 표시할 수 없습니다. 다시 시도해 주십시오. 계속되면 신고해 주십시오.
+error-download = 이 다운로드를 만들 수 없습니다.
+error-feed = 이 피드를 만들 수 없습니다.
+untranslated-marker = 아직 번역되지 않음: 영어로 표시
+translation-draft = 이 번역은 워킹그룹의 검토를 거치지 않았습니다.
+topic-class-filter = 값을 볼 제품 분류
+topic-class-every = 모든 제품 분류
+topic-class-show = 보기
+topic-column-for = 적용 대상:
+topic-values-note-class = { $modality }의 열에는 ✓ 표시가 있고, 다른 제품 분류의 열은 회색으로 표시됩니다.
+download-this-matrix = 이 표 다운로드

@@ -1,0 +1,179 @@
+# regkb 界面（简体中文）。
+# Draft: written without review by a working group; see docs/i18n.md.
+
+language-name = 简体中文
+language-switcher = 语言
+suggest-language = 本页也有简体中文版。
+
+## Every page
+skip-to-content = 跳到主要内容
+nav-label = 主菜单
+nav-search = 搜索
+nav-compare = 比较
+nav-products = 产品
+nav-approvals = 批准
+nav-glossary = 术语表
+nav-definitions = 定义
+nav-changes = 变更
+search-records = 搜索记录
+search-placeholder = 搜索：致瘤性、tumorigenicity、LTFU…
+search-button = 搜索
+preview-errors = 内容有错误；此预览显示最后一次成功构建的版本。
+as-of = 截至 { $date }：
+as-of-today = 显示当前版本
+footer-about = regkb 按主题比较亚洲监管机构对细胞和基因治疗的要求，并附上每项要求所依据的文件。
+footer-draft = 标为“草稿”的记录尚未经过工作组审核。依赖记录之前，请先查阅所引用的文件。
+tag-draft = 草稿
+updated-on = 更新于 { $date }
+col-regulator = 监管机构
+col-stance = 立场
+col-topic = 主题
+sources-heading = 来源
+download-csv = CSV
+download-xlsx = Excel 工作簿（XLSX）
+
+## Page titles
+title-home = 亚洲细胞和基因治疗监管要求比较
+title-search = 搜索
+title-compare = 比较监管机构
+title-products = 已批准产品
+title-approvals = 批准与时间差
+title-glossary = 术语表
+title-changes = 变更
+title-definitions = 定义
+
+## Stances and route answers
+stance-required = 必须
+stance-required-definition = 法律、法规或指南规定为强制要求。
+stance-expected = 预期
+stance-expected-definition = 已发布的指南预期提供；省略需要说明理由。
+stance-case-by-case = 个案判断
+stance-case-by-case-definition = 按产品逐一决定，通常需与监管机构沟通。
+stance-not-required = 不要求
+stance-not-required-definition = 已发布的指南表示不需要。
+stance-no-guidance = 无指南
+stance-no-guidance-definition = 监管机构未发布任何相关内容；记录说明了查找过的地方。
+stance-available = 可用
+stance-available-definition = 法律、法规或已发布的指南提供了该途径。
+stance-not-available = 不可用
+stance-not-available-definition = 监管机构的制度中没有该途径；记录说明了查找过的地方。
+stance-unknown = 未知
+stance-unknown-definition = 尚未研究：记录不作任何主张。
+stance-product = 产品
+stance-product-definition = 已批准的细胞或基因治疗产品。
+
+## Home
+home-heading = 亚洲监管机构对细胞和基因治疗的要求
+home-intro = regkb 比较 PMDA/MHLW、HSA、TFDA、NMPA、CDSCO、MFDS、BPOM 和 NPRA 的要求，并以 FDA 和 EMA 作为参照，涵盖 MSC 和 iPSC 来源的细胞治疗、CAR-T 以及 AAV 基因治疗：非临床数据、CMC、临床试验、上市后和法律框架。每项要求都是一条引用其依据文件的记录。主题来自亚洲再生医学合作会议（APACRM）。
+home-search-label = 用英文、日文、中文或韩文搜索
+home-search-placeholder = 例如：生物分布 AAV、长期随访、致瘤性
+home-compare-all = 将所有监管机构与 PMDA 比较
+coverage-heading = 覆盖范围
+coverage-table-label = 覆盖范围表，可滚动
+coverage-caption = 各监管机构和领域中已有研究记录（立场不是“未知”）的主题数
+topics-heading = 主题
+recent-heading = 最近更新
+
+## Search
+search-label = 词语或 "短语"，可用英文、日文、中文或韩文
+search-filters = 筛选
+search-result-pages = 结果页
+search-previous = 上一页
+search-next = 下一页
+search-count = { $n } 条记录
+search-unsearchable = “{ $query }”中没有可搜索的词；请使用词语、名称或数字（{ $n } 条记录）
+search-matches = { $n } 条记录匹配“{ $query }”
+search-some-words = 没有记录包含“{ $query }”的全部词语；{ $n } 条记录包含其中部分词语
+facet-regulator = 监管机构
+facet-domain = 领域
+facet-topic = 主题
+facet-modality = 治疗类型
+facet-stance = 立场
+
+## Compare
+compare-regulators = 监管机构
+compare-domain = 领域
+compare-all-domains = 所有领域
+compare-modality = 治疗类型
+compare-all-modalities = 所有治疗类型
+compare-baseline = 基准
+compare-no-baseline = 无
+compare-differences-only = 仅显示差异
+compare-as-of = 截至
+compare-update = 更新
+compare-differs-from = Δ 与 { $baseline } 不同
+compare-differs = 与基准不同
+compare-what-answers-mean = 各答案的含义
+compare-caption = 各监管机构在各主题上的立场
+compare-caption-baseline = ，与 { $baseline } 比较
+compare-caption-differ = ，监管机构之间存在差异的主题
+compare-printed = 打印于
+compare-no-record = 无记录
+compare-no-match = 没有匹配的主题
+compare-no-match-diff = （在“仅显示差异”下，所选监管机构在显示的每个主题上都一致）
+compare-no-match-end = 。
+download-full-matrix = 下载完整比较表
+download-this-comparison = 下载此比较
+download-topic = 下载此主题的答案
+download-regulator = 下载此监管机构的记录
+
+## Topic
+topic-feed = 此主题变更的 Atom 订阅
+topic-discussed-at = 讨论于：
+topic-values-label = 各监管机构的数值，可滚动
+topic-values-caption = 各监管机构的数值
+topic-not-given = 未给出
+topic-values-note = — 表示记录未给出该数值：所阅读的文件未载明，或记录尚未研究。数值适用于其记录涵盖的治疗类型（列在该行中）。
+topic-about-values = 关于数值
+topic-no-record = 尚无记录。
+topic-read-record = 阅读记录
+
+## Record
+record-draft-banner = 草稿 — 尚未经过工作组审核。
+record-draft-check = 依赖之前，请先查阅所引用的文件。
+record-question = 问题
+record-summary = 摘要
+record-modalities = 治疗类型
+record-status = 状态
+record-updated = 更新日期
+record-detail = 详细内容
+record-no-source = 未引用任何来源：此记录尚未作出任何主张。
+record-history = 历史
+record-cite = 引用此记录
+record-cite-documents = 引用文件
+
+## Regulator
+regulator-local-name = 当地名称
+regulator-jurisdiction = 管辖地区
+regulator-reference = 参照监管机构
+regulator-reports-to = 上级机构
+regulator-feed = 此监管机构记录的 Atom 订阅
+regulator-website = 网站
+regulator-key-sources = 主要来源
+
+## Glossary
+glossary-intro = 搜索将同一行中的所有术语视为同一术语：用其中任何一个查询，都能找到使用其他术语的记录。
+glossary-table-label = 术语表，可滚动
+glossary-caption = 英文、日文、中文和韩文术语
+glossary-definition = 定义
+
+## Product
+product-notes = 备注
+
+## Errors
+error-home = 前往首页
+error-search = 搜索记录
+error-not-found = 找不到页面
+error-not-found-message = 此地址没有页面。记录、主题、监管机构和产品均按其 ID 寻址。
+error-failed = 出现错误
+error-failed-message = 无法显示此页面。请重试；如果问题持续存在，请报告。
+error-download = 无法生成此下载文件。
+error-feed = 无法生成此订阅。
+untranslated-marker = 尚未翻译：以英文显示
+translation-draft = 此翻译尚未经过工作组审核。
+topic-class-filter = 显示数值的产品类别
+topic-class-every = 所有产品类别
+topic-class-show = 显示
+topic-column-for = 适用于
+topic-values-note-class = { $modality } 的列标有 ✓；其他产品类别的列显示为灰色。
+download-this-matrix = 下载此表

@@ -1,0 +1,179 @@
+# regkb 介面（繁體中文）。
+# Draft: written without review by a working group; see docs/i18n.md.
+
+language-name = 繁體中文
+language-switcher = 語言
+suggest-language = 本頁也有繁體中文版。
+
+## Every page
+skip-to-content = 跳至主要內容
+nav-label = 主選單
+nav-search = 搜尋
+nav-compare = 比較
+nav-products = 產品
+nav-approvals = 核准
+nav-glossary = 詞彙表
+nav-definitions = 定義
+nav-changes = 變更
+search-records = 搜尋紀錄
+search-placeholder = 搜尋：致瘤性、tumorigenicity、LTFU…
+search-button = 搜尋
+preview-errors = 內容有錯誤；此預覽顯示最後一次成功建置的版本。
+as-of = 截至 { $date }：
+as-of-today = 顯示目前版本
+footer-about = regkb 逐一主題比較亞洲主管機關對細胞與基因治療的要求，並附上每項要求所依據的文件。
+footer-draft = 標示為「草稿」的紀錄尚未經工作小組審查。依賴紀錄前，請先查閱所引用的文件。
+tag-draft = 草稿
+updated-on = 更新於 { $date }
+col-regulator = 主管機關
+col-stance = 立場
+col-topic = 主題
+sources-heading = 來源
+download-csv = CSV
+download-xlsx = Excel 活頁簿（XLSX）
+
+## Page titles
+title-home = 亞洲細胞與基因治療法規要求比較
+title-search = 搜尋
+title-compare = 比較主管機關
+title-products = 已核准產品
+title-approvals = 核准與時間差
+title-glossary = 詞彙表
+title-changes = 變更
+title-definitions = 定義
+
+## Stances and route answers
+stance-required = 必要
+stance-required-definition = 法律、法規或指引明定為強制。
+stance-expected = 預期
+stance-expected-definition = 已公布的指引預期提供；省略須說明理由。
+stance-case-by-case = 個案判斷
+stance-case-by-case-definition = 依產品個別決定，通常與主管機關諮詢。
+stance-not-required = 不需要
+stance-not-required-definition = 已公布的指引表示不需要。
+stance-no-guidance = 無指引
+stance-no-guidance-definition = 主管機關未公布任何相關內容；紀錄說明查找過的地方。
+stance-available = 可用
+stance-available-definition = 法律、法規或已公布的指引提供此途徑。
+stance-not-available = 不可用
+stance-not-available-definition = 主管機關的制度沒有此途徑；紀錄說明查找過的地方。
+stance-unknown = 未知
+stance-unknown-definition = 尚未研究：紀錄不作任何主張。
+stance-product = 產品
+stance-product-definition = 已核准的細胞或基因治療產品。
+
+## Home
+home-heading = 亞洲主管機關對細胞與基因治療的要求
+home-intro = regkb 比較 PMDA/MHLW、HSA、TFDA、NMPA、CDSCO、MFDS、BPOM 與 NPRA 的要求，並以 FDA 與 EMA 作為參考，涵蓋 MSC 與 iPSC 衍生細胞治療、CAR-T 及 AAV 基因治療：非臨床資料、CMC、臨床試驗、上市後及法律架構。每項要求都是一筆引用其依據文件的紀錄。主題來自亞洲再生醫療夥伴會議（APACRM）。
+home-search-label = 以英文、日文、中文或韓文搜尋
+home-search-placeholder = 例如：生物分布 AAV、長期追蹤、致瘤性
+home-compare-all = 將所有主管機關與 PMDA 比較
+coverage-heading = 涵蓋範圍
+coverage-table-label = 涵蓋範圍表格，可捲動
+coverage-caption = 各主管機關與領域中，已有研究紀錄（立場不是「未知」）的主題數
+topics-heading = 主題
+recent-heading = 最近更新
+
+## Search
+search-label = 字詞或 "片語"，可用英文、日文、中文或韓文
+search-filters = 篩選
+search-result-pages = 結果頁
+search-previous = 上一頁
+search-next = 下一頁
+search-count = { $n } 筆紀錄
+search-unsearchable = 「{ $query }」沒有可搜尋的字詞；請使用字詞、名稱或數字（{ $n } 筆紀錄）
+search-matches = { $n } 筆紀錄符合「{ $query }」
+search-some-words = 沒有紀錄包含「{ $query }」的所有字詞；{ $n } 筆紀錄包含其中部分字詞
+facet-regulator = 主管機關
+facet-domain = 領域
+facet-topic = 主題
+facet-modality = 治療類型
+facet-stance = 立場
+
+## Compare
+compare-regulators = 主管機關
+compare-domain = 領域
+compare-all-domains = 所有領域
+compare-modality = 治療類型
+compare-all-modalities = 所有治療類型
+compare-baseline = 基準
+compare-no-baseline = 無
+compare-differences-only = 只顯示差異
+compare-as-of = 截至
+compare-update = 更新
+compare-differs-from = Δ 與 { $baseline } 不同
+compare-differs = 與基準不同
+compare-what-answers-mean = 各答案的含義
+compare-caption = 各主管機關在各主題上的立場
+compare-caption-baseline = ，與 { $baseline } 比較
+compare-caption-differ = ，主管機關之間有差異的主題
+compare-printed = 列印於
+compare-no-record = 無紀錄
+compare-no-match = 沒有符合的主題
+compare-no-match-diff = （在「只顯示差異」下，所選主管機關在顯示的每個主題上都一致）
+compare-no-match-end = 。
+download-full-matrix = 下載完整比較表
+download-this-comparison = 下載此比較
+download-topic = 下載此主題的答案
+download-regulator = 下載此主管機關的紀錄
+
+## Topic
+topic-feed = 此主題變更的 Atom 訂閱
+topic-discussed-at = 討論於：
+topic-values-label = 各主管機關的數值，可捲動
+topic-values-caption = 各主管機關的數值
+topic-not-given = 未提供
+topic-values-note = — 表示紀錄未提供此數值：所閱讀的文件未載明，或紀錄尚未研究。數值適用於其紀錄涵蓋的治療類型（列於該列）。
+topic-about-values = 關於數值
+topic-no-record = 尚無紀錄。
+topic-read-record = 閱讀紀錄
+
+## Record
+record-draft-banner = 草稿 — 尚未經工作小組審查。
+record-draft-check = 依賴之前，請先查閱所引用的文件。
+record-question = 問題
+record-summary = 摘要
+record-modalities = 治療類型
+record-status = 狀態
+record-updated = 更新日期
+record-detail = 詳細內容
+record-no-source = 未引用任何來源：此紀錄尚未作出任何主張。
+record-history = 歷史
+record-cite = 引用此紀錄
+record-cite-documents = 引用文件
+
+## Regulator
+regulator-local-name = 當地名稱
+regulator-jurisdiction = 管轄地區
+regulator-reference = 參考主管機關
+regulator-reports-to = 上級機關
+regulator-feed = 此主管機關紀錄的 Atom 訂閱
+regulator-website = 網站
+regulator-key-sources = 主要來源
+
+## Glossary
+glossary-intro = 搜尋會將同一列的所有詞彙視為同一詞彙：以其中任何一個查詢，都能找到使用其他詞彙的紀錄。
+glossary-table-label = 詞彙表，可捲動
+glossary-caption = 英文、日文、中文與韓文詞彙
+glossary-definition = 定義
+
+## Product
+product-notes = 附註
+
+## Errors
+error-home = 前往首頁
+error-search = 搜尋紀錄
+error-not-found = 找不到頁面
+error-not-found-message = 此網址沒有頁面。紀錄、主題、主管機關與產品均以其 ID 定址。
+error-failed = 發生錯誤
+error-failed-message = 無法顯示此頁面。請再試一次；若問題持續，請回報。
+error-download = 無法產生此下載檔案。
+error-feed = 無法產生此訂閱。
+untranslated-marker = 尚未翻譯：以英文顯示
+translation-draft = 此翻譯尚未經工作小組審查。
+topic-class-filter = 顯示數值的產品類別
+topic-class-every = 所有產品類別
+topic-class-show = 顯示
+topic-column-for = 適用於
+topic-values-note-class = { $modality } 的欄位標示 ✓；其他產品類別的欄位以灰色顯示。
+download-this-matrix = 下載此表

@@ -1,0 +1,278 @@
+//! The interface's languages and its one message lookup. Each language's messages are a Fluent
+//! file, `site/locales/<tag>/main.ftl`, compiled into the binary and parsed once; a message a
+//! language lacks falls back to English. Templates ask through `Frame::t` and never branch on
+//! the language.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, OnceLock};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use indexer::model::{Content, Translations};
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    En,
+    Ja,
+    ZhHant,
+    ZhHans,
+    Ko,
+}
+
+impl Lang {
+    /// Every language, English (the fallback, served at the root) first.
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Ja, Lang::ZhHant, Lang::ZhHans, Lang::Ko];
+
+    /// The BCP 47 tag, for `lang` and `hreflang`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+            Lang::ZhHant => "zh-Hant",
+            Lang::ZhHans => "zh-Hans",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// The folder the language's pages live under, with its slash: `""` for English, `ja/` ….
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::Ja => "ja/",
+            Lang::ZhHant => "zh-Hant/",
+            Lang::ZhHans => "zh-Hans/",
+            Lang::Ko => "ko/",
+        }
+    }
+
+    /// The language whose folder or tag is `prefix` (`ja`, `zh-Hant`; `en` is English).
+    pub fn from_prefix(prefix: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(prefix))
+    }
+
+    /// The language's name in itself, for the language switcher.
+    pub fn name(self) -> String {
+        t(self, "language-name")
+    }
+
+    fn messages(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../locales/en/main.ftl"),
+            Lang::Ja => include_str!("../locales/ja/main.ftl"),
+            Lang::ZhHant => include_str!("../locales/zh-Hant/main.ftl"),
+            Lang::ZhHans => include_str!("../locales/zh-Hans/main.ftl"),
+            Lang::Ko => include_str!("../locales/ko/main.ftl"),
+        }
+    }
+
+    /// The supported language a reader's `Accept-Language` header prefers most, if any.
+    pub fn preferred(accept_language: &str) -> Option<Lang> {
+        let mut ranked: Vec<(f32, Lang)> = accept_language
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let range = parts.next()?.trim();
+                let q = parts.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1.0), |q| q.parse().ok())?;
+                Some((q, Lang::matching(range)?))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked.first().filter(|(q, _)| *q > 0.0).map(|&(_, lang)| lang)
+    }
+
+    /// The language a range of `Accept-Language` names: `zh-TW` and `zh-HK` read Traditional,
+    /// other Chinese Simplified.
+    fn matching(range: &str) -> Option<Lang> {
+        let range = range.to_ascii_lowercase();
+        let mut subtags = range.split(['-', '_']);
+        match subtags.next()? {
+            "en" => Some(Lang::En),
+            "ja" => Some(Lang::Ja),
+            "ko" => Some(Lang::Ko),
+            "zh" => {
+                let rest: Vec<&str> = subtags.collect();
+                let traditional = rest.iter().any(|s| matches!(*s, "hant" | "tw" | "hk" | "mo"));
+                Some(if traditional { Lang::ZhHant } else { Lang::ZhHans })
+            }
+            _ => None,
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(tag: &str) -> Result<Lang, String> {
+        Lang::from_prefix(tag).ok_or_else(|| {
+            let tags: Vec<&str> = Lang::ALL.iter().map(|l| l.tag()).collect();
+            format!("`{tag}` is not a language of the site; use one of {}", tags.join(", "))
+        })
+    }
+}
+
+/// The content with its vocabulary (domain, topic and modality titles, topic questions) in one
+/// language, and the English words it shows where that language has none, which pages mark.
+pub struct Vocabulary {
+    pub content: Arc<Content>,
+    pub untranslated: BTreeSet<String>,
+}
+
+impl Vocabulary {
+    /// `content`'s vocabulary in `lang`; English shares `content` as it is.
+    pub fn of(content: &Arc<Content>, lang: Lang) -> Vocabulary {
+        let mut untranslated = BTreeSet::new();
+        if lang == Lang::En {
+            return Vocabulary { content: content.clone(), untranslated };
+        }
+        let mut translate = |text: &mut String, words: &Translations| match words.get(lang.tag()) {
+            Some(word) => *text = word.clone(),
+            None => {
+                untranslated.insert(text.clone());
+            }
+        };
+        let mut local = Content::clone(content);
+        for d in &mut local.domains {
+            translate(&mut d.title, &d.title_i18n);
+        }
+        for m in &mut local.modalities {
+            translate(&mut m.title, &m.title_i18n);
+        }
+        for t in &mut local.topics {
+            translate(&mut t.title, &t.title_i18n);
+            translate(&mut t.question, &t.question_i18n);
+        }
+        Vocabulary { content: Arc::new(local), untranslated }
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// Each language's bundle, in `Lang::ALL`'s order, parsed on first use.
+fn bundles() -> &'static [Bundle] {
+    static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
+    BUNDLES.get_or_init(|| Lang::ALL.into_iter().map(bundle).collect())
+}
+
+fn bundle(lang: Lang) -> Bundle {
+    let resource = FluentResource::try_new(lang.messages().to_owned())
+        .unwrap_or_else(|(_, errors)| panic!("locales/{}/main.ftl does not parse: {errors:?}", lang.tag()));
+    let mut bundle = Bundle::new_concurrent(vec![lang.tag().parse().expect("a BCP 47 tag")]);
+    // Pages are HTML with their own `lang`; Unicode isolation marks would only show as noise.
+    bundle.set_use_isolating(false);
+    bundle.add_resource(resource).expect("a message is defined once");
+    bundle
+}
+
+/// The message `key` in `lang`, or in English when `lang` lacks it, or the key itself when no
+/// language has it (a test keeps that from shipping).
+pub fn t(lang: Lang, key: &str) -> String {
+    format(lang, key, None)
+}
+
+/// The message `key` in `lang` with its variables `args` filled in.
+pub fn t_args(lang: Lang, key: &str, args: &[(&str, FluentValue)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, value.clone());
+    }
+    format(lang, key, Some(&fluent))
+}
+
+fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+    let all = bundles();
+    [lang, Lang::En]
+        .into_iter()
+        .find_map(|l| {
+            let bundle = &all[l as usize];
+            let pattern = bundle.get_message(key)?.value()?;
+            let mut errors = Vec::new();
+            Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        })
+        .unwrap_or_else(|| key.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use super::*;
+
+    /// The messages a language's file defines: lines `key = …` at the start of a line.
+    fn keys(lang: Lang) -> BTreeSet<&'static str> {
+        lang.messages()
+            .lines()
+            .filter_map(|line| Some(line.split_once(" =")?.0).filter(|k| k.starts_with(char::is_alphabetic)))
+            .collect()
+    }
+
+    /// The text of every template and every source file but this one's messages.
+    fn code() -> String {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut text = String::new();
+        for dir in ["templates", "src", "src/views", "src/formats"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_file() {
+                    text.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn every_language_has_every_message_and_every_message_is_used() {
+        let english = keys(Lang::En);
+        for lang in Lang::ALL {
+            let theirs = keys(lang);
+            let missing: Vec<_> = english.difference(&theirs).collect();
+            let extra: Vec<_> = theirs.difference(&english).collect();
+            assert!(missing.is_empty(), "locales/{}/main.ftl lacks {missing:?}", lang.tag());
+            assert!(extra.is_empty(), "locales/{}/main.ftl has keys English lacks: {extra:?}", lang.tag());
+        }
+        let code = code();
+        let unused: Vec<_> = english.iter().filter(|k| !asked_for(&code, k)).collect();
+        assert!(unused.is_empty(), "messages no template or code asks for: {unused:?}");
+    }
+
+    /// Whether `code` names `key`, whole (`"nav-search"`) or as a prefix it completes at run
+    /// time (`"stance-{}"`, `"facet-{}"`).
+    fn asked_for(code: &str, key: &str) -> bool {
+        code.contains(&format!("\"{key}\""))
+            || key.match_indices('-').any(|(i, _)| code.contains(&format!("\"{}{{", &key[..=i])))
+    }
+
+    #[test]
+    fn every_message_asked_for_exists() {
+        let english = keys(Lang::En);
+        let code = code();
+        let asked: BTreeSet<&str> = code
+            .split(".t(\"")
+            .skip(1)
+            .chain(code.split(".t1(\"").skip(1))
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        let unknown: Vec<_> = asked.iter().filter(|k| !english.contains(*k)).collect();
+        assert!(unknown.is_empty(), "templates ask for messages English lacks: {unknown:?}");
+    }
+
+    #[test]
+    fn lookup_falls_back_to_english_and_fills_arguments() {
+        assert_eq!(t(Lang::Ja, "language-name"), "日本語");
+        assert_eq!(t(Lang::En, "no-such-message"), "no-such-message");
+        let n = t_args(Lang::En, "search-count", &[("n", 2.into())]);
+        assert_eq!(n, "2 records");
+    }
+
+    #[test]
+    fn accept_language_suggests_the_best_supported_language() {
+        assert_eq!(Lang::preferred("ja-JP,ja;q=0.9,en;q=0.8"), Some(Lang::Ja));
+        assert_eq!(Lang::preferred("fr, zh-TW;q=0.7, en;q=0.5"), Some(Lang::ZhHant));
+        assert_eq!(Lang::preferred("zh-CN"), Some(Lang::ZhHans));
+        assert_eq!(Lang::preferred("en-GB;q=0.5, ko;q=0.9"), Some(Lang::Ko));
+        assert_eq!(Lang::preferred("fr, de"), None);
+        assert_eq!(Lang::from_prefix("zh-hant"), Some(Lang::ZhHant));
+    }
+}

@@ -1,0 +1,104 @@
+//! The site in five languages over HTTP and in the export: each language's pages under its
+//! prefix with the right `lang`, `hreflang` alternates, a switcher that keeps the page and its
+//! query, and `Accept-Language` that suggests but never redirects.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Server, regkb, request};
+use site::i18n::{Lang, t};
+
+const COMPARE: &str = "compare?regulator=pmda&regulator=hsa&baseline=pmda";
+
+#[test]
+fn every_language_serves_its_pages_under_its_prefix() {
+    let server = Server::start(Path::new("content"), &[]);
+    for lang in Lang::ALL {
+        let root = format!("/{}", lang.dir());
+        let page = server.get(&format!("{root}{COMPARE}"));
+        assert_eq!(page.status, 200, "{root}{COMPARE}");
+        assert!(page.body.contains(&format!(r#"<html lang="{}">"#, lang.tag())), "{root}");
+        assert!(page.body.contains(&format!("<h1>{}</h1>", t(lang, "title-compare"))), "{root}");
+        let query = COMPARE.replace('&', "&#38;");
+        for other in Lang::ALL {
+            let href = format!("/{}{query}", other.dir());
+            let alternate = format!(r#"<link rel="alternate" hreflang="{}" href="{href}">"#, other.tag());
+            assert!(page.body.contains(&alternate), "{root}: no {alternate}");
+            let switch = format!(r#"<a href="{href}" hreflang="{}" lang="{}""#, other.tag(), other.tag());
+            assert!(page.body.contains(&switch), "{root}: the switcher lacks {switch}");
+        }
+        assert!(page.body.contains(r#"<link rel="alternate" hreflang="x-default" href="/compare?"#));
+        // Pages link within their language; assets are shared.
+        assert!(page.body.contains(&format!(r#"href="{root}regulators/pmda""#)), "{root}");
+        assert!(page.body.contains(r#"href="/static/style.css""#));
+        let record = server.get(&format!("{root}records/pmda/framework.legal-basis"));
+        assert_eq!(record.status, 200);
+        assert!(record.body.contains(&t(lang, "record-cite")), "{root}");
+    }
+    for home in ["/ja", "/ja/", "/zh-Hant/", "/ko"] {
+        let page = server.get(home);
+        assert_eq!(page.status, 200, "{home}");
+        assert!(page.body.contains(&t(Lang::from_prefix(home.trim_matches('/')).unwrap(), "home-heading")));
+    }
+}
+
+#[test]
+fn vocabulary_shows_its_translation_or_english_marked_as_such() {
+    let server = Server::start(Path::new("content"), &[]);
+    let (content, _) = indexer::load::load(Path::new("content"));
+    let topic = content.topic("nonclinical.tumorigenicity").unwrap();
+    let page = server.get("/ja/topics/nonclinical.tumorigenicity");
+    assert!(page.body.contains(&format!("<h1>{}</h1>", topic.title_i18n["ja"])));
+    // The shipped topics' questions are not translated yet: English, marked.
+    let question =
+        format!(r#"<p class="question"><span lang="en">{}</span> <small class="lang-fallback""#, topic.question);
+    assert!(page.body.contains(&question), "no marked English question");
+    assert!(page.body.contains(&t(Lang::Ja, "translation-draft")));
+    let home = server.get("/ko/").body;
+    assert!(home.contains(&format!("<h3>{}</h3>", content.domain("nonclinical").unwrap().title_i18n["ko"])));
+    let english = server.get("/topics/nonclinical.tumorigenicity").body;
+    assert!(english.contains(&format!("<h1>{}</h1>", topic.title)) && !english.contains("lang-fallback"));
+    assert!(!english.contains(&t(Lang::En, "translation-draft")));
+}
+
+#[test]
+fn a_missing_page_says_so_in_its_language() {
+    let server = Server::start(Path::new("content"), &[]);
+    let page = server.get("/ko/records/pmda/no-such-record");
+    assert_eq!(page.status, 404);
+    assert!(page.body.contains(r#"<html lang="ko">"#) && page.body.contains(&t(Lang::Ko, "error-not-found")));
+    assert!(server.get("/fr/compare").body.contains(r#"<html lang="en">"#));
+}
+
+#[test]
+fn accept_language_suggests_a_language_and_never_redirects() {
+    let server = Server::start(Path::new("content"), &[]);
+    let url = format!("{}/", server.base);
+    let japanese = request(&url, "GET", &[("Accept-Language", "ja-JP,ja;q=0.9,en;q=0.5")], b"");
+    assert_eq!(japanese.status, 200);
+    assert!(japanese.body.contains(r#"<html lang="en">"#));
+    let banner = format!(r#"<a href="/ja/" hreflang="ja">{}</a>"#, t(Lang::Ja, "suggest-language"));
+    assert!(japanese.body.contains(&banner), "no suggestion of Japanese");
+    assert!(japanese.header("vary").is_some_and(|v| v.to_ascii_lowercase().contains("accept-language")));
+    for (path, accept) in [("/", "en-GB,en"), ("/", "fr"), ("/ja/", "ko")] {
+        let page = request(&format!("{}{path}", server.base), "GET", &[("Accept-Language", accept)], b"");
+        assert_eq!(page.status, 200);
+        assert!(!page.body.contains("banner-language"), "{path} with {accept} suggests a language");
+    }
+}
+
+#[test]
+fn the_export_has_every_language_or_the_one_asked_for() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("ja-only");
+    let run = regkb(&["export", "--content", "tests/fixtures/valid", "--out", dir.to_str().unwrap(), "--lang", "ja"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let compare = std::fs::read_to_string(dir.join("ja/compare.html")).unwrap();
+    assert!(compare.contains(r#"<html lang="ja">"#) && compare.contains(r#"href="../static/style.css""#));
+    assert!(compare.contains(r#"href="../ja/search.html""#), "pages link within their language");
+    assert!(!dir.join("compare.html").exists() && !dir.join("ko").exists(), "only the language asked for");
+    assert!(dir.join("ja/search.html").exists() && dir.join("static/offline.js").exists());
+    let wrong = regkb(&["export", "--content", "tests/fixtures/valid", "--out", dir.to_str().unwrap(), "--lang", "fr"]);
+    assert!(!wrong.status.success() && String::from_utf8_lossy(&wrong.stderr).contains("zh-Hant"));
+}
