@@ -26,29 +26,42 @@
   var DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var CJK = /[\u{0E00}-\u{0EFF}\u{1000}-\u{109F}\u{1780}-\u{17FF}\u{2E80}-\u{2FDF}\u{3005}-\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{323AF}\u{3041}-\u{309A}\u{309D}-\u{309F}\u{30A1}-\u{30FA}\u{30FC}-\u{30FF}\u{31F0}-\u{31FF}\u{FF66}-\u{FF9F}\u{1B000}-\u{1B16F}\u{1100}-\u{11FF}\u{3131}-\u{318E}\u{A960}-\u{A97F}\u{AC00}-\u{D7AF}\u{D7B0}-\u{D7FF}\u{FFA0}-\u{FFDC}]/u;
   var WORD = /[\p{L}\p{N}]/u;
-  var MARK = /\p{M}/u;
+  /* With `timing` in the URL, the search page stamps when each step of a query ended (ms since
+   * navigation began) on #results as data-phases: what the export benchmark profiles. */
+  var PHASES = /[?&]timing(=|&|$)/.test(location.search) ? [] : null;
+
+  function phase(name) { if (PHASES) { PHASES.push(name + '=' + Math.round(performance.now())); } }
 
   /* ---------- the index ---------- */
 
   /* Maps from query words must not see Object.prototype: "constructor" is a word too. */
   function table(from) { return Object.assign(Object.create(null), from || {}); }
 
+  /* The value of each base-64 digit, by character code. */
+  var DIGIT_VALUES = (function () {
+    var v = new Int8Array(128);
+    for (var i = 0; i < DIGITS.length; i++) { v[DIGITS.charCodeAt(i)] = i; }
+    return v;
+  }());
+
   /* Every document's values of one facet, from the head's column: each document's ids in base 64,
-   * then "."; "*N" before the "." repeats them for N documents. */
+   * then "."; "*N" before the "." repeats them for N documents (which then share one array). */
   function facetColumn(column, names) {
     var width = 1;
     while (Math.pow(64, width) < names.length) { width += 1; }
     var out = [];
-    column.split('.').slice(0, -1).forEach(function (entry) {
-      var parts = entry.split('*');
+    for (var at = 0; at < column.length;) {
       var values = [];
-      for (var i = 0; i < parts[0].length; i += width) {
+      for (; column[at] !== '.' && column[at] !== '*'; at += width) {
         var id = 0;
-        for (var d = 0; d < width; d++) { id = id * 64 + DIGITS.indexOf(parts[0][i + d]); }
+        for (var d = 0; d < width; d++) { id = id * 64 + DIGIT_VALUES[column.charCodeAt(at + d)]; }
         values.push(names[id]);
       }
-      for (var n = parts.length > 1 ? parseInt(parts[1], 10) : 1; n > 0; n--) { out.push(values); }
-    });
+      var end = column.indexOf('.', at);
+      var n = column[at] === '*' ? parseInt(column.slice(at + 1, end), 10) : 1;
+      for (; n > 0; n--) { out.push(values); }
+      at = end + 1;
+    }
     return out;
   }
 
@@ -58,8 +71,7 @@
     if (!head) { return null; }
     var script = document.querySelector('script[src$="search-index.js"]');
     head.base = script ? script.getAttribute('src').replace(/search-index\.js$/, '') : 'static/';
-    head.facets = table();
-    FACETS.forEach(function (f) { head.facets[f] = facetColumn(head.columns[f], head.values[f]); });
+    head.facets = null;
     head.postings = table();
     head.forms = table();
     head.letters = table();
@@ -78,6 +90,8 @@
     });
     head.false_friends.forEach(function (f) { head.blocks[f[0].join('\u0001')] = f[1]; note(f[0]); });
     head.cache = table();
+    head.folds = table();
+    phase('head');
     return head;
   }
 
@@ -142,6 +156,7 @@
     var result = work();
     var missing = Object.keys(index.missing);
     index.missing = null;
+    phase(missing.length ? 'round' : 'searched');
     if (!missing.length) { return Promise.resolve(result); }
     // Until a word's forms are here, the terms looked up for it are guesses: load the forms first.
     var forms = missing.filter(function (name) { return name.indexOf('search-forms-') === 0; });
@@ -208,7 +223,7 @@
 
   /* The term of a Latin word: the corpus says which stem a form has; unseen forms try plain suffixes. */
   function latinTerm(index, word) {
-    var folded = americanize(index.spelling, word.normalize('NFKC').toLowerCase());
+    var folded = index.folds[word] || (index.folds[word] = americanize(index.spelling, word.normalize('NFKC').toLowerCase()));
     if (!hasForms(index, folded)) { return folded; }
     if (index.forms[folded]) { return index.forms[folded]; }
     if (!has(index, folded)) { return folded; }
@@ -224,32 +239,27 @@
     return folded;
   }
 
+  /* A run of letters of unspaced scripts, or a word: a letter or digit of another script, then
+   * those and the marks that follow it. */
+  var PIECES = new RegExp('(' + CJK.source + '+)|((?:(?!' + CJK.source + ')[\\p{L}\\p{N}])(?:(?!' + CJK.source +
+    ')[\\p{L}\\p{N}\\p{M}])*)', 'gu');
+
   /* Terms of `text` with the [start, end) of the piece each came from, in string indices. */
   function spans(index, text) {
     var out = [];
-    var run = '';
-    var kind = 'other';
-    var start = 0;
-    function flush(end) {
-      if (kind === 'word' && run) {
-        var t = latinTerm(index, run);
+    PIECES.lastIndex = 0;
+    for (var m = PIECES.exec(text); m; m = PIECES.exec(text)) {
+      var start = m.index;
+      var end = start + m[0].length;
+      if (m[2]) {
+        var t = latinTerm(index, m[2]);
         if (t && t.length <= 64) { out.push({ term: t, start: start, end: end }); }
+        continue;
       }
-      if (kind === 'cjk' && run) {
-        var chars = Array.from(run.normalize('NFKC'));
-        if (chars.length === 1) { out.push({ term: chars[0], start: start, end: end }); }
-        for (var i = 0; i + 1 < chars.length; i++) { out.push({ term: chars[i] + chars[i + 1], start: start, end: end }); }
-      }
-      run = '';
+      var chars = Array.from(m[1].normalize('NFKC'));
+      if (chars.length === 1) { out.push({ term: chars[0], start: start, end: end }); }
+      for (var i = 0; i + 1 < chars.length; i++) { out.push({ term: chars[i] + chars[i + 1], start: start, end: end }); }
     }
-    var at = 0;
-    Array.from(text).forEach(function (c) {
-      var k = CJK.test(c) ? 'cjk' : WORD.test(c) ? 'word' : (MARK.test(c) && kind === 'word') ? 'word' : 'other';
-      if (k !== kind) { flush(at); kind = k; start = at; }
-      if (k !== 'other') { run += c; }
-      at += c.length;
-    });
-    flush(at);
     return out;
   }
 
@@ -431,7 +441,16 @@
   }
 
   /* A product has no domain, topic or stance: it has no value there, and a filter on them leaves it out. */
-  function facetValues(index, doc, facet) { return index.facets[facet][doc]; }
+  function facetValues(index, doc, facet) { return facetColumns(index)[facet][doc]; }
+
+  /* Every facet's column, decoded the first time it is needed (or while a query's files load). */
+  function facetColumns(index) {
+    if (!index.facets) {
+      index.facets = table();
+      FACETS.forEach(function (f) { index.facets[f] = facetColumn(index.columns[f], index.values[f]); });
+    }
+    return index.facets;
+  }
 
   function passes(index, doc, facet, filters) {
     var wanted = filters[facet];
@@ -458,8 +477,8 @@
     found.forEach(function (m) {
       // Products (after the records) have no stance and many regulators: they keep their score.
       if (m[0] >= index.records) { return; }
-      if (index.facets.stance[m[0]][0] === 'unknown') { m[1] *= index.rules.unknown_weight; }
-      var spoken = index.rules.languages[index.facets.regulator[m[0]][0]] || [];
+      if (facetValues(index, m[0], 'stance')[0] === 'unknown') { m[1] *= index.rules.unknown_weight; }
+      var spoken = index.rules.languages[facetValues(index, m[0], 'regulator')[0]] || [];
       if (spoken.some(function (l) { return langs.indexOf(l) >= 0; })) { m[1] *= index.rules.language_lift; }
     });
   }
@@ -647,13 +666,23 @@
       done();
       return;
     }
-    prepared(index, function () { return search(index, query, filters); }).then(function (r) {
+    var searched = prepared(index, function () { return search(index, query, filters); });
+    facetColumns(index);
+    phase('columns');
+    searched.then(function (r) {
       var page = r.hits.slice(offset, offset + PAGE);
-      return fragmentsOf(index, page.map(function (m) { return m[0]; })).then(function () { showResults(index, query, filters, offset, r); });
+      var shown = fragmentsOf(index, page.map(function (m) { return m[0]; }));
+      // What needs no fragment is shown while they load.
+      showSummary(index, query, filters, offset, r);
+      return shown.then(function () {
+        phase('fragments');
+        showHits(index, page, r.units);
+      });
     }).then(done, done);
   }
 
-  function showResults(index, query, filters, offset, r) {
+  /* The count of hits, the pager and the facets. */
+  function showSummary(index, query, filters, offset, r) {
     var n = r.hits.length;
     var records = n === 1 ? 'record' : 'records';
     var notes = r.dropped.length ? ' No record has ' + r.dropped.map(function (w) { return '“' + w + '”'; }).join(', ') + '.' : '';
@@ -661,17 +690,7 @@
       : !r.analysable ? '“' + query + '” has no searchable words; use words, names or numbers (' + n + ' ' + records + ')'
       : r.relaxed ? 'No record has every word of “' + query + '”; ' + n + ' ' + records + ' have some of them'
         : n + ' ' + records + ' match “' + query + '”') + notes;
-    var list = document.querySelector('#results ol.hits');
-    list.setAttribute('start', String(offset + 1));
-    r.hits.slice(offset, offset + PAGE).forEach(function (m) {
-      var doc = index.fragments[m[0]];
-      var product = doc.kind === 'product';
-      var meta = el('p', { 'class': 'meta' }, [product ? productBadge() : badge(index, index.facets.stance[m[0]][0])]);
-      if (doc.status === 'draft') { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', { 'class': 'tag-draft' }, ['Draft'])); }
-      var href = (product ? 'products/' : 'records/') + doc.id + '.html';
-      list.appendChild(el('li', { 'class': 'hit' }, [
-        el('h2', {}, [el('a', { href: href }, [doc.title])]), meta, snippet(index, doc, r.units)]));
-    });
+    document.querySelector('#results ol.hits').setAttribute('start', String(offset + 1));
     var pager = el('nav', { 'class': 'pager', 'aria-label': 'Result pages' });
     if (offset > 0) { pager.appendChild(el('a', { rel: 'prev', href: stateUrl(query, filters, Math.max(0, offset - PAGE)) }, ['← Previous'])); }
     if (offset + PAGE < n) { pager.appendChild(el('a', { rel: 'next', href: stateUrl(query, filters, offset + PAGE) }, ['Next →'])); }
@@ -689,6 +708,20 @@
           el('span', { 'class': 'count' }, [String(r.facets[f][v])])])]));
       });
       aside.appendChild(el('section', {}, [el('h2', {}, [FACET_TITLES[f]]), ul]));
+    });
+  }
+
+  /* The hits of the page shown, each with its title, stance and snippet. */
+  function showHits(index, page, units) {
+    var list = document.querySelector('#results ol.hits');
+    page.forEach(function (m) {
+      var doc = index.fragments[m[0]];
+      var product = doc.kind === 'product';
+      var meta = el('p', { 'class': 'meta' }, [product ? productBadge() : badge(index, facetValues(index, m[0], 'stance')[0])]);
+      if (doc.status === 'draft') { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', { 'class': 'tag-draft' }, ['Draft'])); }
+      var href = (product ? 'products/' : 'records/') + doc.id + '.html';
+      list.appendChild(el('li', { 'class': 'hit' }, [
+        el('h2', {}, [el('a', { href: href }, [doc.title])]), meta, snippet(index, doc, units)]));
     });
   }
 
@@ -814,6 +847,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     var results = document.getElementById('results');
+    phase('loaded');
     if (results) {
       var index = loaded || (loaded = loadIndex());
       // When results were on screen, in ms since navigation began, and which parts of the index
@@ -821,6 +855,7 @@
       var done = function () {
         results.setAttribute('data-ready-ms', String(Math.round(performance.now())));
         results.setAttribute('data-index-files', ['search-index.js'].concat(Object.keys(index.files)).join(' '));
+        if (PHASES) { results.setAttribute('data-phases', PHASES.join(' ')); }
       };
       if (index) { renderSearch(index, done); } else { document.getElementById('result-count').textContent = 'The search index is missing from this copy.'; }
     }
