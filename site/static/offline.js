@@ -91,6 +91,7 @@
     head.false_friends.forEach(function (f) { head.blocks[f[0].join('\u0001')] = f[1]; note(f[0]); });
     head.cache = table();
     head.folds = table();
+    head.terms = table();
     phase('head');
     return head;
   }
@@ -98,6 +99,7 @@
   /* Takes in the parts of the index that scripts have registered since the last call. */
   function absorb(index) {
     var parts = window.regkbIndex || [];
+    index.terms = table();
     window.regkbIndex = [];
     parts.forEach(function (part) {
       if (part.term !== undefined) {
@@ -221,8 +223,15 @@
     return word;
   }
 
-  /* The term of a Latin word: the corpus says which stem a form has; unseen forms try plain suffixes. */
+  /* The term of a Latin word. Outside a query's preparation (where looking up notes what to load)
+   * it is kept until more of the index loads. */
   function latinTerm(index, word) {
+    if (index.missing) { return termOf(index, word); }
+    return index.terms[word] || (index.terms[word] = termOf(index, word));
+  }
+
+  /* The term of a Latin word: the corpus says which stem a form has; unseen forms try plain suffixes. */
+  function termOf(index, word) {
     var folded = index.folds[word] || (index.folds[word] = americanize(index.spelling, word.normalize('NFKC').toLowerCase()));
     if (!hasForms(index, folded)) { return folded; }
     if (index.forms[folded]) { return index.forms[folded]; }

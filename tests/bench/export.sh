@@ -21,14 +21,16 @@ raw=$(cat "$work"/site/static/search-*.js | wc -c)
 gz=$(cat "$work"/site/static/search-*.js | gzip -9 | wc -c)
 
 # Time to first results: offline.js stamps #results with performance.now() once results are shown,
-# and with the index files read by then, whose sizes add up to what the query read.
+# with the index files read by then, whose sizes add up to what the query read, and (asked with
+# `timing` in the URL) with when each step ended, which is printed for each run.
 query=${EXPORT_QUERY:-tumorigenicity}
 stamps=$(for _ in 1 2 3 4 5; do
   profile=$(mktemp -d)
   chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
     --no-first-run --user-data-dir="$profile" --virtual-time-budget=10000 \
-    --dump-dom "file://$PWD/$work/site/search.html?q=$query" 2>/dev/null |
-    grep -o 'data-ready-ms="[0-9]*"\( data-index-files="[^"]*"\)\?' | tr -d '"' | sed 's/data-ready-ms=//; s/ data-index-files=/ /'
+    --dump-dom "file://$PWD/$work/site/search.html?q=$query&timing" 2>/dev/null >"$work/dom.html"
+  grep -o 'data-phases="[^"]*"' "$work/dom.html" | tr -d '"' | sed "s/^data-phases=/$label: /" >&2 || true
+  grep -o 'data-ready-ms="[0-9]*"\( data-index-files="[^"]*"\)\?' "$work/dom.html" | tr -d '"' | sed 's/data-ready-ms=//; s/ data-index-files=/ /'
   rm -rf "$profile"
 done)
 ready_ms=$(echo "$stamps" | cut -d' ' -f1 | median)
