@@ -274,20 +274,20 @@
 
   function analyse(index, text) { return spans(index, text).map(function (s) { return s.term; }); }
 
-  /* How each term joins the next: 'space', 'hyphen' (inside a Latin word) or 'break' (a block or sentence ends). */
+  /* How term i joins the next, as a function of i: 'space', 'hyphen' (inside a Latin word) or
+   * 'break' (a block or sentence ends). */
   function joints(text, sp) {
-    var out = [];
-    for (var i = 0; i + 1 < sp.length; i++) {
+    var word = function (c) { return !!c && WORD.test(c) && !CJK.test(c); };
+    // Worked out only where a concept's spelling may start or go on.
+    return function (i) {
       var l = sp[i].end;
       var r = sp[i + 1].start;
-      if (r <= l) { out.push('space'); continue; }
+      if (r <= l) { return 'space'; }
       var gap = text.slice(l, r);
-      if (/[\n。！？；!?;]|\.(\s|$)/.test(gap)) { out.push('break'); continue; }
-      var word = function (c) { return !!c && WORD.test(c) && !CJK.test(c); };
+      if (/[\n。！？；!?;]|\.(\s|$)/.test(gap)) { return 'break'; }
       var hyphen = /^[-\u2010\u2011]+$/.test(gap) && word(text[l - 1]) && word(text[r]);
-      out.push(hyphen ? 'hyphen' : 'space');
-    }
-    return out;
+      return hyphen ? 'hyphen' : 'space';
+    };
   }
 
   /* Every concept the terms spell, as synonyms.rs finds them: [concept, from, to] in term indices. */
@@ -295,10 +295,10 @@
     var found = [];
     var blocked = [];
     for (var i = 0; i < terms.length; i++) {
-      if (!index.starts[terms[i]] || (i > 0 && js[i - 1] === 'hyphen')) { continue; }
+      if (!index.starts[terms[i]] || (i > 0 && js(i - 1) === 'hyphen')) { continue; }
       var key = '';
       for (var n = 0; n < index.longest && i + n < terms.length; n++) {
-        if (n > 0 && js[i + n - 1] === 'break') { break; }
+        if (n > 0 && js(i + n - 1) === 'break') { break; }
         key = n ? key + '\u0001' + terms[i + n] : terms[i];
         if (key in index.conceptOf) { found.push([index.conceptOf[key], i, i + n + 1]); }
         if (key in index.blocks) { index.blocks[key].forEach(function (c) { blocked.push([c, i, i + n + 1]); }); }
@@ -571,7 +571,8 @@
 
   /* ---------- snippets, as Snippets in search.rs ---------- */
 
-  /* What a text of a hit is searched for: the units' terms, and their single letters of unspaced scripts. */
+  /* What a text of a hit is searched for: the units' terms, and their single letters of unspaced
+   * scripts; `concepts` tells whether it is worth looking for concepts at all. */
   function wanted(units) {
     var terms = table();
     var letters = [];
@@ -580,9 +581,11 @@
       if (u.kind === 'words') { u.terms.forEach(function (t) { terms[t] = true; }); }
       if (u.kind === 'char') { letters.push(u.char); }
     });
-    return function (term) {
+    var wants = function (term) {
       return !!terms[term] || (term[0] !== '~' && letters.some(function (c) { return term.indexOf(c) >= 0; }));
     };
+    wants.concepts = units.some(function (u) { return u.kind === 'concept'; });
+    return wants;
   }
 
   /* The query's terms in `text`: how many different ones, and where ([start, end) in string indices). */
@@ -590,7 +593,7 @@
     var sp = spans(index, text);
     var terms = sp.map(function (x) { return x.term; });
     var found = sp.map(function (x) { return [x.term, x.start, x.end]; });
-    spelt(index, terms, joints(text, sp)).forEach(function (c) {
+    (wants.concepts ? spelt(index, terms, joints(text, sp)) : []).forEach(function (c) {
       found.push(['~c' + c[0], sp[c[1]].start, sp[c[2] - 1].end]);
     });
     var distinct = table();
