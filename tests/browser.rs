@@ -633,6 +633,22 @@ async fn the_exported_search_reads_only_what_a_query_needs() {
     let after: (usize, usize) = serde_json::from_value(b.c().execute(again, vec![]).await.unwrap()).unwrap();
     assert!(after.0 >= hits, "{after:?}");
     assert_eq!(after.1, before);
+    // Only asked for, the page stamps when each step of the query ended, in order.
+    let phases = "return document.getElementById('results').dataset.phases || null;";
+    assert_eq!(b.c().execute(phases, vec![]).await.unwrap(), serde_json::Value::Null);
+    b.c().goto(&format!("file://{}/search.html?q=tumorigenicity&timing", out.path().display())).await.unwrap();
+    b.c().wait().for_element(Locator::Css("#results[data-phases]")).await.unwrap();
+    let stamped = b.c().execute(phases, vec![]).await.unwrap();
+    let stamped: Vec<(&str, u64)> = stamped
+        .as_str()
+        .unwrap()
+        .split(' ')
+        .map(|p| p.split_once('=').map(|(name, ms)| (name, ms.parse().unwrap())).unwrap())
+        .collect();
+    let names: Vec<&str> = stamped.iter().map(|(name, _)| *name).filter(|n| *n != "round").collect();
+    assert_eq!(names, ["loaded", "head", "columns", "searched", "fragments"], "{stamped:?}");
+    assert!(stamped.iter().any(|(name, _)| *name == "round"), "{stamped:?}");
+    assert!(stamped.windows(2).all(|w| w[0].1 <= w[1].1), "{stamped:?}");
     b.close().await;
 }
 
