@@ -96,6 +96,33 @@ impl<'a> Frame<'a> {
         (self.lang != Lang::En).then(|| self.t("translation-draft"))
     }
 
+    /// The message `key` with its two variables `a` and `b` set to `a_value` and `b_value`.
+    pub fn t2(
+        &self,
+        key: &str,
+        a: &str,
+        a_value: impl std::fmt::Display,
+        b: &str,
+        b_value: impl std::fmt::Display,
+    ) -> String {
+        i18n::t_args(self.lang, key, &[(a, a_value.to_string().into()), (b, b_value.to_string().into())])
+    }
+
+    /// An approval route (`conditional`) in words.
+    pub fn route(&self, id: &str) -> String {
+        self.t(&format!("route-{id}"))
+    }
+
+    /// An approval's status (`withdrawn`) in words.
+    pub fn approval_status(&self, id: &str) -> String {
+        self.t(&format!("approval-status-{id}"))
+    }
+
+    /// A kind of change (`stance`, `sources`) in words.
+    pub fn change_kind(&self, id: &str) -> String {
+        self.t(&format!("change-kind-{id}"))
+    }
+
     /// A stance's badge as HTML, in the page's language.
     pub fn badge(&self, badge: &Badge) -> String {
         badge.html(self.lang)
@@ -209,14 +236,13 @@ struct ProductPage<'a> {
     frame: &'a Frame<'a>,
     p: ProductView,
     body_html: String,
-    rule: &'static str,
 }
 
 pub fn product(frame: &Frame, content: &Content, product: &Product) -> askama::Result<String> {
     let p = ProductView::of(content, product);
     let title = p.line.name.clone();
     let body_html = markdown::to_html(&product.body);
-    ProductPage { title: &title, frame, p, body_html, rule: views::approvals::LAG_RULE }.render()
+    ProductPage { title: &title, frame, p, body_html }.render()
 }
 
 #[derive(Template)]
