@@ -310,7 +310,8 @@ struct DefinitionsPage<'a> {
 
 /// What each stance, route answer, status and value means.
 pub fn definitions(frame: &Frame, content: &Content) -> askama::Result<String> {
-    DefinitionsPage { title: &frame.t("title-definitions"), frame, d: DefinitionsView::of(content) }.render()
+    DefinitionsPage { title: &frame.t("title-definitions"), frame, d: DefinitionsView::of(content, frame.lang) }
+        .render()
 }
 
 #[derive(Template)]
