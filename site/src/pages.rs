@@ -12,7 +12,7 @@ use indexer::model::{Content, GlossaryEntry, Product, Record};
 use indexer::search::{SearchRequest, SearchResults};
 
 use crate::AsOf;
-use crate::changelog::{ChangesParams, ChangesView, RecordHistory};
+use crate::changelog::{ChangeLine, ChangesParams, ChangesView, RecordHistory};
 use crate::definitions::DefinitionsView;
 use crate::i18n::{self, Lang};
 use crate::links::Links;
@@ -121,6 +121,11 @@ impl<'a> Frame<'a> {
     /// A kind of change (`stance`, `sources`) in words.
     pub fn change_kind(&self, id: &str) -> String {
         self.t(&format!("change-kind-{id}"))
+    }
+
+    /// The field a line of a change names, in the page's language.
+    pub fn change_line(&self, line: &ChangeLine) -> String {
+        line.key.map_or_else(|| line.label.clone(), |key| self.t(key))
     }
 
     /// A stance's badge as HTML, in the page's language.
