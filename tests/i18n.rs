@@ -102,3 +102,35 @@ fn the_export_has_every_language_or_the_one_asked_for() {
     let wrong = regkb(&["export", "--content", "tests/fixtures/valid", "--out", dir.to_str().unwrap(), "--lang", "fr"]);
     assert!(!wrong.status.success() && String::from_utf8_lossy(&wrong.stderr).contains("zh-Hant"));
 }
+
+/// `text` as the pages escape it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&#38;").replace('\'', "&#39;").replace('"', "&#34;")
+}
+
+#[test]
+fn product_approval_definition_and_change_pages_speak_the_page_language() {
+    let server = Server::start(Path::new("content"), &[]);
+    let (content, _) = indexer::load::load(Path::new("content"));
+    let product = content.products.iter().find(|p| p.front.approvals.len() > 1).unwrap();
+    let route = product.front.approvals[0].route.value;
+    let pages: [(String, Vec<String>); 5] = [
+        ("products".into(), vec!["products-intro".into(), "col-first-approval".into(), "filter-by-first".into()]),
+        ("approvals".into(), vec!["lag-rule".into(), "approvals-gaps-heading".into(), "approvals-caption".into()]),
+        (format!("products/{}", product.id), vec!["product-indication".into(), format!("route-{route}")]),
+        ("definitions".into(), vec!["definitions-answers-heading".into(), "review-status-draft-definition".into()]),
+        ("changes".into(), vec!["changes-intro".into(), "changes-feed-all".into()]),
+    ];
+    for lang in Lang::ALL {
+        for (page, keys) in &pages {
+            let url = format!("/{}{page}", lang.dir());
+            let body = server.get(&url).body;
+            for key in keys {
+                assert!(body.contains(&escaped(&t(lang, key))), "{url} lacks {key} in {}", lang.tag());
+            }
+            if lang != Lang::En {
+                assert!(!body.contains(&escaped(&t(Lang::En, "lag-rule"))), "{url} states the lag rule in English");
+            }
+        }
+    }
+}
