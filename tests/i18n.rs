@@ -50,10 +50,15 @@ fn vocabulary_shows_its_translation_or_english_marked_as_such() {
     let topic = content.topic("nonclinical.tumorigenicity").unwrap();
     let page = server.get("/ja/topics/nonclinical.tumorigenicity");
     assert!(page.body.contains(&format!("<h1>{}</h1>", topic.title_i18n["ja"])));
-    // The shipped topics' questions are not translated yet: English, marked.
+    assert!(page.body.contains(&format!(r#"<p class="question">{}"#, topic.question_i18n["ja"])));
+    // A tree without translations shows its words in English, marked.
+    let bare = Server::start(Path::new("tests/fixtures/valid"), &[]);
+    let (fixture, _) = indexer::load::load(Path::new("tests/fixtures/valid"));
+    let untranslated = &fixture.topics[0];
+    let fallback = bare.get(&format!("/ja/topics/{}", untranslated.id.value)).body;
     let question =
-        format!(r#"<p class="question"><span lang="en">{}</span> <small class="lang-fallback""#, topic.question);
-    assert!(page.body.contains(&question), "no marked English question");
+        format!(r#"<p class="question"><span lang="en">{}</span> <small class="lang-fallback""#, untranslated.question);
+    assert!(fallback.contains(&question), "no marked English question");
     assert!(page.body.contains(&t(Lang::Ja, "translation-draft")));
     let home = server.get("/ko/").body;
     assert!(home.contains(&format!("<h3>{}</h3>", content.domain("nonclinical").unwrap().title_i18n["ko"])));
