@@ -318,3 +318,17 @@ change-sources-added = Sources added
 change-sources-removed = Sources removed
 as-of-past = records as they were committed by the end of that day; regulators, topics and sources are named as they are today.
 as-of-unavailable = history is unavailable ({ $reason }), so this page shows today's content instead.
+
+## Regulator: approvals
+regulator-approved = Approved
+regulator-approved-count = { $n } products, { $first } of them first anywhere
+regulator-median-lag = Median lag
+regulator-lag-none = none yet
+regulator-lag-months = { $months } months
+regulator-lag-behind = { $months } months behind the first approval anywhere
+regulator-lag-inexact = ({ $n } with a year-only date left out)
+regulator-median-shared = Median lag, products also approved elsewhere
+regulator-median-shared-note = (a product approved in one market only has no lag to measure)
+regulator-elsewhere-only = Approved elsewhere only
+regulator-approvals-label = Approved products, scrollable
+regulator-approvals-caption = Products { $regulator } approved, earliest first

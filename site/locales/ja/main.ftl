@@ -306,3 +306,17 @@ change-sources-added = 追加された出典
 change-sources-removed = 削除された出典
 as-of-past = その日の終わりまでにコミットされた時点の記録です。規制当局、トピック、出典の名前は現在のものです。
 as-of-unavailable = 履歴を読めないため（{ $reason }）、このページは現在のコンテンツを表示しています。
+
+## Regulator: approvals
+regulator-approved = 承認
+regulator-approved-count = { $n } 製品（うち { $first } 製品は世界で最初の承認）
+regulator-median-lag = ラグの中央値
+regulator-lag-none = まだなし
+regulator-lag-months = { $months } か月
+regulator-lag-behind = 最初の承認から { $months } か月
+regulator-lag-inexact = （年までしか分からない日付の { $n } 件を除く）
+regulator-median-shared = ラグの中央値（他でも承認された製品）
+regulator-median-shared-note = （一つの市場でのみ承認された製品にはラグがありません）
+regulator-elsewhere-only = 他でのみ承認
+regulator-approvals-label = 承認された製品（スクロール可能）
+regulator-approvals-caption = { $regulator } が承認した製品（古い順）

@@ -306,3 +306,17 @@ change-sources-added = 추가된 출처
 change-sources-removed = 삭제된 출처
 as-of-past = 그날 끝까지 커밋된 상태의 기록입니다. 규제기관, 주제, 출처의 이름은 현재의 것입니다.
 as-of-unavailable = 이력을 읽을 수 없어({ $reason }) 이 페이지는 현재 콘텐츠를 보여 줍니다.
+
+## Regulator: approvals
+regulator-approved = 허가
+regulator-approved-count = 제품 { $n }개, 그중 { $first }개는 세계 최초 허가
+regulator-median-lag = 지연 기간 중앙값
+regulator-lag-none = 아직 없음
+regulator-lag-months = { $months }개월
+regulator-lag-behind = 최초 허가보다 { $months }개월 늦음
+regulator-lag-inexact = (연도까지만 알려진 날짜 { $n }건 제외)
+regulator-median-shared = 지연 기간 중앙값 (다른 곳에서도 허가된 제품)
+regulator-median-shared-note = (한 시장에서만 허가된 제품은 측정할 지연 기간이 없음)
+regulator-elsewhere-only = 다른 곳에서만 허가
+regulator-approvals-label = 허가된 제품 (스크롤 가능)
+regulator-approvals-caption = { $regulator }이(가) 허가한 제품, 오래된 순

@@ -306,3 +306,17 @@ change-sources-added = 新增的来源
 change-sources-removed = 删除的来源
 as-of-past = 记录为当日结束前提交时的版本；监管机构、主题和来源以今天的名称显示。
 as-of-unavailable = 无法读取历史（{ $reason }），因此本页显示今天的内容。
+
+## Regulator: approvals
+regulator-approved = 已批准
+regulator-approved-count = { $n } 个产品，其中 { $first } 个为全球首次批准
+regulator-median-lag = 时间差中位数
+regulator-lag-none = 尚无
+regulator-lag-months = { $months } 个月
+regulator-lag-behind = 比首次批准晚 { $months } 个月
+regulator-lag-inexact = （不含 { $n } 个只知年份的日期）
+regulator-median-shared = 时间差中位数（也在其他地方批准的产品）
+regulator-median-shared-note = （只在单一市场批准的产品没有可计算的时间差）
+regulator-elsewhere-only = 仅在其他地方批准
+regulator-approvals-label = 已批准产品（可滚动）
+regulator-approvals-caption = { $regulator } 批准的产品，从早到晚

@@ -306,3 +306,17 @@ change-sources-added = 新增的來源
 change-sources-removed = 移除的來源
 as-of-past = 紀錄為當日結束前提交時的版本；監管機關、主題與來源以今日的名稱顯示。
 as-of-unavailable = 無法讀取歷史（{ $reason }），因此本頁顯示今日的內容。
+
+## Regulator: approvals
+regulator-approved = 已核准
+regulator-approved-count = { $n } 項產品，其中 { $first } 項為全球首次核准
+regulator-median-lag = 時間差中位數
+regulator-lag-none = 尚無
+regulator-lag-months = { $months } 個月
+regulator-lag-behind = 比首次核准晚 { $months } 個月
+regulator-lag-inexact = （不含 { $n } 項只知年份的日期）
+regulator-median-shared = 時間差中位數（亦在他處核准的產品）
+regulator-median-shared-note = （只在單一市場核准的產品沒有可計算的時間差）
+regulator-elsewhere-only = 僅在他處核准
+regulator-approvals-label = 已核准產品（可捲動）
+regulator-approvals-caption = { $regulator } 核准的產品，由早到晚

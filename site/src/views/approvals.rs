@@ -127,7 +127,15 @@ pub struct RegulatorApproval {
     pub brand: Option<String>,
     pub date: String,
     pub route: String,
+    /// The route as the content names it, for pages to put in their language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub route_id: &'static str,
     pub status: String,
+    /// The status as the content names it, for pages to put in their language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub status_id: &'static str,
     pub lag: String,
 }
 
@@ -161,7 +169,9 @@ impl RegulatorProducts {
                     brand: p.brands().find(|(r, _)| *r == id).map(|(_, n)| n.to_owned()),
                     date: a.date().to_string(),
                     route: a.route.value.label().to_owned(),
+                    route_id: a.route.value.as_str(),
                     status: a.status.value.label().to_owned(),
+                    status_id: a.status.value.as_str(),
                     lag: lag::behind_first(p, id).map(|l| l.to_string()).unwrap_or_default(),
                 })
                 .collect(),
