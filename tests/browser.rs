@@ -361,10 +361,19 @@ async fn main_pages_pass_axe_wcag_aa() {
         ]
         .map(|p| (&server, p.to_owned())),
     );
-    // Every other language: its home, compare and a record.
+    // Every other language: its home, compare, a record, the definitions and the change log, and
+    // the fixture's approvals and a product.
     let languages = ["ja", "zh-Hant", "zh-Hans", "ko"].into_iter().flat_map(|lang| {
-        ["", "compare?regulator=pmda&regulator=hsa&baseline=pmda", "records/pmda/framework.expedited-approval"]
-            .map(|p| (&server, format!("/{lang}/{p}")))
+        let shipped = [
+            "",
+            "compare?regulator=pmda&regulator=hsa&baseline=pmda",
+            "records/pmda/framework.expedited-approval",
+            "definitions",
+            "changes?kind=stance",
+        ]
+        .map(|p| (&server, format!("/{lang}/{p}")));
+        let products = ["approvals", "products/stromacel"].map(|p| (&fixture, format!("/{lang}/{p}")));
+        shipped.into_iter().chain(products)
     });
     let pages = pages.chain(languages);
     for (on, path) in pages {

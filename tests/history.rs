@@ -177,6 +177,8 @@ fn compare_topic_and_record_pages_show_the_content_as_of_a_date() {
     assert!(page.body.contains(r#"<a href="/compare?regulator=pmda">Show today&#39;s version</a>"#));
     assert!(page.body.contains(r#"name="as_of" value="2025-09-01""#), "the form keeps the date");
     assert!(!text(&server.get("/compare?regulator=pmda").body).starts_with("As of"));
+    let japanese = server.get("/ja/compare?regulator=pmda&as_of=2025-09-01").body;
+    assert!(japanese.contains(&site::i18n::t(site::i18n::Lang::Ja, "as-of-past")), "the notice in the page's language");
 
     let topic = text(&server.get("/topics/nonclinical.tumorigenicity?as_of=2025-09-01").body);
     assert!(topic.contains("PMDA — Tumorigenicity (iPSC-derived cell therapy) ◐ Expected case-by-case"), "{topic}");

@@ -31,6 +31,8 @@ fn every_page_is_valid_html5() {
             ("search", "search?q=%E9%80%A0%E8%85%AB%E7%98%8D%E6%80%A7"),
             ("topic", "topics/nonclinical.tumorigenicity"),
             ("record", "records/pmda/framework.legal-basis"),
+            ("definitions", "definitions"),
+            ("changes", "changes"),
         ] {
             pages.push((format!("{lang}-{name}.html"), format!("/{lang}/{path}")));
         }
@@ -43,10 +45,16 @@ fn every_page_is_valid_html5() {
     let export = regkb(&["export", "--content", "tests/fixtures/valid", "--out", fixture.to_str().unwrap()]);
     assert!(export.status.success());
     let fixture_server = Server::start(Path::new("tests/fixtures/valid"), &[]);
-    for (name, path) in
-        [("products.html", "/products?regulator=pmda&sort=first"), ("approvals.html", "/approvals?modality=msc")]
-    {
-        std::fs::write(out.path().join(format!("server-{name}")), fixture_server.get(path).body).unwrap();
+    for lang in ["", "ja/", "zh-Hant/", "zh-Hans/", "ko/"] {
+        for (name, path) in [
+            ("products", "products?regulator=pmda&sort=first"),
+            ("approvals", "approvals?modality=msc"),
+            ("product", "products/stromacel"),
+            ("regulator", "regulators/pmda"),
+        ] {
+            let page = fixture_server.get(&format!("/{lang}{path}")).body;
+            std::fs::write(out.path().join(format!("server-{}{name}.html", lang.replace('/', "-"))), page).unwrap();
+        }
     }
     let run = Command::new("java")
         .args(["-jar", &jar, "--errors-only", "--skip-non-html"])

@@ -50,10 +50,15 @@ fn vocabulary_shows_its_translation_or_english_marked_as_such() {
     let topic = content.topic("nonclinical.tumorigenicity").unwrap();
     let page = server.get("/ja/topics/nonclinical.tumorigenicity");
     assert!(page.body.contains(&format!("<h1>{}</h1>", topic.title_i18n["ja"])));
-    // The shipped topics' questions are not translated yet: English, marked.
+    assert!(page.body.contains(&format!(r#"<p class="question">{}"#, topic.question_i18n["ja"])));
+    // A tree without translations shows its words in English, marked.
+    let bare = Server::start(Path::new("tests/fixtures/valid"), &[]);
+    let (fixture, _) = indexer::load::load(Path::new("tests/fixtures/valid"));
+    let untranslated = &fixture.topics[0];
+    let fallback = bare.get(&format!("/ja/topics/{}", untranslated.id.value)).body;
     let question =
-        format!(r#"<p class="question"><span lang="en">{}</span> <small class="lang-fallback""#, topic.question);
-    assert!(page.body.contains(&question), "no marked English question");
+        format!(r#"<p class="question"><span lang="en">{}</span> <small class="lang-fallback""#, untranslated.question);
+    assert!(fallback.contains(&question), "no marked English question");
     assert!(page.body.contains(&t(Lang::Ja, "translation-draft")));
     let home = server.get("/ko/").body;
     assert!(home.contains(&format!("<h3>{}</h3>", content.domain("nonclinical").unwrap().title_i18n["ko"])));
@@ -101,4 +106,36 @@ fn the_export_has_every_language_or_the_one_asked_for() {
     assert!(dir.join("ja/search.html").exists() && dir.join("static/offline.js").exists());
     let wrong = regkb(&["export", "--content", "tests/fixtures/valid", "--out", dir.to_str().unwrap(), "--lang", "fr"]);
     assert!(!wrong.status.success() && String::from_utf8_lossy(&wrong.stderr).contains("zh-Hant"));
+}
+
+/// `text` as the pages escape it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&#38;").replace('\'', "&#39;").replace('"', "&#34;")
+}
+
+#[test]
+fn product_approval_definition_and_change_pages_speak_the_page_language() {
+    let server = Server::start(Path::new("content"), &[]);
+    let (content, _) = indexer::load::load(Path::new("content"));
+    let product = content.products.iter().find(|p| p.front.approvals.len() > 1).unwrap();
+    let route = product.front.approvals[0].route.value;
+    let pages: [(String, Vec<String>); 5] = [
+        ("products".into(), vec!["products-intro".into(), "col-first-approval".into(), "filter-by-first".into()]),
+        ("approvals".into(), vec!["lag-rule".into(), "approvals-gaps-heading".into(), "approvals-caption".into()]),
+        (format!("products/{}", product.id), vec!["product-indication".into(), format!("route-{route}")]),
+        ("definitions".into(), vec!["definitions-answers-heading".into(), "review-status-draft-definition".into()]),
+        ("changes".into(), vec!["changes-intro".into(), "changes-feed-all".into()]),
+    ];
+    for lang in Lang::ALL {
+        for (page, keys) in &pages {
+            let url = format!("/{}{page}", lang.dir());
+            let body = server.get(&url).body;
+            for key in keys {
+                assert!(body.contains(&escaped(&t(lang, key))), "{url} lacks {key} in {}", lang.tag());
+            }
+            if lang != Lang::En {
+                assert!(!body.contains(&escaped(&t(Lang::En, "lag-rule"))), "{url} states the lag rule in English");
+            }
+        }
+    }
 }

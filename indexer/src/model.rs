@@ -571,14 +571,6 @@ vocabulary!(
 );
 
 impl TopicKind {
-    /// What a topic of this kind asks, in a sentence.
-    pub fn definition(self) -> &'static str {
-        match self {
-            TopicKind::Requirement => "How firmly a regulator asks for something.",
-            TopicKind::Route => "Whether a way (a route) is open to applicants, who may use it or not.",
-        }
-    }
-
     /// The stances a record of a topic of this kind may take, in the order the format lists them.
     pub fn stances(self) -> &'static [Stance] {
         match self {
@@ -664,44 +656,6 @@ impl Stance {
             Stance::Available => "A law, regulation or published guidance provides the route.",
             Stance::NotAvailable => "The regulator's framework has no such route; the record says where it looked.",
             Stance::Unknown => "Not yet researched: the record makes no claim.",
-        }
-    }
-}
-
-impl Status {
-    /// What the review status means, in a sentence.
-    pub fn definition(self) -> &'static str {
-        match self {
-            Status::Draft => {
-                "Written by a contributor, not yet reviewed by a working group: check the cited documents before relying on it."
-            }
-            Status::Reviewed => {
-                "A working group checked it against the cited documents; the record names the group and the date."
-            }
-            Status::RegulatorConfirmed => "The regulator confirmed it; the record names who reviewed it and when.",
-        }
-    }
-}
-
-impl SourceStatus {
-    /// What the document status means, in a sentence.
-    pub fn definition(self) -> &'static str {
-        match self {
-            SourceStatus::InForce => "The document applies as published.",
-            SourceStatus::Draft => "Published for consultation and not adopted: it may still change.",
-            SourceStatus::Withdrawn => "Withdrawn by its issuer: it no longer applies.",
-        }
-    }
-}
-
-impl AttributeKind {
-    /// What a value of this kind is, in a sentence.
-    pub fn definition(self) -> &'static str {
-        match self {
-            AttributeKind::Enum => "One of the values the topic lists.",
-            AttributeKind::Number => "A number, in the unit the topic gives.",
-            AttributeKind::Boolean => "Yes or no.",
-            AttributeKind::Text => "Free text, such as the name of the law that sets a route.",
         }
     }
 }

@@ -6,12 +6,16 @@ use indexer::history::{AttributeChange, ChangeKind, Event, History};
 use indexer::model::{Content, Stance};
 use serde::Serialize;
 
+use crate::i18n::{self, Lang};
 use crate::views::Badge;
 
 /// One field's change as shown: "Stance: ◐ Expected → ● Required".
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangeLine {
+    /// The field in English, as feeds name it.
     pub label: String,
+    /// The message that names the field on pages; `None` for an attribute, named by its topic.
+    pub key: Option<&'static str>,
     /// The value before, when worth showing.
     pub before: Option<String>,
     /// The value after, when worth showing.
@@ -24,21 +28,26 @@ impl ChangeLine {
     fn of(change: &FieldChange) -> ChangeLine {
         let shown = |s: &str| Some(if s.is_empty() { "(none)".to_owned() } else { s.to_owned() });
         let badge = |s: &str| Badge::of(s.parse().unwrap_or(Stance::Unknown));
-        let (label, before, after) = match change.field.as_str() {
+        let (key, before, after) = match change.field.as_str() {
             "stance" => {
                 let stance = Some((badge(&change.before), badge(&change.after)));
-                return ChangeLine { label: "Stance".into(), before: None, after: None, stance };
+                return ChangeLine { stance, ..ChangeLine::named("change-field-stance", None, None) };
             }
-            "body" => ("Detail text changed", None, None),
-            "summary" => ("Summary", shown(&change.before), shown(&change.after)),
-            "modalities" => ("Modalities", shown(&change.before), shown(&change.after)),
-            "status" => ("Review status", shown(&change.before), shown(&change.after)),
-            "reviewed" => ("Reviewed on", shown(&change.before), shown(&change.after)),
-            "reviewed_by" => ("Reviewed by", shown(&change.before), shown(&change.after)),
+            "body" => ("change-field-body", None, None),
+            "summary" => ("change-field-summary", shown(&change.before), shown(&change.after)),
+            "modalities" => ("change-field-modalities", shown(&change.before), shown(&change.after)),
+            "status" => ("change-field-status", shown(&change.before), shown(&change.after)),
+            "reviewed" => ("change-field-reviewed", shown(&change.before), shown(&change.after)),
+            "reviewed_by" => ("change-field-reviewed-by", shown(&change.before), shown(&change.after)),
             // A citation whose section or quote changed: `source <id>`.
-            _ => ("Citation", shown(&change.before), shown(&change.after)),
+            _ => ("change-field-citation", shown(&change.before), shown(&change.after)),
         };
-        ChangeLine { label: label.to_owned(), before, after, stance: None }
+        ChangeLine::named(key, before, after)
+    }
+
+    /// A line whose field the message `key` names.
+    fn named(key: &'static str, before: Option<String>, after: Option<String>) -> ChangeLine {
+        ChangeLine { label: i18n::t(Lang::En, key), key: Some(key), before, after, stance: None }
     }
 
     /// An attribute's change, under the attribute's label as its topic declares it.
@@ -46,18 +55,13 @@ impl ChangeLine {
         let def = content.topic(topic).and_then(|t| t.attributes.iter().find(|a| a.id.value == change.id));
         let label = def.map_or(change.id.clone(), |d| d.label.clone());
         let shown = |v: &Option<String>| Some(v.clone().unwrap_or_else(|| "(not given)".to_owned()));
-        ChangeLine { label, before: shown(&change.before), after: shown(&change.after), stance: None }
+        ChangeLine { label, key: None, before: shown(&change.before), after: shown(&change.after), stance: None }
     }
 
-    fn sources(label: &'static str, content: &Content, ids: &[String]) -> Option<ChangeLine> {
+    fn sources(key: &'static str, content: &Content, ids: &[String]) -> Option<ChangeLine> {
         let titles: Vec<&str> =
             ids.iter().map(|id| content.source(id).map_or(id.as_str(), |s| s.title.as_str())).collect();
-        (!titles.is_empty()).then(|| ChangeLine {
-            label: label.to_owned(),
-            before: None,
-            after: Some(titles.join("; ")),
-            stance: None,
-        })
+        (!titles.is_empty()).then(|| ChangeLine::named(key, None, Some(titles.join("; "))))
     }
 
     /// The line as plain text, for feeds.
@@ -94,8 +98,8 @@ impl EventLine {
     pub fn of(content: &Content, e: &Event) -> EventLine {
         let mut lines: Vec<ChangeLine> = e.changes.iter().map(ChangeLine::of).collect();
         lines.extend(e.attributes.iter().map(|a| ChangeLine::attribute(content, &e.topic, a)));
-        lines.extend(ChangeLine::sources("Sources added", content, &e.sources_added));
-        lines.extend(ChangeLine::sources("Sources removed", content, &e.sources_removed));
+        lines.extend(ChangeLine::sources("change-sources-added", content, &e.sources_added));
+        lines.extend(ChangeLine::sources("change-sources-removed", content, &e.sources_removed));
         EventLine {
             record: e.record.clone(),
             title: e.title.clone(),

@@ -1,10 +1,11 @@
 //! The definitions page: what each stance, route answer, review status, document status and
-//! attribute means, from the model's own vocabularies, so the page and the badges' titles say
-//! the same.
+//! attribute means, over the model's own vocabularies, in the page's language; the page and
+//! the badges' titles read the same messages.
 
 use indexer::model::{AttributeKind, Content, SourceStatus, Status, TopicKind};
 use serde::Serialize;
 
+use crate::i18n::{self, Lang};
 use crate::views::{Badge, topics_in_order};
 
 /// One defined term: its anchor on the page, its words, and what it means.
@@ -12,7 +13,7 @@ use crate::views::{Badge, topics_in_order};
 pub struct Term {
     pub anchor: String,
     pub label: String,
-    pub definition: &'static str,
+    pub definition: String,
     /// The badge a stance shows as.
     pub badge: Option<Badge>,
 }
@@ -33,7 +34,7 @@ pub struct AttributeTerm {
 #[derive(Debug, Clone, Serialize)]
 pub struct DefinitionsView {
     /// Per kind of topic: its name, what it asks, and the answers its records take.
-    pub kinds: Vec<(&'static str, &'static str, Vec<Term>)>,
+    pub kinds: Vec<(String, String, Vec<Term>)>,
     pub statuses: Vec<Term>,
     pub document_statuses: Vec<Term>,
     pub value_types: Vec<Term>,
@@ -41,25 +42,31 @@ pub struct DefinitionsView {
 }
 
 impl DefinitionsView {
-    /// The definitions, with the attributes `content`'s topics declare.
-    pub fn of(content: &Content) -> DefinitionsView {
-        let term =
-            |anchor: String, label: &str, definition| Term { anchor, label: label.to_owned(), definition, badge: None };
+    /// The definitions in `lang`, with the attributes `content`'s topics declare.
+    pub fn of(content: &Content, lang: Lang) -> DefinitionsView {
+        let term = |anchor: String, label: &str, key: String| Term {
+            anchor,
+            label: label.to_owned(),
+            definition: i18n::t(lang, &key),
+            badge: None,
+        };
         // `unknown` answers both kinds; its second definition needs an anchor of its own.
         let mut defined = std::collections::HashSet::new();
-        let kinds = [(TopicKind::Requirement, "Requirement topics"), (TopicKind::Route, "Route topics")]
+        let kinds = [TopicKind::Requirement, TopicKind::Route]
             .into_iter()
-            .map(|(kind, name)| {
+            .map(|kind| {
                 let answers = kind
                     .stances()
                     .iter()
                     .map(|&s| {
                         let badge = Badge::of(s);
                         let anchor = if defined.insert(s) { badge.anchor() } else { format!("{kind}-{s}") };
-                        Term { badge: Some(badge), ..term(anchor, s.label(), s.definition()) }
+                        let key = format!("stance-{}-definition", badge.class);
+                        Term { badge: Some(badge), ..term(anchor, s.label(), key) }
                     })
                     .collect();
-                (name, kind.definition(), answers)
+                let name = i18n::t(lang, &format!("topic-kind-{kind}"));
+                (name, i18n::t(lang, &format!("topic-kind-{kind}-definition")), answers)
             })
             .collect();
         let attributes = topics_in_order(content)
@@ -81,14 +88,17 @@ impl DefinitionsView {
         DefinitionsView {
             kinds,
             // Record pages link `#status-<status>`.
-            statuses: Status::ALL.iter().map(|&s| term(format!("status-{s}"), s.as_str(), s.definition())).collect(),
+            statuses: Status::ALL
+                .iter()
+                .map(|&s| term(format!("status-{s}"), s.as_str(), format!("review-status-{s}-definition")))
+                .collect(),
             document_statuses: SourceStatus::ALL
                 .iter()
-                .map(|&s| term(format!("document-{}", s.as_str()), s.as_str(), s.definition()))
+                .map(|&s| term(format!("document-{s}"), s.as_str(), format!("document-status-{s}-definition")))
                 .collect(),
             value_types: AttributeKind::ALL
                 .iter()
-                .map(|&k| term(format!("type-{}", k.as_str()), k.as_str(), k.definition()))
+                .map(|&k| term(format!("type-{k}"), k.as_str(), format!("value-type-{k}-definition")))
                 .collect(),
             attributes,
         }

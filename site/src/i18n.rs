@@ -252,6 +252,7 @@ mod tests {
             .split(".t(\"")
             .skip(1)
             .chain(code.split(".t1(\"").skip(1))
+            .chain(code.split(".t2(\"").skip(1))
             .filter_map(|rest| rest.split('"').next())
             .collect();
         let unknown: Vec<_> = asked.iter().filter(|k| !english.contains(*k)).collect();

@@ -132,8 +132,8 @@ impl Site {
 pub struct AsOf {
     /// The date, `YYYY-MM-DD`.
     pub date: String,
-    /// What the page shows, in a sentence.
-    pub message: String,
+    /// Why history could not be read, when it could not: the page then shows today's content.
+    pub unavailable: Option<String>,
     /// The address of today's version of the page, when there is one.
     pub today: Option<String>,
 }
@@ -141,13 +141,7 @@ pub struct AsOf {
 impl AsOf {
     /// The notice for `date`; `unavailable` is why history could not be read, if it could not.
     pub fn new(date: Date, unavailable: Option<&str>) -> AsOf {
-        let message = match unavailable {
-            None => "records as they were committed by the end of that day; regulators, topics and sources \
-                     are named as they are today."
-                .to_owned(),
-            Some(reason) => format!("history is unavailable ({reason}), so this page shows today's content instead."),
-        };
-        AsOf { date: date.to_string(), message, today: None }
+        AsOf { date: date.to_string(), unavailable: unavailable.map(str::to_owned), today: None }
     }
 }
 

@@ -12,7 +12,7 @@ use indexer::model::{Content, GlossaryEntry, Product, Record};
 use indexer::search::{SearchRequest, SearchResults};
 
 use crate::AsOf;
-use crate::changelog::{ChangesParams, ChangesView, RecordHistory};
+use crate::changelog::{ChangeLine, ChangesParams, ChangesView, RecordHistory};
 use crate::definitions::DefinitionsView;
 use crate::i18n::{self, Lang};
 use crate::links::Links;
@@ -94,6 +94,38 @@ impl<'a> Frame<'a> {
     /// A note that the page's translations are drafts, on pages not in English.
     pub fn translation_note(&self) -> Option<String> {
         (self.lang != Lang::En).then(|| self.t("translation-draft"))
+    }
+
+    /// The message `key` with its two variables `a` and `b` set to `a_value` and `b_value`.
+    pub fn t2(
+        &self,
+        key: &str,
+        a: &str,
+        a_value: impl std::fmt::Display,
+        b: &str,
+        b_value: impl std::fmt::Display,
+    ) -> String {
+        i18n::t_args(self.lang, key, &[(a, a_value.to_string().into()), (b, b_value.to_string().into())])
+    }
+
+    /// An approval route (`conditional`) in words.
+    pub fn route(&self, id: &str) -> String {
+        self.t(&format!("route-{id}"))
+    }
+
+    /// An approval's status (`withdrawn`) in words.
+    pub fn approval_status(&self, id: &str) -> String {
+        self.t(&format!("approval-status-{id}"))
+    }
+
+    /// A kind of change (`stance`, `sources`) in words.
+    pub fn change_kind(&self, id: &str) -> String {
+        self.t(&format!("change-kind-{id}"))
+    }
+
+    /// The field a line of a change names, in the page's language.
+    pub fn change_line(&self, line: &ChangeLine) -> String {
+        line.key.map_or_else(|| line.label.clone(), |key| self.t(key))
     }
 
     /// A stance's badge as HTML, in the page's language.
@@ -209,14 +241,13 @@ struct ProductPage<'a> {
     frame: &'a Frame<'a>,
     p: ProductView,
     body_html: String,
-    rule: &'static str,
 }
 
 pub fn product(frame: &Frame, content: &Content, product: &Product) -> askama::Result<String> {
     let p = ProductView::of(content, product);
     let title = p.line.name.clone();
     let body_html = markdown::to_html(&product.body);
-    ProductPage { title: &title, frame, p, body_html, rule: views::approvals::LAG_RULE }.render()
+    ProductPage { title: &title, frame, p, body_html }.render()
 }
 
 #[derive(Template)]
@@ -284,7 +315,8 @@ struct DefinitionsPage<'a> {
 
 /// What each stance, route answer, status and value means.
 pub fn definitions(frame: &Frame, content: &Content) -> askama::Result<String> {
-    DefinitionsPage { title: &frame.t("title-definitions"), frame, d: DefinitionsView::of(content) }.render()
+    DefinitionsPage { title: &frame.t("title-definitions"), frame, d: DefinitionsView::of(content, frame.lang) }
+        .render()
 }
 
 #[derive(Template)]

@@ -142,7 +142,7 @@ pub fn approvals(content: &Content, view: &ApprovalsView, links: &Links, stamp: 
     }
     let cited = view.rows.iter().filter_map(|r| content.product(&r.id)).flat_map(|p| &p.front.approvals);
     let mut about = about(stamp, "Approvals and lag", &view.filter.in_words(content));
-    about.rows.insert(4, vec![Cell::text("Lag rule"), Cell::text(view.rule)]);
+    about.rows.insert(4, vec![Cell::text("Lag rule"), Cell::text(&view.rule)]);
     book(table, content, cited.flat_map(|a| &a.sources), about)
 }
 

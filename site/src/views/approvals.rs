@@ -9,8 +9,11 @@ use serde::Serialize;
 use super::product::{FilterChoices, ProductFilter};
 use super::regulators_in_order;
 
-/// How the pages state the lag rule (see `indexer::lag`).
-pub const LAG_RULE: &str = "Lag is the number of calendar months from the product's first approval anywhere to this regulator's approval; days are not counted, so a date known only to the month counts the same as any day in it. A date known only to the year could be any month of it: its lag is shown as a range of months (e.g. 17–28) and left out of medians. Withdrawn and lapsed approvals count from the date they were granted.";
+/// The lag rule in English (see `indexer::lag`), for the API and downloads; pages state it in
+/// their own language through the same message.
+pub fn lag_rule() -> String {
+    crate::i18n::t(crate::i18n::Lang::En, "lag-rule")
+}
 
 /// A cell of the matrix: one regulator's approval of one product, if any.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -54,7 +57,7 @@ pub struct ApprovalsView {
     pub regulators: Vec<(String, String)>,
     pub rows: Vec<MatrixRow>,
     pub gaps: Vec<Gap>,
-    pub rule: &'static str,
+    pub rule: String,
 }
 
 impl ApprovalsView {
@@ -100,7 +103,7 @@ impl ApprovalsView {
             regulators: regs.iter().map(|g| (g.id.value.clone(), g.short.clone())).collect(),
             rows,
             gaps: regs.iter().map(|g| gap(content, g)).filter(|g| !g.products.is_empty()).collect(),
-            rule: LAG_RULE,
+            rule: lag_rule(),
         }
     }
 }
@@ -124,7 +127,15 @@ pub struct RegulatorApproval {
     pub brand: Option<String>,
     pub date: String,
     pub route: String,
+    /// The route as the content names it, for pages to put in their language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub route_id: &'static str,
     pub status: String,
+    /// The status as the content names it, for pages to put in their language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub status_id: &'static str,
     pub lag: String,
 }
 
@@ -139,7 +150,7 @@ pub struct RegulatorProducts {
     pub median_shared: String,
     /// Products approved elsewhere only: id and name.
     pub elsewhere_only: Vec<(String, String)>,
-    pub rule: &'static str,
+    pub rule: String,
 }
 
 impl RegulatorProducts {
@@ -158,7 +169,9 @@ impl RegulatorProducts {
                     brand: p.brands().find(|(r, _)| *r == id).map(|(_, n)| n.to_owned()),
                     date: a.date().to_string(),
                     route: a.route.value.label().to_owned(),
+                    route_id: a.route.value.as_str(),
                     status: a.status.value.label().to_owned(),
+                    status_id: a.status.value.as_str(),
                     lag: lag::behind_first(p, id).map(|l| l.to_string()).unwrap_or_default(),
                 })
                 .collect(),
@@ -170,7 +183,7 @@ impl RegulatorProducts {
                 .filter_map(|pid| content.product(pid).map(|p| (p.id.clone(), p.name().to_owned())))
                 .collect(),
             summary,
-            rule: LAG_RULE,
+            rule: lag_rule(),
         }
     }
 }

@@ -206,10 +206,18 @@ pub struct ApprovalRow {
     pub brand: Option<String>,
     pub date: String,
     pub route: String,
+    /// The route as the content names it, for pages to put in their language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub route_id: &'static str,
     pub priority: bool,
     pub indication: Option<String>,
     pub number: Option<String>,
     pub status: String,
+    /// The status as the content names it, for pages to put in their language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub status_id: &'static str,
     pub status_date: Option<String>,
     /// Months behind the first approval anywhere ("19", or "17–28" with a year-only date).
     pub lag: String,
@@ -225,10 +233,12 @@ impl ApprovalRow {
             brand: p.brands().find(|(r, _)| *r == a.regulator()).map(|(_, n)| n.to_owned()),
             date: a.date().to_string(),
             route: a.route.value.label().to_owned(),
+            route_id: a.route.value.as_str(),
             priority: a.priority,
             indication: a.indication.clone(),
             number: a.number.clone(),
             status: a.status.value.label().to_owned(),
+            status_id: a.status.value.as_str(),
             status_date: a.status_date.as_ref().map(|d| d.value.to_string()),
             lag: lag::behind_first(p, a.regulator()).map(|l| l.to_string()).unwrap_or_default(),
             citations: a
