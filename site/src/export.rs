@@ -70,19 +70,8 @@ fn render_page(
     render: &(dyn Fn(&Frame) -> askama::Result<String> + Sync),
 ) -> askama::Result<Vec<u8>> {
     let links = Links::export(lang.dir().len().min(1) + path.matches('/').count()).in_lang(lang);
-    let frame = Frame {
-        links: &links,
-        notices: &[],
-        repository: None,
-        live: false,
-        today: None,
-        as_of: site.as_of.as_ref(),
-        lang,
-        here: path,
-        langs,
-        suggest: None,
-        untranslated: &site.vocabulary(lang).untranslated,
-    };
+    let plain = Frame::plain(&links, lang, path, langs, &site.vocabulary(lang).untranslated);
+    let frame = Frame { as_of: site.as_of.as_ref(), ..plain };
     Ok(render(&frame)?.into_bytes())
 }
 

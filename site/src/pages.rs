@@ -65,6 +65,30 @@ pub struct Alternate {
 }
 
 impl<'a> Frame<'a> {
+    /// A frame for a page in `lang` at `here`, with no banner, edit link, live reload, date or
+    /// language suggestion: what the export and error pages use, and the server adds to.
+    pub fn plain(
+        links: &'a Links,
+        lang: Lang,
+        here: &'a str,
+        langs: &'a [Lang],
+        untranslated: &'a BTreeSet<String>,
+    ) -> Frame<'a> {
+        Frame {
+            links,
+            notices: &[],
+            repository: None,
+            live: false,
+            today: None,
+            as_of: None,
+            lang,
+            here,
+            langs,
+            suggest: None,
+            untranslated,
+        }
+    }
+
     /// This frame for a page that shows the content as of a past date.
     pub fn with_as_of(&self, as_of: &'a AsOf) -> Frame<'a> {
         Frame { as_of: Some(as_of), ..*self }

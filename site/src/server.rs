@@ -94,18 +94,14 @@ impl AppState {
         let notices = self.preview.notices();
         let today = Date::today().to_string();
         let site = self.site();
+        let plain = Frame::plain(&links, at.lang, &at.here, &Lang::ALL, &site.vocabulary(at.lang).untranslated);
         let frame = Frame {
-            links: &links,
             notices: &notices,
             repository: self.repository.as_deref(),
             live: self.preview.live,
             today: Some(&today),
-            as_of: None,
-            lang: at.lang,
-            here: &at.here,
-            langs: &Lang::ALL,
             suggest: at.suggest,
-            untranslated: &site.vocabulary(at.lang).untranslated,
+            ..plain
         };
         match render(&frame, &site) {
             None => self.not_found(at),
@@ -147,19 +143,8 @@ impl AppState {
     /// An error page in the reader's language: `title` and `message` are message keys.
     fn error(&self, at: &Locale, status: StatusCode, title: &str, message: &str) -> Response {
         let links = Links::server().in_lang(at.lang);
-        let frame = Frame {
-            links: &links,
-            notices: &[],
-            repository: None,
-            live: false,
-            today: None,
-            as_of: None,
-            lang: at.lang,
-            here: &at.here,
-            langs: &Lang::ALL,
-            suggest: None,
-            untranslated: &BTreeSet::new(),
-        };
+        let untranslated = BTreeSet::new();
+        let frame = Frame::plain(&links, at.lang, &at.here, &Lang::ALL, &untranslated);
         let title = frame.t(title);
         let html = pages::error(&frame, &title, &frame.t(message)).unwrap_or_else(|_| title.clone());
         (status, Html(html)).into_response()
