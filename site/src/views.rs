@@ -374,7 +374,9 @@ impl TopicView {
     /// The page of `topic`, with every regulator's answer; read for product class `modality`
     /// (an id, or empty for every class), its values table marks the columns of that class.
     pub fn of(content: &Content, topic: &Topic, modality: &str) -> TopicView {
-        let modality = content.modality(modality).map_or("", |m| m.id.value.as_str());
+        // An unknown class reads the page for every class, as the compare page ignores it.
+        let chosen = content.modality(modality);
+        let modality = chosen.map_or("", |m| m.id.value.as_str());
         let answers = regulators_in_order(content)
             .into_iter()
             .map(|g| TopicAnswer {
@@ -394,7 +396,7 @@ impl TopicView {
             domain: content.domain(&topic.domain.value).map(|d| d.title.clone()).unwrap_or_default(),
             apacrm: topic.apacrm.clone(),
             attribute_columns: topic.attributes.iter().map(|a| AttributeColumn::of(content, a, modality)).collect(),
-            modality: content.modality(modality).map(|m| m.title.clone()).unwrap_or_default(),
+            modality: chosen.map(|m| m.title.clone()).unwrap_or_default(),
             modalities: topic_modalities(content, topic, modality),
             answers,
         }
