@@ -107,7 +107,7 @@
       } else if (part.shard !== undefined) {
         Object.keys(part.postings).forEach(function (t) {
           // A term loaded from its own file keeps those postings, not its shard's reference to the file.
-          if (typeof index.postings[t] !== 'object') { index.postings[t] = part.postings[t]; }
+          if (typeof index.postings[t] !== 'string') { index.postings[t] = part.postings[t]; }
         });
         Object.assign(index.letters, part.letters);
       } else if (part.forms) {
@@ -176,23 +176,40 @@
 
   var NOTHING = (function () { var m = new Map(); m.df = [0, 0, 0, 0, 0]; return m; }());
 
-  /* A term's postings as doc -> [{ tf, length, positions }] by field, with how many docs have it in each field. */
+  /* The numbers of a postings string: base-64 digits of five bits, least significant first, a
+   * digit of 32 or more followed by more (as indexer/src/client/shards.rs writes them). */
+  function numbers(code) {
+    var out = [];
+    var n = 0;
+    var scale = 1;
+    for (var i = 0; i < code.length; i++) {
+      var d = DIGIT_VALUES[code.charCodeAt(i)];
+      if (d >= 32) { n += (d - 32) * scale; scale *= 32; } else { out.push(n + d * scale); n = 0; scale = 1; }
+    }
+    return out;
+  }
+
+  /* A term's postings as doc -> [{ tf, length, positions }] by field, with how many docs have it in
+   * each field. Each entry: doc (minus the previous), (tf - 1) * fields + field, length, then the
+   * positions (each minus the previous), which concept terms (~c…) leave out. */
   function postingsOf(index, term) {
     if (!has(index, term)) { return NOTHING; }
     if (index.cache[term]) { return index.cache[term]; }
-    var flat = index.postings[term] || [];
-    // Long postings are in a file of their own, which the shard names.
-    if (typeof flat === 'string') { present(index, flat); return NOTHING; }
+    var code = index.postings[term] || '';
+    // Long postings are in a file of their own, whose number the shard holds.
+    if (typeof code === 'number') { present(index, 'search-term-' + code + '.js'); return NOTHING; }
+    var flat = numbers(code);
+    var fields = index.rules.boosts.length;
+    var phrased = term[0] !== '~';
     var map = new Map();
     var df = index.rules.boosts.map(function () { return 0; });
     var doc = 0;
     for (var i = 0; i < flat.length;) {
       doc += flat[i];
-      var field = flat[i + 1];
-      var entry = { tf: flat[i + 3], length: flat[i + 2], positions: [] };
-      var at = 0;
-      for (var k = 0; k < entry.tf; k++) { at += flat[i + 4 + k]; entry.positions.push(at); }
-      i += 4 + entry.tf;
+      var field = flat[i + 1] % fields;
+      var entry = { tf: (flat[i + 1] - field) / fields + 1, length: flat[i + 2], positions: [] };
+      i += 3;
+      for (var k = 0, at = 0; phrased && k < entry.tf; k++) { at += flat[i++]; entry.positions.push(at); }
       if (!map.has(doc)) { map.set(doc, []); }
       map.get(doc)[field] = entry;
       df[field] += 1;
