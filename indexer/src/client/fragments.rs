@@ -53,7 +53,6 @@ impl Fragment {
 /// Writes the fragment files of documents `first..` (`first` a multiple of [`DOCS_PER_FILE`]):
 /// file `n` holds documents `n * DOCS_PER_FILE ..`.
 pub fn write(first: usize, docs: Vec<Fragment>, put: &super::Put) -> std::io::Result<()> {
-    debug_assert_eq!(first % DOCS_PER_FILE, 0, "a batch starts a file");
     let mut docs = docs.into_iter().peekable();
     let mut n = first / DOCS_PER_FILE;
     while docs.peek().is_some() {

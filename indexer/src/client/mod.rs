@@ -122,10 +122,12 @@ fn field_norms(index: &SearchIndex) -> tantivy::Result<Vec<[u32; FIELDS]>> {
     Ok(norms)
 }
 
-/// Documents analysed together before their postings are added.
+/// Documents analysed together before their postings are added; an eighth of it, what a thread
+/// analyses, is a multiple of `fragments::DOCS_PER_FILE`, so that each thread writes whole files.
 const BATCH_DOCS: usize = 512;
-// Each parallel part of a batch writes whole fragment files.
-const _: () = assert!((BATCH_DOCS / 8) % fragments::DOCS_PER_FILE == 0);
+
+/// Folded words with the terms they analyse to ([`form`]).
+type Forms = Vec<(String, String)>;
 
 /// A document's terms with their positions, field by field (scope last).
 struct Analysed {
@@ -135,7 +137,7 @@ struct Analysed {
 
 /// Analyses documents `ords`, and the word forms the browser needs for them (each once); writes
 /// their fragment files on the way, since nothing else needs them.
-fn analyse(index: &SearchIndex, ords: &[usize], put: &Put) -> io::Result<(Vec<Analysed>, Vec<(String, String)>)> {
+fn analyse(index: &SearchIndex, ords: &[usize], put: &Put) -> io::Result<(Vec<Analysed>, Forms)> {
     let mut tokenizer = RegkbTokenizer::with_concepts(index.synonyms.clone());
     let mut seen = HashSet::new();
     let mut forms = Vec::new();
