@@ -655,7 +655,7 @@ async fn the_exported_search_reads_only_what_a_query_needs() {
         .map(|p| p.split_once('=').map(|(name, ms)| (name, ms.parse().unwrap())).unwrap())
         .collect();
     let names: Vec<&str> = stamped.iter().map(|(name, _)| *name).filter(|n| *n != "round").collect();
-    assert_eq!(names, ["loaded", "head", "columns", "searched", "fragments"], "{stamped:?}");
+    assert_eq!(names, ["loaded", "head", "columns", "searched", "fragments", "rest"], "{stamped:?}");
     assert!(stamped.iter().any(|(name, _)| *name == "round"), "{stamped:?}");
     assert!(stamped.windows(2).all(|w| w[0].1 <= w[1].1), "{stamped:?}");
     b.close().await;

@@ -84,7 +84,7 @@ pub fn parse_record(rel: &str, text: &str) -> Result<Record, Vec<Diagnostic>> {
     let stem = rel.strip_suffix(".md").unwrap_or(rel);
     let id = stem.strip_prefix("records/").unwrap_or(stem).to_owned();
     let (front, body, body_line) = parse_document::<FrontMatter>(rel, text, "record")?;
-    Ok(Record { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+    Ok(Record { id, file: rel.to_owned(), front, body: body.into(), body_line })
 }
 
 /// Parses a product from its text, as a record: front matter, then Markdown.
@@ -93,7 +93,7 @@ pub fn parse_product(rel: &str, text: &str) -> Result<Product, Vec<Diagnostic>> 
     let stem = rel.strip_suffix(".md").unwrap_or(rel);
     let id = stem.strip_prefix("products/").unwrap_or(stem).to_owned();
     let (front, body, body_line) = parse_document(rel, text, "product")?;
-    Ok(Product { id, file: rel.to_owned(), front, body: body.to_owned(), body_line })
+    Ok(Product { id, file: rel.to_owned(), front, body: body.into(), body_line })
 }
 
 /// Splits a Markdown file with front matter and reads the front matter as `T`: returns it,

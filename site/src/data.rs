@@ -235,7 +235,7 @@ impl Release {
                     status: r.status().to_string(),
                     reviewed: r.front.reviewed.as_ref().map(|d| d.value.to_string()),
                     updated: r.front.updated.value.to_string(),
-                    body: r.body.clone(),
+                    body: r.body.to_string(),
                 })
                 .collect(),
         }

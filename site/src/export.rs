@@ -2,9 +2,10 @@
 //! `.html` files, the assets, and the client index, so it works from `file://`, a USB stick
 //! or any static host under any path. The same content gives byte-identical files.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::path::{Component, Path};
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
@@ -24,41 +25,105 @@ use crate::views::{self, CompareParams, CompareView, RegulatorView, TopicView};
 use indexer::date::Date;
 use indexer::model::Content;
 
-/// The export as `path -> bytes`, in path order.
+/// Files as `path -> bytes`, in path order: what [`write`] writes at once.
 pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// Why an export failed: a template, a workbook or the file system.
+pub type Failure = Box<dyn std::error::Error + Send + Sync>;
 
 /// One exported page: its path in its language's folder, and how to render it.
 type Page<'a> = (String, Box<dyn Fn(&Frame) -> askama::Result<String> + Send + Sync + 'a>);
 
-/// Renders the site into memory: its pages in `langs` (each under its folder, English at the
-/// root; `Lang::ALL` for the whole site) in parallel, the client index beside them, and the
-/// files all languages share.
-pub fn render(site: &Site, langs: &[Lang]) -> askama::Result<Files> {
-    let (scripts, rendered) = rayon::join(
-        || indexer::client::scripts(&site.index),
-        || langs.par_iter().map(|&lang| pages_in(site, lang, langs)).collect::<askama::Result<Vec<Files>>>(),
-    );
-    let mut files: Files = rendered?.into_iter().flatten().collect();
-    // The page loads the index's head; offline.js loads the shards and fragments a query needs.
-    let head = &scripts[0].0;
-    for &lang in langs {
-        let shell = |f: &Frame| pages::search_shell(f, vec![f.links.asset(head)]);
-        files.insert(format!("{}search.html", lang.dir()), render_page(site, lang, langs, "search.html", &shell)?);
-    }
-    for (name, text) in scripts {
-        files.insert(format!("static/{name}"), text.into_bytes());
-    }
-    shared(site, &mut files)?;
-    Ok(files)
+/// Where an export's files go: each is written under the directory as soon as it is rendered, so
+/// that memory does not grow with the site; their paths are kept for the zip archive.
+pub struct Output {
+    dir: PathBuf,
+    written: Mutex<Vec<String>>,
+    bytes: AtomicU64,
 }
 
-/// The pages in `lang` but the search page, under its folder; `langs` are the languages they
-/// link to.
-fn pages_in(site: &Site, lang: Lang, langs: &[Lang]) -> askama::Result<Files> {
-    page_list(site, &site.vocabulary(lang).content)
-        .into_par_iter()
-        .map(|(path, render)| Ok((format!("{}{path}", lang.dir()), render_page(site, lang, langs, &path, &*render)?)))
-        .collect()
+impl Output {
+    /// Files written under `dir`, which should be a new or empty directory.
+    pub fn new(dir: &Path) -> Output {
+        Output { dir: dir.to_owned(), written: Mutex::default(), bytes: AtomicU64::new(0) }
+    }
+
+    /// Writes file `path` (relative, `/` between folders). A path that would land outside the
+    /// directory (absolute, or with `..`) is refused.
+    pub fn put(&self, path: String, bytes: &[u8]) -> std::io::Result<()> {
+        inside(&path, &self.dir)?;
+        let file = self.dir.join(&path);
+        if let Err(e) = std::fs::write(&file, bytes) {
+            if e.kind() != std::io::ErrorKind::NotFound {
+                return Err(e);
+            }
+            std::fs::create_dir_all(file.parent().expect("files are below the root"))?;
+            std::fs::write(&file, bytes)?;
+        }
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        self.written.lock().expect("no writer panicked").push(path);
+        Ok(())
+    }
+
+    /// How many files and bytes have been written.
+    pub fn totals(&self) -> (usize, u64) {
+        (self.written.lock().expect("no writer panicked").len(), self.bytes.load(Ordering::Relaxed))
+    }
+
+    /// Writes the files written so far, read back one at a time, as a zip archive in path order
+    /// with fixed timestamps, so that equal exports give equal archives.
+    pub fn zip(&self, out: &Path) -> zip::result::ZipResult<()> {
+        let mut paths = self.written.lock().expect("no writer panicked").clone();
+        paths.sort_unstable();
+        let mut archive = zip::ZipWriter::new(std::fs::File::create(out)?);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        for path in paths {
+            archive.start_file(format!("regkb/{path}"), options)?;
+            std::io::copy(&mut std::fs::File::open(self.dir.join(&path))?, &mut archive)?;
+        }
+        archive.finish()?;
+        Ok(())
+    }
+}
+
+/// Refuses a path that would land outside `dir`.
+fn inside(path: &str, dir: &Path) -> std::io::Result<()> {
+    if Path::new(path).components().all(|c| matches!(c, Component::Normal(_))) {
+        return Ok(());
+    }
+    let message = format!("{path}: error[outside-content]: this file would be written outside {}", dir.display());
+    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, message))
+}
+
+/// Renders the site into `out`: its pages in `langs` (each under its folder, English at the
+/// root; `Lang::ALL` for the whole site) in parallel, the client index beside them, and the
+/// files all languages share.
+pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> {
+    let put = |name: &str, text: &str| out.put(format!("static/{name}"), text.as_bytes());
+    let (scripts, rendered) = rayon::join(
+        || indexer::client::scripts(&site.index, &put),
+        || langs.par_iter().try_for_each(|&lang| pages_in(site, lang, langs, out)),
+    );
+    scripts?;
+    rendered?;
+    // The page loads the index's head; offline.js loads the shards and fragments a query needs.
+    for &lang in langs {
+        let shell = |f: &Frame| pages::search_shell(f, vec![f.links.asset(indexer::client::HEAD)]);
+        out.put(format!("{}search.html", lang.dir()), &render_page(site, lang, langs, "search.html", &shell)?)?;
+    }
+    shared(site, out)
+}
+
+/// Writes the pages in `lang` but the search page, under its folder; `langs` are the languages
+/// they link to.
+fn pages_in(site: &Site, lang: Lang, langs: &[Lang], out: &Output) -> Result<(), Failure> {
+    page_list(site, &site.vocabulary(lang).content).into_par_iter().try_for_each(|(path, render)| {
+        let page = render_page(site, lang, langs, &path, &*render)?;
+        Ok(out.put(format!("{}{path}", lang.dir()), &page)?)
+    })
 }
 
 /// Renders page `path` in `lang` with the export's links.
@@ -76,31 +141,31 @@ fn render_page(
 }
 
 /// The files every language shares: citations, feeds, downloads, history, schemas, assets.
-fn shared(site: &Site, files: &mut Files) -> askama::Result<()> {
+fn shared(site: &Site, out: &Output) -> Result<(), Failure> {
     let content = &site.content;
-    for r in &content.records {
+    content.records.par_iter().try_for_each(|r| {
         let references = Reference::of_record_and_sources(content, r, None);
-        for format in CiteFormat::ALL {
-            files.insert(format!("records/{}.{}", r.id, format.ext()), format.write(&references));
-        }
-    }
+        CiteFormat::ALL
+            .iter()
+            .try_for_each(|format| out.put(format!("records/{}.{}", r.id, format.ext()), &format.write(&references)))
+    })?;
     for scope in crate::feeds::scopes(content) {
         let path = scope.path();
         let links = Links::export(path.matches('/').count());
         let xml = crate::feeds::render(content, &site.history, &scope, &links).expect("the scope exists")?;
-        files.insert(path, xml.into_bytes());
+        out.put(path, xml.as_bytes())?;
     }
-    downloads(site, files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
+    downloads(site, out)?;
     // The records' history as data, for readers who compare it with other tools.
-    files.insert("history.json".into(), serde_json::to_vec_pretty(&*site.history).expect("history is JSON"));
+    out.put("history.json".into(), &serde_json::to_vec_pretty(&*site.history).expect("history is JSON"))?;
     let api = serde_json::to_string_pretty(&crate::formats::openapi::document()).expect("a JSON document");
-    files.insert("api/openapi.json".to_owned(), api.into_bytes());
+    out.put("api/openapi.json".to_owned(), api.as_bytes())?;
     for (name, schema) in indexer::schema::schemas() {
-        files.insert(format!("schemas/{name}"), schema.into_bytes());
+        out.put(format!("schemas/{name}"), schema.as_bytes())?;
     }
     for name in ["style.css", "app.js", "offline.js"] {
         let (text, _) = assets::get(name).expect("a built-in asset");
-        files.insert(format!("static/{name}"), text.as_bytes().to_vec());
+        out.put(format!("static/{name}"), text.as_bytes())?;
     }
     Ok(())
 }
@@ -146,16 +211,16 @@ fn page_list<'a>(site: &'a Site, content: &'a Content) -> Vec<Page<'a>> {
 
 /// The compare matrix, each topic and each regulator as CSV and XLSX. Their date is the day
 /// the content last changed, so that equal content gives equal files.
-fn downloads(site: &Site, files: &mut Files) -> Result<(), rust_xlsxwriter::XlsxError> {
+fn downloads(site: &Site, out: &Output) -> Result<(), Failure> {
     let content = &site.content;
     let date = views::newest_first(content.records.iter()).first().map_or_else(Date::today, |r| r.front.updated.value);
-    let mut add = |page: String, book: &dyn Fn(&Links, &Stamp) -> Book| -> Result<(), rust_xlsxwriter::XlsxError> {
+    let add = |page: String, book: &dyn Fn(&Links, &Stamp) -> Book| -> Result<(), Failure> {
         // Links are relative to the file, as Excel resolves them.
         let links = Links::export(page.matches('/').count());
         let stamp = Stamp { address: format!("{page}.html"), date, version: &site.version };
         let book = book(&links, &stamp);
         for format in TableFormat::ALL {
-            files.insert(format!("{page}.{}", format.ext()), format.write(&book, date)?);
+            out.put(format!("{page}.{}", format.ext()), &format.write(&book, date)?)?;
         }
         Ok(())
     };
@@ -177,32 +242,10 @@ fn downloads(site: &Site, files: &mut Files) -> Result<(), rust_xlsxwriter::Xlsx
 /// Writes the files under `out`, which should be a new or empty directory. A path that would
 /// land outside `out` (absolute, or with `..`) is refused before anything is written.
 pub fn write(files: &Files, out: &Path) -> std::io::Result<()> {
-    if let Some(path) = files.keys().find(|p| !Path::new(p).components().all(|c| matches!(c, Component::Normal(_)))) {
-        let message = format!("{path}: error[outside-content]: this file would be written outside {}", out.display());
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, message));
-    }
-    let dirs: BTreeSet<&Path> =
-        files.keys().map(|p| Path::new(p).parent().expect("files are below the root")).collect();
-    for dir in dirs {
-        std::fs::create_dir_all(out.join(dir))?;
-    }
+    files.keys().try_for_each(|path| inside(path, out))?;
+    let output = Output::new(out);
     // Tens of thousands of small files: the file system's work is what takes the time.
-    files.par_iter().try_for_each(|(path, bytes)| std::fs::write(out.join(path), bytes))
-}
-
-/// Writes the files as a zip archive with fixed timestamps, so equal exports give equal archives.
-pub fn zip(files: &Files, out: &Path) -> zip::result::ZipResult<()> {
-    let mut archive = zip::ZipWriter::new(std::fs::File::create(out)?);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        .unix_permissions(0o644);
-    for (path, bytes) in files {
-        archive.start_file(format!("regkb/{path}"), options)?;
-        archive.write_all(bytes)?;
-    }
-    archive.finish()?;
-    Ok(())
+    files.par_iter().try_for_each(|(path, bytes)| output.put(path.clone(), bytes))
 }
 
 #[cfg(test)]

@@ -19,6 +19,8 @@
   var FACET_TITLES = { regulator: 'Regulator', domain: 'Domain', topic: 'Topic', modality: 'Modality', stance: 'Stance' };
   var ICONS = { 'required': '●', 'expected': '◐', 'case-by-case': '◇', 'not-required': '○', 'no-guidance': '–', 'available': '✓', 'not-available': '✕', 'unknown': '?' };
   var PAGE = 20;
+  /* Hits drawn before the rest of the page's fragments are loaded: loading costs by the file. */
+  var FIRST_HITS = 5;
   var K1 = 1.2;
   var B = 0.75;
   var SNIPPET_CHARS = 220;
@@ -107,7 +109,7 @@
       } else if (part.shard !== undefined) {
         Object.keys(part.postings).forEach(function (t) {
           // A term loaded from its own file keeps those postings, not its shard's reference to the file.
-          if (typeof index.postings[t] !== 'object') { index.postings[t] = part.postings[t]; }
+          if (typeof index.postings[t] !== 'string') { index.postings[t] = part.postings[t]; }
         });
         Object.assign(index.letters, part.letters);
       } else if (part.forms) {
@@ -176,23 +178,40 @@
 
   var NOTHING = (function () { var m = new Map(); m.df = [0, 0, 0, 0, 0]; return m; }());
 
-  /* A term's postings as doc -> [{ tf, length, positions }] by field, with how many docs have it in each field. */
+  /* The numbers of a postings string: base-64 digits of five bits, least significant first, a
+   * digit of 32 or more followed by more (as indexer/src/client/shards.rs writes them). */
+  function numbers(code) {
+    var out = [];
+    var n = 0;
+    var scale = 1;
+    for (var i = 0; i < code.length; i++) {
+      var d = DIGIT_VALUES[code.charCodeAt(i)];
+      if (d >= 32) { n += (d - 32) * scale; scale *= 32; } else { out.push(n + d * scale); n = 0; scale = 1; }
+    }
+    return out;
+  }
+
+  /* A term's postings as doc -> [{ tf, length, positions }] by field, with how many docs have it in
+   * each field. Each entry: doc (minus the previous), (tf - 1) * fields + field, length, then the
+   * positions (each minus the previous), which concept terms (~c…) leave out. */
   function postingsOf(index, term) {
     if (!has(index, term)) { return NOTHING; }
     if (index.cache[term]) { return index.cache[term]; }
-    var flat = index.postings[term] || [];
-    // Long postings are in a file of their own, which the shard names.
-    if (typeof flat === 'string') { present(index, flat); return NOTHING; }
+    var code = index.postings[term] || '';
+    // Long postings are in a file of their own, whose number the shard holds.
+    if (typeof code === 'number') { present(index, 'search-term-' + code + '.js'); return NOTHING; }
+    var flat = numbers(code);
+    var fields = index.rules.boosts.length;
+    var phrased = term[0] !== '~';
     var map = new Map();
     var df = index.rules.boosts.map(function () { return 0; });
     var doc = 0;
     for (var i = 0; i < flat.length;) {
       doc += flat[i];
-      var field = flat[i + 1];
-      var entry = { tf: flat[i + 3], length: flat[i + 2], positions: [] };
-      var at = 0;
-      for (var k = 0; k < entry.tf; k++) { at += flat[i + 4 + k]; entry.positions.push(at); }
-      i += 4 + entry.tf;
+      var field = flat[i + 1] % fields;
+      var entry = { tf: (flat[i + 1] - field) / fields + 1, length: flat[i + 2], positions: [] };
+      i += 3;
+      for (var k = 0, at = 0; phrased && k < entry.tf; k++) { at += flat[i++]; entry.positions.push(at); }
       if (!map.has(doc)) { map.set(doc, []); }
       map.get(doc)[field] = entry;
       df[field] += 1;
@@ -661,7 +680,7 @@
     return p;
   }
 
-  function renderSearch(index, done) {
+  function renderSearch(index, ready, done) {
     var params = new URLSearchParams(location.search);
     var query = params.get('q') || '';
     var offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
@@ -681,14 +700,22 @@
     var searched = prepared(index, function () { return search(index, query, filters); });
     facetColumns(index);
     phase('columns');
+    var docs = function (hits) { return hits.map(function (m) { return m[0]; }); };
     searched.then(function (r) {
       var page = r.hits.slice(offset, offset + PAGE);
-      var shown = fragmentsOf(index, page.map(function (m) { return m[0]; }));
+      var first = page.slice(0, FIRST_HITS);
+      var rest = page.slice(FIRST_HITS);
+      var shown = fragmentsOf(index, docs(first));
       // What needs no fragment is shown while they load.
       showSummary(index, query, filters, offset, r);
       return shown.then(function () {
         phase('fragments');
-        showHits(index, page, r.units);
+        showHits(index, first, r.units);
+        ready();
+        return fragmentsOf(index, docs(rest));
+      }).then(function () {
+        phase('rest');
+        showHits(index, rest, r.units);
       });
     }).then(done, done);
   }
@@ -862,14 +889,17 @@
     phase('loaded');
     if (results) {
       var index = loaded || (loaded = loadIndex());
-      // When results were on screen, in ms since navigation began, and which parts of the index
-      // were read by then: what the export benchmark reads.
+      // When the first hits were on screen, in ms since navigation began, and, once the page of
+      // hits is complete, which parts of the index it read: what the export benchmark reads.
+      var ready = function () {
+        if (!results.hasAttribute('data-ready-ms')) { results.setAttribute('data-ready-ms', String(Math.round(performance.now()))); }
+      };
       var done = function () {
-        results.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+        ready();
         results.setAttribute('data-index-files', ['search-index.js'].concat(Object.keys(index.files)).join(' '));
         if (PHASES) { results.setAttribute('data-phases', PHASES.join(' ')); }
       };
-      if (index) { renderSearch(index, done); } else { document.getElementById('result-count').textContent = 'The search index is missing from this copy.'; }
+      if (index) { renderSearch(index, ready, done); } else { document.getElementById('result-count').textContent = 'The search index is missing from this copy.'; }
     }
     var matrix = document.getElementById('matrix');
     if (matrix && document.getElementById('compare-form')) { renderCompare(matrix); }

@@ -32,16 +32,21 @@ pub fn run(
     }
     .with_version(version);
     let langs = if langs.is_empty() { &Lang::ALL[..] } else { langs };
-    let files = export::render(&site, langs)?;
     super::fresh_output(out, "static/search-index.js")?;
-    export::write(&files, out)?;
-    if let Some(zip) = &zip {
-        export::zip(&files, zip)?;
+    let output = export::Output::new(out);
+    if let Err(e) = export::render(&site, langs, &output) {
+        // Files are written as they are rendered: a failed export leaves none, so that the next
+        // may reuse the directory.
+        std::fs::remove_dir_all(out)?;
+        return Err(anyhow::anyhow!(e));
     }
-    let bytes: usize = files.values().map(Vec::len).sum();
+    if let Some(zip) = &zip {
+        output.zip(zip)?;
+    }
+    let (files, bytes) = output.totals();
     println!(
         "exported {} files ({:.1} MB) for {} records and {} products to {} in {:.2} s{}; open {}",
-        files.len(),
+        files,
         bytes as f64 / 1e6,
         site.content.records.len(),
         site.content.products.len(),

@@ -50,13 +50,16 @@ impl Fragment {
     }
 }
 
-/// The fragment files as `(number, JSON)`: file `n` holds documents `n * DOCS_PER_FILE ..`.
-pub fn files(all: Vec<Fragment>) -> impl Iterator<Item = (usize, String)> {
-    let mut all = all.into_iter().peekable();
-    (0..).map_while(move |n| {
-        all.peek()?;
-        let docs: Vec<Fragment> = all.by_ref().take(DOCS_PER_FILE).collect();
-        let json = serde_json::json!({ "from": n * DOCS_PER_FILE, "docs": docs });
-        Some((n, json.to_string()))
-    })
+/// Writes the fragment files of documents `first..` (`first` a multiple of [`DOCS_PER_FILE`]):
+/// file `n` holds documents `n * DOCS_PER_FILE ..`.
+pub fn write(first: usize, docs: Vec<Fragment>, put: &super::Put) -> std::io::Result<()> {
+    let mut docs = docs.into_iter().peekable();
+    let mut n = first / DOCS_PER_FILE;
+    while docs.peek().is_some() {
+        let file: Vec<Fragment> = docs.by_ref().take(DOCS_PER_FILE).collect();
+        let json = serde_json::json!({ "from": n * DOCS_PER_FILE, "docs": file });
+        put(&format!("search-docs-{n}.js"), &super::register(&json.to_string()))?;
+        n += 1;
+    }
+    Ok(())
 }

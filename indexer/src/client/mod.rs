@@ -25,6 +25,7 @@ mod fragments;
 mod shards;
 
 use std::collections::{BTreeMap, HashSet};
+use std::io;
 
 use rayon::prelude::*;
 
@@ -121,64 +122,74 @@ fn field_norms(index: &SearchIndex) -> tantivy::Result<Vec<[u32; FIELDS]>> {
     Ok(norms)
 }
 
-/// Documents analysed together before their postings are added.
+/// Documents analysed together before their postings are added; an eighth of it, what a thread
+/// analyses, is a multiple of `fragments::DOCS_PER_FILE`, so that each thread writes whole files.
 const BATCH_DOCS: usize = 512;
 
-/// A document's terms with their positions, field by field (scope last), and its fragment.
+/// Folded words with the terms they analyse to ([`form`]).
+type Forms = Vec<(String, String)>;
+
+/// A document's terms with their positions, field by field (scope last).
 struct Analysed {
     ord: u32,
     fields: [Vec<(String, u32)>; FIELDS],
-    fragment: fragments::Fragment,
 }
 
-/// Analyses documents `ords`, and the word forms the browser needs for them (each once).
-fn analyse(index: &SearchIndex, ords: &[usize]) -> (Vec<Analysed>, Vec<(String, String)>) {
+/// Analyses documents `ords`, and the word forms the browser needs for them (each once); writes
+/// their fragment files on the way, since nothing else needs them.
+fn analyse(index: &SearchIndex, ords: &[usize], put: &Put) -> io::Result<(Vec<Analysed>, Forms)> {
     let mut tokenizer = RegkbTokenizer::with_concepts(index.synonyms.clone());
     let mut seen = HashSet::new();
     let mut forms = Vec::new();
-    let docs = ords
-        .iter()
-        .map(|&ord| {
-            let doc = document(index, ord);
-            let mut fields: [Vec<(String, u32)>; FIELDS] = Default::default();
-            for (f, text) in doc.fields().into_iter().enumerate() {
-                let mut stream = tokenizer.token_stream(text);
-                while let Some(token) = stream.next() {
-                    let piece = &text[token.offset_from..token.offset_to];
-                    if !seen.contains(piece) {
-                        seen.insert(piece.to_owned());
-                        forms.extend(form(piece, &token.text).map(|folded| (folded, token.text.clone())));
-                    }
-                    fields[f].push((token.text.clone(), token.position as u32));
+    let mut shown = Vec::with_capacity(ords.len());
+    let mut docs = Vec::with_capacity(ords.len());
+    for &ord in ords {
+        let doc = document(index, ord);
+        let mut fields: [Vec<(String, u32)>; FIELDS] = Default::default();
+        for (f, text) in doc.fields().into_iter().enumerate() {
+            let mut stream = tokenizer.token_stream(text);
+            while let Some(token) = stream.next() {
+                let piece = &text[token.offset_from..token.offset_to];
+                if !seen.contains(piece) {
+                    seen.insert(piece.to_owned());
+                    forms.extend(form(piece, &token.text).map(|folded| (folded, token.text.clone())));
                 }
+                fields[f].push((token.text.clone(), token.position as u32));
             }
-            fields[FIELDS - 1] = doc.scope.iter().cloned().zip(0..).collect();
-            Analysed { ord: ord as u32, fields, fragment: fragments::Fragment::of(&doc) }
-        })
-        .collect();
-    (docs, forms)
+        }
+        fields[FIELDS - 1] = doc.scope.iter().cloned().zip(0..).collect();
+        docs.push(Analysed { ord: ord as u32, fields });
+        shown.push(fragments::Fragment::of(&doc));
+    }
+    fragments::write(ords[0], shown, put)?;
+    Ok((docs, forms))
 }
 
-/// The index as script files: `(name, contents)`, the head first, then the postings shards and
-/// long postings, then the fragments.
-pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
+/// Where the index's files go: `put(name, contents)` writes one as soon as it is ready.
+pub type Put<'a> = dyn Fn(&str, &str) -> io::Result<()> + Sync + 'a;
+
+/// The name of the head, which the search page loads.
+pub const HEAD: &str = "search-index.js";
+
+/// Writes the index as script files through `put`: the fragments as their documents are
+/// analysed, then the postings shards, long postings and forms files, then the head ([`HEAD`]).
+pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
     let content = &index.content;
     let mut postings = shards::Postings::default();
     let mut totals = [0u64; FIELDS];
-    let mut fragments = Vec::with_capacity(index.texts.len());
     let ords: Vec<usize> = (0..index.texts.len()).collect();
     let norms = field_norms(index).expect("the in-memory index can be read");
     // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
     // added in order, so that the files do not depend on the threads.
     for batch in ords.chunks(BATCH_DOCS) {
-        let analysed: Vec<_> = batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(index, ords)).collect();
+        let analysed: Vec<_> =
+            batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(index, ords, put)).collect::<io::Result<_>>()?;
         for (docs, forms) in analysed {
             for doc in docs {
                 for (f, terms) in doc.fields.into_iter().enumerate() {
                     totals[f] += terms.len() as u64;
                     postings.add(doc.ord, f as u32, norms[doc.ord as usize][f], terms);
                 }
-                fragments.push(doc.fragment);
             }
             postings.add_forms(forms);
         }
@@ -192,6 +203,9 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
     }
     let docs = index.texts.len();
     let files = postings.into_files();
+    for (name, json) in &files {
+        put(name, &register(json))?;
+    }
     let head = Head {
         version: 2,
         shards: files.iter().filter(|(name, _)| name.starts_with("search-shard-")).count() as u32,
@@ -222,11 +236,7 @@ pub fn scripts(index: &SearchIndex) -> Vec<(String, String)> {
         spelling: serde_json::from_str(&spelling_rules_json()).expect("the rules are JSON"),
         labels: labels(content),
     };
-    let mut scripts =
-        vec![("search-index.js".to_owned(), register(&serde_json::to_string(&head).expect("serialisable")))];
-    scripts.extend(files.into_iter().map(|(name, json)| (name, register(&json))));
-    scripts.extend(fragments::files(fragments).map(|(i, s)| (format!("search-docs-{i}.js"), register(&s))));
-    scripts
+    put(HEAD, &register(&serde_json::to_string(&head).expect("serialisable")))
 }
 
 /// Document `ord`: records first, then products, as in the tantivy index.

@@ -1,12 +1,12 @@
 //! Postings shards: every term's postings, with positions, partitioned by a stable hash of the
 //! term, so that a query reads only the shards of its own terms.
 //!
-//! A term's postings are one flat array of entries, one for each document and field that has
-//! it, in document order: the document's ord minus the previous entry's, the field, the field's
-//! length in terms, the term frequency, then that many positions, each minus the one before.
+//! A term's postings are one string of numbers ([`push_number`]) in entries, one for each
+//! document and field that has it, in document order: the document's ord minus the previous
+//! entry's; `(frequency - 1) * 5 + field`; the field's length in terms; then the term's positions,
+//! each minus the one before, except for concept terms (`~c…`), which are never part of a phrase.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use crate::analysis::is_unspaced;
 
@@ -34,7 +34,7 @@ pub struct Postings {
 
 #[derive(Default)]
 struct List {
-    flat: Vec<u32>,
+    code: String,
     last_doc: u32,
 }
 
@@ -48,12 +48,15 @@ impl Postings {
         }
         for (term, mut at) in positions {
             at.sort_unstable();
+            let phrased = !term.starts_with('~');
             let list = self.terms.entry(term).or_default();
-            list.flat.extend([doc - list.last_doc, field, length, at.len() as u32]);
+            for n in [doc - list.last_doc, (at.len() as u32 - 1) * super::FIELDS as u32 + field, length] {
+                push_number(&mut list.code, n);
+            }
             list.last_doc = doc;
             let mut previous = 0;
-            for p in at {
-                list.flat.push(p - previous);
+            for p in at.into_iter().filter(|_| phrased) {
+                push_number(&mut list.code, p - previous);
                 previous = p;
             }
         }
@@ -75,8 +78,8 @@ impl Postings {
 
     /// The index files as `(name, JSON)`: the shards, objects of `postings` and `letters` (a
     /// letter of an unspaced script -> the terms that hold it), each keyed by its shard; the long
-    /// postings, each `{"term", "postings"}` in a file that its shard's `postings` names instead
-    /// of holding them; then the forms files, `{"forms"}` (folded word -> term) partitioned the
+    /// postings, each `{"term", "postings"}` in file `search-term-N.js`, whose number `N` its
+    /// shard's `postings` holds instead of them; then the forms files, `{"forms"}` (folded word -> term) partitioned the
     /// same way, as `search-forms-N.js`.
     pub fn into_files(self) -> Vec<(String, String)> {
         let mut letters: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -89,13 +92,13 @@ impl Postings {
             }
         }
         let mut postings: Vec<(&String, String)> =
-            self.terms.iter().map(|(t, list)| (t, numbers(&list.flat))).collect();
+            self.terms.iter().map(|(t, list)| (t, format!("\"{}\"", list.code))).collect();
         let mut own = Vec::new();
         for (term, list) in postings.iter_mut().filter(|(_, list)| list.len() > OWN_FILE_BYTES) {
             let name = format!("search-term-{}.js", own.len());
             let json = format!(r#"{{"term":{},"postings":{list}}}"#, serde_json::to_string(term).expect("a string"));
-            own.push((name.clone(), json));
-            *list = serde_json::to_string(&name).expect("a string");
+            *list = own.len().to_string();
+            own.push((name, json));
         }
         let bytes: usize = postings.iter().map(|(t, list)| t.len() + list.len()).sum();
         let n = bytes.div_ceil(SHARD_BYTES).max(1) as u32;
@@ -135,17 +138,30 @@ fn put(members: &mut String, key: &str, value: &str) {
     members.push_str(value);
 }
 
-/// `[1,2,3]`.
-fn numbers(flat: &[u32]) -> String {
-    let mut out = String::with_capacity(flat.len() * 3 + 2);
-    out.push('[');
-    for (i, n) in flat.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write!(out, "{n}").expect("writing to a string");
+/// Appends `n` in base 64 ([`super::DIGITS`]), five bits a digit, least significant first: a
+/// digit of 32 or more has more digits after it. Numbers below 32 take one character.
+fn push_number(out: &mut String, mut n: u32) {
+    while n >= 32 {
+        out.push(super::DIGITS[32 + (n % 32) as usize] as char);
+        n /= 32;
     }
-    out.push(']');
+    out.push(super::DIGITS[n as usize] as char);
+}
+
+/// The numbers of a string [`push_number`] wrote.
+#[cfg(test)]
+fn numbers(code: &str) -> Vec<u32> {
+    let (mut out, mut n, mut scale) = (Vec::new(), 0, 1);
+    for c in code.bytes() {
+        let digit = super::DIGITS.iter().position(|&d| d == c).expect("a digit") as u32;
+        if digit >= 32 {
+            n += (digit - 32) * scale;
+            scale *= 32;
+        } else {
+            out.push(n + digit * scale);
+            (n, scale) = (0, 1);
+        }
+    }
     out
 }
 
@@ -166,13 +182,25 @@ mod tests {
     fn postings_hold_lengths_frequencies_and_positions_as_deltas() {
         let mut p = Postings::default();
         let words = |ws: &[&str]| ws.iter().enumerate().map(|(i, w)| (w.to_string(), i as u32)).collect();
-        p.add(0, 3, 3, words(&["cell", "therapy", "cell"]));
+        p.add(0, 3, 3, words(&["cell", "therapy", "cell", "~c7"]));
         p.add(2, 0, 1, words(&["cell"]));
-        assert_eq!(p.terms["cell"].flat, [0, 3, 3, 2, 0, 2, 2, 0, 1, 1, 0]);
+        p.add(40_000, 3, 700, words(&["~c7", "cell"]));
+        assert_eq!(numbers(&p.terms["cell"].code), [0, 8, 3, 0, 2, 2, 0, 1, 0, 39_998, 3, 700, 1]);
+        assert_eq!(numbers(&p.terms["~c7"].code), [0, 3, 3, 40_000, 3, 700], "concepts have no positions");
         let files = p.into_files();
         assert_eq!(files.len(), 2);
         let json: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
-        assert_eq!(json["postings"]["therapy"], serde_json::json!([0, 3, 3, 1, 1]));
+        assert_eq!(numbers(json["postings"]["therapy"].as_str().unwrap()), [0, 3, 3, 1]);
+    }
+
+    #[test]
+    fn numbers_below_32_take_one_digit() {
+        let mut code = String::new();
+        for n in [0, 31, 32, 1023, 1024, u32::MAX] {
+            push_number(&mut code, n);
+        }
+        assert_eq!(&code[..2], "0V");
+        assert_eq!(numbers(&code), [0, 31, 32, 1023, 1024, u32::MAX]);
     }
 
     #[test]
@@ -186,9 +214,9 @@ mod tests {
         let (_, own) = files.iter().find(|(name, _)| name == "search-term-0.js").unwrap();
         let own: serde_json::Value = serde_json::from_str(own).unwrap();
         assert_eq!(own["term"], "cell");
-        assert_eq!(own["postings"].as_array().unwrap().len(), 20_000 * 5);
+        assert_eq!(numbers(own["postings"].as_str().unwrap()).len(), 20_000 * 4);
         let shard: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
-        assert_eq!(shard["postings"]["cell"], "search-term-0.js");
-        assert_eq!(shard["postings"]["rare"], serde_json::json!([0, 0, 1, 1, 0]));
+        assert_eq!(shard["postings"]["cell"], 0);
+        assert_eq!(numbers(shard["postings"]["rare"].as_str().unwrap()), [0, 0, 1, 0]);
     }
 }

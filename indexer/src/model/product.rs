@@ -85,8 +85,8 @@ pub struct Product {
     /// The file, relative to the content root.
     pub file: String,
     pub front: ProductFront,
-    /// The Markdown body.
-    pub body: String,
+    /// The Markdown body, shared by the content's copies in each language.
+    pub body: std::sync::Arc<str>,
     /// The line of the file on which the body starts.
     pub body_line: usize,
 }
