@@ -42,7 +42,8 @@ pub fn render(site: &Site, langs: &[Lang]) -> askama::Result<Files> {
     // The page loads the index's head; offline.js loads the shards and fragments a query needs.
     let head = &scripts[0].0;
     for &lang in langs {
-        let shell = |f: &Frame| pages::search_shell(f, vec![f.links.asset(head)]);
+        let content = &site.vocabulary(lang).content;
+        let shell = |f: &Frame| pages::search_shell(f, content, vec![f.links.asset(head)]);
         files.insert(format!("{}search.html", lang.dir()), render_page(site, lang, langs, "search.html", &shell)?);
     }
     for (name, text) in scripts {

@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use indexer::model::{Content, Translations};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -192,6 +193,106 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// The messages the pages' scripts write (`static/app.js`, `static/offline.js`), with the
+/// count each one's plural depends on, if any, and its other variables.
+const SCRIPT_MESSAGES: &[(&str, Option<&str>, &[&str])] = &[
+    ("search-count", Some("n"), &[]),
+    ("search-unsearchable", Some("n"), &["query"]),
+    ("search-matches", Some("n"), &["query"]),
+    ("search-some-words", Some("n"), &["query"]),
+    ("search-dropped", None, &["words"]),
+    ("search-too-long", Some("n"), &["limit"]),
+    ("search-index-missing", None, &[]),
+    ("search-result-pages", None, &[]),
+    ("search-previous", None, &[]),
+    ("search-next", None, &[]),
+    ("facet-regulator", None, &[]),
+    ("facet-domain", None, &[]),
+    ("facet-topic", None, &[]),
+    ("facet-modality", None, &[]),
+    ("facet-stance", None, &[]),
+    ("tag-draft", None, &[]),
+    ("stance-product", None, &[]),
+    ("compare-differs", None, &[]),
+    ("compare-status", None, &["topics", "regulators"]),
+    ("compare-status-topics", Some("n"), &[]),
+    ("compare-status-regulators", Some("n"), &[]),
+    ("products-count", Some("shown"), &["total"]),
+    ("changes-count", Some("shown"), &["total"]),
+];
+
+/// The messages scripts write, in `lang`, as JSON for the page's `regkb-messages` block: per
+/// message, its text for each plural category of `lang` (`"one": "{n} record"`), with `{name}`
+/// where the script puts a value, and `"count"`, the variable whose number picks the category.
+/// Scripts pick the category with `Intl.PluralRules`, as Fluent would.
+pub fn script_messages(lang: Lang) -> &'static str {
+    static JSON: OnceLock<Vec<String>> = OnceLock::new();
+    &JSON.get_or_init(|| Lang::ALL.into_iter().map(script_messages_in).collect())[lang as usize]
+}
+
+fn script_messages_in(lang: Lang) -> String {
+    // Plural rules are by language; the rules know `zh`, not `zh-Hant`.
+    let mut locale = bundles()[lang as usize].locales[0].clone();
+    locale.script = None;
+    let rules = PluralRules::create(locale, PluralRuleType::CARDINAL).expect("plural rules for every language");
+    let mut all = serde_json::Map::new();
+    for &(key, count, names) in SCRIPT_MESSAGES {
+        let mut variants = serde_json::Map::new();
+        let placeholders = || names.iter().map(|n| (*n, FluentValue::from(format!("{{{n}}}")))).collect::<Vec<_>>();
+        match count {
+            None => {
+                variants.insert("other".into(), t_args(lang, key, &placeholders()).into());
+            }
+            Some(count) => {
+                variants.insert("count".into(), count.into());
+                for (category, text) in plural_variants(lang, &rules, key, count, &placeholders()) {
+                    variants.insert(category.into(), text.into());
+                }
+            }
+        }
+        all.insert(key.to_owned(), variants.into());
+    }
+    // Inside a <script> element, "</" must not appear.
+    serde_json::Value::Object(all).to_string().replace('<', "\\u003c")
+}
+
+/// Message `key` in `lang` once per plural category, each formatted with a number of that
+/// category for `count`, which is then replaced by `{count}`.
+fn plural_variants(
+    lang: Lang,
+    rules: &PluralRules,
+    key: &str,
+    count: &str,
+    others: &[(&str, FluentValue)],
+) -> Vec<(&'static str, String)> {
+    let mut variants: Vec<(&'static str, String)> = Vec::new();
+    for n in 0..1000u32 {
+        let category = plural_name(rules.select(n).expect("an integer has a plural category"));
+        if variants.iter().any(|(c, _)| *c == category) {
+            continue;
+        }
+        let mut args = others.to_vec();
+        args.push((count, n.into()));
+        let text = t_args(lang, key, &args);
+        // A number that appears elsewhere in the text could not be told from the count.
+        if text.matches(&n.to_string()).count() == 1 {
+            variants.push((category, text.replace(&n.to_string(), &format!("{{{count}}}"))));
+        }
+    }
+    variants
+}
+
+fn plural_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -265,6 +366,30 @@ mod tests {
         assert_eq!(t(Lang::En, "no-such-message"), "no-such-message");
         let n = t_args(Lang::En, "search-count", &[("n", 2.into())]);
         assert_eq!(n, "2 records");
+    }
+
+    #[test]
+    fn scripts_get_each_plural_with_its_values_left_to_fill() {
+        let english: serde_json::Value = serde_json::from_str(script_messages(Lang::En)).unwrap();
+        assert_eq!(english["search-count"]["one"], "{n} record");
+        assert_eq!(english["search-count"]["other"], "{n} records");
+        assert_eq!(english["search-count"]["count"], "n");
+        assert_eq!(english["products-count"]["other"], "{shown} of {total} products");
+        let japanese: serde_json::Value = serde_json::from_str(script_messages(Lang::Ja)).unwrap();
+        assert_eq!(japanese["search-count"].as_object().unwrap().len(), 2, "Japanese has one plural form");
+        assert_eq!(japanese["search-matches"]["other"], "「{query}」に一致する記録：{n} 件");
+        for lang in Lang::ALL {
+            let all: serde_json::Value = serde_json::from_str(script_messages(lang)).unwrap();
+            for &(key, count, names) in SCRIPT_MESSAGES {
+                let variants = all[key].as_object().unwrap();
+                assert!(variants.contains_key("other"), "{key} in {}", lang.tag());
+                for (category, text) in variants.iter().filter(|(c, _)| *c != "count") {
+                    for name in count.iter().chain(names) {
+                        assert!(text.as_str().unwrap().contains(&format!("{{{name}}}")), "{key}/{category}: {text}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ use crate::feeds::{self, Scope};
 use crate::formats::openapi::{self, ApiError};
 use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat, split_download};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::params::{as_of, changes_params, compare_params, modality, product_filter, search_request, without_as_of};
@@ -320,7 +320,7 @@ async fn search_page(State(s): State<AppState>, at: Locale, RawQuery(query): Raw
     let request = search_request(query.as_deref().unwrap_or(""));
     searching(s, move |s| {
         s.page(&at, |f, site| {
-            let results = site.search(&request).map_err(|e| e.to_string());
+            let results = site.search(&request).map_err(|e| search_error(f.lang, &e));
             pages::search(
                 f,
                 &site.vocabulary(f.lang).content,
@@ -330,6 +330,18 @@ async fn search_page(State(s): State<AppState>, at: Locale, RawQuery(query): Raw
         })
     })
     .await
+}
+
+/// Why a search could not run, in `lang`.
+fn search_error(lang: Lang, e: &SearchError) -> String {
+    match e {
+        SearchError::TooLong { chars } => i18n::t_args(
+            lang,
+            "search-too-long",
+            &[("n", (*chars).into()), ("limit", indexer::search::MAX_QUERY_CHARS.into())],
+        ),
+        SearchError::Index(_) => e.to_string(),
+    }
 }
 
 /// Renders a page over the content as it was on `as_of` (today's when `None`), with the notice

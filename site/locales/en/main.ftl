@@ -96,6 +96,10 @@ search-some-words = No record has every word of “{ $query }”; { $n } { $n ->
     [one] record has
    *[other] records have
 } some of them
+search-dropped = No record has { $words }.
+search-suggestion = Did you mean “{ $query }”?
+search-too-long = The query is { $n } characters long; the limit is { $limit }.
+search-index-missing = The search index is missing from this copy.
 facet-regulator = Regulator
 facet-domain = Domain
 facet-topic = Topic
@@ -115,6 +119,15 @@ compare-as-of = As of
 compare-update = Update
 compare-differs-from = Δ differs from { $baseline }
 compare-differs = differs from the baseline
+compare-status = Showing { $topics } for { $regulators }.
+compare-status-topics = { $n } { $n ->
+    [one] topic
+   *[other] topics
+}
+compare-status-regulators = { $n } { $n ->
+    [one] regulator
+   *[other] regulators
+}
 compare-what-answers-mean = What the answers mean
 compare-caption = Stance of each regulator by topic
 compare-caption-baseline = , compared with { $baseline }
