@@ -68,6 +68,28 @@ fn vocabulary_shows_its_translation_or_english_marked_as_such() {
 }
 
 #[test]
+fn attribute_labels_and_values_show_their_translation_or_english_marked() {
+    let server = Server::start(Path::new("content"), &[]);
+    let (content, _) = indexer::load::load(Path::new("content"));
+    let topic = content.topic("framework.expedited-approval").unwrap();
+    let basis = topic.attributes.iter().find(|a| a.id.value == "basis").unwrap();
+    let page = server.get("/ja/topics/framework.expedited-approval").body;
+    assert!(page.contains(&format!(r#"<th scope="col">{}</th>"#, basis.label_i18n["ja"])), "no Japanese label");
+    assert!(page.contains(&format!("<td>{}", basis.values_i18n["law"]["ja"])), "no Japanese value");
+    assert!(!page.contains("<td>law"), "an English value on the Japanese page");
+    let years = &topic.attributes.iter().find(|a| a.id.value == "max_conditional_years").unwrap().unit_i18n["ja"];
+    assert!(page.contains(&format!(" ({years})</th>")), "no Japanese unit");
+    let glp = server.get("/ko/topics/nonclinical.glp").body;
+    assert!(glp.contains(&format!("<td>{}", t(Lang::Ko, "attribute-yes"))), "yes is not in Korean");
+    // A tree without translations shows labels and values in English, marked.
+    let bare = Server::start(Path::new("tests/fixtures/valid"), &[]);
+    let fallback = bare.get("/zh-Hant/topics/clinical.long-term-follow-up").body;
+    assert!(fallback.contains(r#"<span lang="en">Gene therapy follow-up</span> <small class="lang-fallback""#));
+    let english = server.get("/topics/framework.expedited-approval").body;
+    assert!(english.contains(r#"<th scope="col">Set by</th>"#) && english.contains("<td>law"));
+}
+
+#[test]
 fn a_missing_page_says_so_in_its_language() {
     let server = Server::start(Path::new("content"), &[]);
     let page = server.get("/ko/records/pmda/no-such-record");

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use indexer::model::{Content, Translations};
+use indexer::model::{AttributeDef, AttributeKind, Content, Scalar, Translations};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 /// A language of the interface.
@@ -112,8 +112,9 @@ impl std::str::FromStr for Lang {
     }
 }
 
-/// The content with its vocabulary (domain, topic and modality titles, topic questions) in one
-/// language, and the English words it shows where that language has none, which pages mark.
+/// The content with its vocabulary (domain, topic and modality titles, topic questions, attribute
+/// labels, units and enumerated values, yes and no) in one language, and the English words it
+/// shows where that language has none, which pages mark.
 pub struct Vocabulary {
     pub content: Arc<Content>,
     pub untranslated: BTreeSet<String>,
@@ -122,28 +123,64 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// `content`'s vocabulary in `lang`; English shares `content` as it is.
     pub fn of(content: &Arc<Content>, lang: Lang) -> Vocabulary {
-        let mut untranslated = BTreeSet::new();
+        let mut words = Vocabulary { content: content.clone(), untranslated: BTreeSet::new() };
         if lang == Lang::En {
-            return Vocabulary { content: content.clone(), untranslated };
+            return words;
         }
-        let mut translate = |text: &mut String, words: &Translations| match words.get(lang.tag()) {
-            Some(word) => *text = word.clone(),
-            None => {
-                untranslated.insert(text.clone());
-            }
-        };
         let mut local = Content::clone(content);
         for d in &mut local.domains {
-            translate(&mut d.title, &d.title_i18n);
+            words.translate(lang, &mut d.title, &d.title_i18n);
         }
         for m in &mut local.modalities {
-            translate(&mut m.title, &m.title_i18n);
+            words.translate(lang, &mut m.title, &m.title_i18n);
         }
         for t in &mut local.topics {
-            translate(&mut t.title, &t.title_i18n);
-            translate(&mut t.question, &t.question_i18n);
+            words.translate(lang, &mut t.title, &t.title_i18n);
+            words.translate(lang, &mut t.question, &t.question_i18n);
+            for a in &mut t.attributes {
+                words.translate(lang, &mut a.label, &a.label_i18n);
+                if let Some(unit) = &mut a.unit {
+                    words.translate(lang, unit, &a.unit_i18n);
+                }
+            }
         }
-        Vocabulary { content: Arc::new(local), untranslated }
+        for r in &mut local.records {
+            let Some(topic) = content.topic(r.topic()) else { continue };
+            for def in &topic.attributes {
+                if let Some(input) = r.front.attributes.get_mut(&def.id.value) {
+                    words.translate_value(lang, def, input.value.value_mut());
+                }
+            }
+        }
+        words.content = Arc::new(local);
+        words
+    }
+
+    /// Puts `lang`'s word for `text` in its place, or notes that `text` stays English.
+    fn translate(&mut self, lang: Lang, text: &mut String, words: &Translations) {
+        match words.get(lang.tag()) {
+            Some(word) => *text = word.clone(),
+            None => {
+                self.untranslated.insert(text.clone());
+            }
+        }
+    }
+
+    /// A record's value of attribute `def` in `lang`: an enumerated value in the topic's words for
+    /// it, yes and no in the interface's.
+    fn translate_value(&mut self, lang: Lang, def: &AttributeDef, value: &mut Scalar) {
+        match value {
+            Scalar::Bool(yes) => *value = Scalar::Text(t(lang, if *yes { "attribute-yes" } else { "attribute-no" })),
+            Scalar::Text(word) if def.kind == AttributeKind::Enum => {
+                let words = def.values_i18n.get(word.as_str()).cloned().unwrap_or_default();
+                self.translate(lang, word, &words);
+            }
+            _ => {}
+        }
+        // A number shown with a unit the language lacks reads as English.
+        if def.unit.is_some() && !def.unit_i18n.contains_key(lang.tag()) {
+            self.untranslated.insert(def.shown(value));
+        }
     }
 }
 

@@ -142,12 +142,10 @@ fn attribute_values(content: &Content, r: &Record) -> Vec<AttributeValue> {
         .iter()
         .filter_map(|def| {
             let input = &r.front.attributes.get(&def.id.value)?.value;
-            let unit = def.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            let value = format!("{}{unit}", input.value());
             Some(AttributeValue {
                 id: def.id.value.clone(),
                 label: def.label.clone(),
-                value,
+                value: def.shown(input.value()),
                 note: input.note().map(str::to_owned),
             })
         })
@@ -339,8 +337,8 @@ fn topic_modalities(content: &Content, topic: &Topic, chosen: &str) -> Vec<(Stri
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AttributeColumn {
     pub id: String,
-    /// The label, with its unit.
-    pub heading: String,
+    pub label: String,
+    pub unit: Option<String>,
     /// The product classes the value is for, by title; empty means every class.
     pub for_modalities: Vec<String>,
     /// For a page read for one product class: `for` when the column is that class's, `other`
@@ -350,10 +348,6 @@ pub struct AttributeColumn {
 
 impl AttributeColumn {
     fn of(content: &Content, def: &AttributeDef, modality: &str) -> AttributeColumn {
-        let heading = match &def.unit {
-            Some(u) => format!("{} ({u})", def.label),
-            None => def.label.clone(),
-        };
         let for_modalities = def
             .modalities
             .iter()
@@ -366,7 +360,21 @@ impl AttributeColumn {
             _ if def.is_for(modality) => "for",
             _ => "other",
         };
-        AttributeColumn { id: def.id.value.clone(), heading, for_modalities, mark }
+        AttributeColumn {
+            id: def.id.value.clone(),
+            label: def.label.clone(),
+            unit: def.unit.clone(),
+            for_modalities,
+            mark,
+        }
+    }
+
+    /// The label, with its unit: a table's column heading.
+    pub fn heading(&self) -> String {
+        match &self.unit {
+            Some(u) => format!("{} ({u})", self.label),
+            None => self.label.clone(),
+        }
     }
 }
 

@@ -143,6 +143,8 @@ download-topic = Download this topic's answers
 download-regulator = Download this regulator's records
 
 ## Topic
+attribute-yes = yes
+attribute-no = no
 topic-feed = Atom feed of changes on this topic
 topic-discussed-at = Discussed at:
 topic-values-label = Values by regulator, scrollable

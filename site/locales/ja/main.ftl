@@ -125,6 +125,8 @@ download-topic = このトピックの回答をダウンロード
 download-regulator = この規制当局の記録をダウンロード
 
 ## Topic
+attribute-yes = はい
+attribute-no = いいえ
 topic-feed = このトピックの変更の Atom フィード
 topic-discussed-at = 議論された会議：
 topic-values-label = 規制当局別の値（スクロール可）

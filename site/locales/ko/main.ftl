@@ -125,6 +125,8 @@ download-topic = 이 주제의 답 다운로드
 download-regulator = 이 규제기관의 기록 다운로드
 
 ## Topic
+attribute-yes = 예
+attribute-no = 아니요
 topic-feed = 이 주제의 변경 사항 Atom 피드
 topic-discussed-at = 논의된 회의:
 topic-values-label = 규제기관별 값, 스크롤 가능

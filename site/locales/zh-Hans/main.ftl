@@ -125,6 +125,8 @@ download-topic = 下载此主题的答案
 download-regulator = 下载此监管机构的记录
 
 ## Topic
+attribute-yes = 是
+attribute-no = 否
 topic-feed = 此主题变更的 Atom 订阅
 topic-discussed-at = 讨论于：
 topic-values-label = 各监管机构的数值，可滚动

@@ -125,6 +125,8 @@ download-topic = 下載此主題的答案
 download-regulator = 下載此主管機關的紀錄
 
 ## Topic
+attribute-yes = 是
+attribute-no = 否
 topic-feed = 此主題變更的 Atom 訂閱
 topic-discussed-at = 討論於：
 topic-values-label = 各主管機關的數值，可捲動
