@@ -67,7 +67,7 @@ fn stance_words(line: &RecordLine) -> String {
 /// A topic's answers: a row per record, and a row for each regulator without one.
 pub fn topic(content: &Content, view: &TopicView, links: &Links, stamp: &Stamp) -> Book {
     let mut columns = vec![Column::new("Regulator", 12.0), Column::new("Record", 36.0), Column::new("Stance", 16.0)];
-    columns.extend(view.attribute_columns.iter().map(|c| Column::new(&c.heading(), 18.0)));
+    columns.extend(view.attribute_columns.iter().map(|c| Column::new(c.heading(), 18.0)));
     columns.extend([Column::new("Summary", 60.0), Column::new("Sources", 50.0)]);
     let mut table = Table::new("Topic", columns);
     for answer in &view.answers {
