@@ -147,6 +147,11 @@ impl<'a> Frame<'a> {
         self.t(&format!("approval-status-{id}"))
     }
 
+    /// A record's review status (`draft`) in words.
+    pub fn review_status(&self, id: &str) -> String {
+        self.t(&format!("review-status-{id}"))
+    }
+
     /// A kind of change (`stance`, `sources`) in words.
     pub fn change_kind(&self, id: &str) -> String {
         self.t(&format!("change-kind-{id}"))
