@@ -46,6 +46,9 @@ pub fn render(site: &Site, langs: &[Lang]) -> askama::Result<Files> {
         let shell = |f: &Frame| pages::search_shell(f, content, vec![f.links.asset(head)]);
         files.insert(format!("{}search.html", lang.dir()), render_page(site, lang, langs, "search.html", &shell)?);
     }
+    for &lang in langs {
+        feeds_in(site, lang, &mut files)?;
+    }
     for (name, text) in scripts {
         files.insert(format!("static/{name}"), text.into_bytes());
     }
@@ -76,7 +79,19 @@ fn render_page(
     Ok(render(&frame)?.into_bytes())
 }
 
-/// The files every language shares: citations, feeds, downloads, history, schemas, assets.
+/// The Atom feeds in `lang`, under its folder.
+fn feeds_in(site: &Site, lang: Lang, files: &mut Files) -> askama::Result<()> {
+    let content = &site.vocabulary(lang).content;
+    for scope in crate::feeds::scopes(content) {
+        let path = format!("{}{}", lang.dir(), scope.path());
+        let links = Links::export(path.matches('/').count()).in_lang(lang);
+        let xml = crate::feeds::render(content, &site.history, &scope, &links, lang).expect("the scope exists")?;
+        files.insert(path, xml.into_bytes());
+    }
+    Ok(())
+}
+
+/// The files every language shares: citations, downloads, history, schemas, assets.
 fn shared(site: &Site, files: &mut Files) -> askama::Result<()> {
     let content = &site.content;
     for r in &content.records {
@@ -84,12 +99,6 @@ fn shared(site: &Site, files: &mut Files) -> askama::Result<()> {
         for format in CiteFormat::ALL {
             files.insert(format!("records/{}.{}", r.id, format.ext()), format.write(&references));
         }
-    }
-    for scope in crate::feeds::scopes(content) {
-        let path = scope.path();
-        let links = Links::export(path.matches('/').count());
-        let xml = crate::feeds::render(content, &site.history, &scope, &links).expect("the scope exists")?;
-        files.insert(path, xml.into_bytes());
     }
     downloads(site, files).map_err(|e| askama::Error::Custom(Box::new(e)))?;
     // The records' history as data, for readers who compare it with other tools.

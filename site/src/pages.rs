@@ -17,9 +17,10 @@ use crate::definitions::DefinitionsView;
 use crate::i18n::{self, Lang};
 use crate::links::Links;
 use crate::views::approvals::ApprovalsView;
-use crate::views::product::{FilterChoices, ProductFilter, ProductView, ProductsView};
+use crate::views::product::{FilterChoices, ProductFilter, ProductView, ProductsView, Timeline};
 use crate::views::{
-    self, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView, TopicView,
+    self, AttributeColumn, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView,
+    TopicView,
 };
 
 /// What every page shares.
@@ -152,6 +153,20 @@ impl<'a> Frame<'a> {
         self.t(&format!("review-status-{id}"))
     }
 
+    /// A product timeline read out in the page's language.
+    pub fn timeline_description(&self, timeline: &Timeline) -> String {
+        timeline.described(self.lang)
+    }
+
+    /// A values table's column heading as HTML: the label, with its unit, each marked as
+    /// English where the page's language lacks it.
+    pub fn attribute_heading(&self, column: &AttributeColumn) -> String {
+        match &column.unit {
+            Some(unit) => format!("{} ({})", self.term(&column.label), self.term(unit)),
+            None => self.term(&column.label),
+        }
+    }
+
     /// A kind of change (`stance`, `sources`) in words.
     pub fn change_kind(&self, id: &str) -> String {
         self.t(&format!("change-kind-{id}"))
@@ -159,7 +174,12 @@ impl<'a> Frame<'a> {
 
     /// The field a line of a change names, in the page's language.
     pub fn change_line(&self, line: &ChangeLine) -> String {
-        line.key.map_or_else(|| line.label.clone(), |key| self.t(key))
+        line.name(self.lang)
+    }
+
+    /// A value a line of a change shows, in the page's language when it is empty.
+    pub fn change_value(&self, line: &ChangeLine, value: &str) -> String {
+        line.value(self.lang, value)
     }
 
     /// A stance's badge as HTML, in the page's language.

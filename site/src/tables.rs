@@ -6,6 +6,7 @@ use indexer::date::Date;
 use indexer::model::{Citation as CitedAs, Content};
 
 use crate::formats::table::{Book, Cell, Column, Table};
+use crate::i18n::{self, Lang};
 use crate::links::Links;
 use crate::views::approvals::ApprovalsView;
 use crate::views::{self, CellRecord, Citation, CompareView, RecordLine, RegulatorView, TopicView};
@@ -135,7 +136,9 @@ pub fn approvals(content: &Content, view: &ApprovalsView, links: &Links, stamp: 
             } else {
                 c.lag.as_deref().map_or_else(String::new, |l| format!("+{l} mo"))
             };
-            let ended = c.ended.as_deref().map_or_else(String::new, |e| format!("\n{e}"));
+            let ended = c.ended.as_ref().map_or_else(String::new, |e| {
+                format!("\n{} {}", i18n::t(Lang::En, &format!("approval-status-{}", e.status)), e.date)
+            });
             Cell::text(format!("{date}\n{lag}{ended}"))
         }));
         table.rows.push(cells);
