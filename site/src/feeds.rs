@@ -158,7 +158,7 @@ pub fn render(
     let unavailable = history
         .unavailable
         .as_deref()
-        .map(|reason| i18n::t_args(lang, "feed-unavailable", &[("reason", reason.into())]));
+        .map(|reason| i18n::t_args(lang, "history-unavailable", &[("reason", reason.into())]));
     let author = i18n::t(lang, "feed-author");
     // `check` refuses the characters XML 1.0 forbids; a tree that skipped it must still give a feed that parses.
     Some(

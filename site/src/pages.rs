@@ -20,7 +20,7 @@ use crate::views::approvals::ApprovalsView;
 use crate::views::product::{FilterChoices, ProductFilter, ProductView, ProductsView, Timeline};
 use crate::views::{
     self, AttributeColumn, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView,
-    TopicView,
+    Standing, TopicView,
 };
 
 /// What every page shares.
@@ -167,6 +167,16 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// How a cited document stands, in the page's language.
+    pub fn standing(&self, standing: &Standing) -> String {
+        standing.text(self.lang)
+    }
+
+    /// A kind of document (`guideline`) in words.
+    pub fn source_kind(&self, id: &str) -> String {
+        self.t(&format!("source-kind-{id}"))
+    }
+
     /// A kind of change (`stance`, `sources`) in words.
     pub fn change_kind(&self, id: &str) -> String {
         self.t(&format!("change-kind-{id}"))
@@ -180,6 +190,11 @@ impl<'a> Frame<'a> {
     /// A value a line of a change shows, in the page's language when it is empty.
     pub fn change_value(&self, line: &ChangeLine, value: &str) -> String {
         line.value(self.lang, value)
+    }
+
+    /// What a stance means, in the page's language.
+    pub fn stance_definition(&self, badge: &Badge) -> String {
+        self.t(&format!("stance-{}-definition", badge.class))
     }
 
     /// A stance's badge as HTML, in the page's language.

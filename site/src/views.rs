@@ -163,8 +163,13 @@ pub struct Citation {
     pub number: Option<String>,
     /// BCP 47 tag of the document's language, for `lang` on its title and quote.
     pub language: Option<String>,
-    /// Set when the document no longer applies as published: withdrawn, a draft, or superseded.
+    /// Set when the document no longer applies as published: withdrawn, a draft, or superseded;
+    /// in English, as the API gives it.
     pub standing: Option<String>,
+    /// The same, for pages to say in their language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub standing_of: Option<Standing>,
     pub retrieved: Option<String>,
     pub issuer: String,
     pub kind: String,
@@ -188,6 +193,7 @@ impl Citation {
             number: s.number.clone(),
             language: s.language.as_ref().map(|l| l.value.clone()),
             standing: standing(content, s),
+            standing_of: Standing::of(content, s),
             retrieved: s.retrieved.as_ref().map(|d| d.value.to_string()),
             issuer: issuer.unwrap_or_default(),
             kind: s.kind.to_string(),
@@ -201,16 +207,39 @@ impl Citation {
     }
 }
 
-/// How a document stands if it no longer applies as published; `None` for one in force or not stated.
+/// How a document stands if it no longer applies as published, in English; `None` for one in
+/// force or not stated.
 pub fn standing(content: &Content, s: &Source) -> Option<String> {
-    if let Some(next) = &s.superseded_by {
-        let title = content.source(&next.value).map_or(next.value.as_str(), |n| n.title.as_str());
-        return Some(format!("superseded by {title}"));
+    Standing::of(content, s).map(|st| st.text(Lang::En))
+}
+
+/// How a document stands when it no longer applies as published.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    /// `superseded`, `draft` or `withdrawn`.
+    pub status: &'static str,
+    /// The title of the document that replaced it.
+    pub by: String,
+}
+
+impl Standing {
+    /// The standing of source `s`; `None` for one in force or not stated.
+    pub fn of(content: &Content, s: &Source) -> Option<Standing> {
+        if let Some(next) = &s.superseded_by {
+            let by = content.source(&next.value).map_or(next.value.as_str(), |n| n.title.as_str());
+            return Some(Standing { status: "superseded", by: by.to_owned() });
+        }
+        let status = match s.status? {
+            SourceStatus::InForce => return None,
+            SourceStatus::Draft => "draft",
+            SourceStatus::Withdrawn => "withdrawn",
+        };
+        Some(Standing { status, by: String::new() })
     }
-    match s.status? {
-        SourceStatus::InForce => None,
-        SourceStatus::Draft => Some("a draft, not adopted".to_owned()),
-        SourceStatus::Withdrawn => Some("withdrawn".to_owned()),
+
+    /// The standing in words, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        i18n::t_args(lang, &format!("standing-{}", self.status), &[("title", self.by.as_str().into())])
     }
 }
 
