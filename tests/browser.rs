@@ -301,7 +301,7 @@ async fn approvals_matrix_filters_and_product_timeline() {
     wait_for_url(&b, |u| u.contains("modality=msc")).await;
     assert_eq!(visible_matrix_rows(&b).await, ["stromacel"]);
     let (desc, dates) = open_product_and_read_timeline(&b, "stromacel").await;
-    assert!(desc.contains("PMDA: approved 2019-03-26, lapsed 2024-07."), "{desc}");
+    assert!(desc.contains("PMDA: approved 2019-03-26; Lapsed 2024-07."), "{desc}");
     assert_eq!(dates, ["2017-08-30 (first)", "2019-03-26 (+19 mo)", "2020 (+29–40 mo)"]);
     // The export, from file://: the same filter, done by offline.js from the URL.
     let out = tempfile::tempdir().unwrap();

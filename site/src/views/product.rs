@@ -263,26 +263,6 @@ pub struct Timeline {
     pub rows: Vec<TimelineRow>,
 }
 
-impl Timeline {
-    /// The chart read out in `lang`: one sentence per approval, with how it ended.
-    pub fn described(&self, lang: Lang) -> String {
-        let sentence = |r: &TimelineRow| {
-            let mut args = vec![("regulator", r.label.as_str().into()), ("date", r.date.as_str().into())];
-            let Some(e) = &r.ended else { return i18n::t_args(lang, "product-timeline-approved", &args) };
-            args.push(("status", i18n::t(lang, &format!("approval-status-{}", e.status)).into()));
-            args.push(("ended", e.date.as_str().into()));
-            i18n::t_args(lang, "product-timeline-ended", &args)
-        };
-        self.rows.iter().map(sentence).collect::<Vec<_>>().join(" ")
-    }
-
-    /// This timeline with its English description, which the API gives.
-    fn described_in_english(mut self) -> Timeline {
-        self.description = self.described(Lang::En);
-        self
-    }
-}
-
 /// How an approval ended: its status (`withdrawn`, `lapsed`, `refused-confirmation`) and when.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Ended {
@@ -371,6 +351,24 @@ impl Timeline {
             rows,
         }
         .described_in_english()
+    }
+
+    /// The chart read out in `lang`: one sentence per approval, with how it ended.
+    pub fn described(&self, lang: Lang) -> String {
+        let sentence = |r: &TimelineRow| {
+            let mut args = vec![("regulator", r.label.as_str().into()), ("date", r.date.as_str().into())];
+            let Some(e) = &r.ended else { return i18n::t_args(lang, "product-timeline-approved", &args) };
+            args.push(("status", i18n::t(lang, &format!("approval-status-{}", e.status)).into()));
+            args.push(("ended", e.date.as_str().into()));
+            i18n::t_args(lang, "product-timeline-ended", &args)
+        };
+        self.rows.iter().map(sentence).collect::<Vec<_>>().join(" ")
+    }
+
+    /// This timeline with its English description, which the API gives.
+    fn described_in_english(mut self) -> Timeline {
+        self.description = self.described(Lang::En);
+        self
     }
 }
 
