@@ -17,9 +17,9 @@ release:
 check: release
 	$(REGKB) check --content $(CONTENT) --deny-warnings
 
-## Everything the code workflow runs: formatting, lints, workflow lint, unit, integration and browser tests.
-## (`make deny` checks dependencies' licences and sources; it builds cargo-deny, so it runs on its own.)
-test: browser-deps judges fmt lint actionlint tests
+## Everything the code workflow runs: formatting, lints, workflow lint, the dependencies' licences and
+## sources, unit, integration and browser tests.
+test: browser-deps judges fmt lint actionlint deny tests
 
 fmt:
 	$(CARGO) fmt --all -- --check
@@ -32,8 +32,9 @@ PROPTEST_CASES ?= 64
 tests:
 	PROPTEST_CASES=$(PROPTEST_CASES) VNU_JAR=$(VNU_JAR) AXE_JS=$(AXE_JS) $(CARGO) test --workspace
 
-## Licences, banned crates and crate sources of the dependency tree (deny.toml); offline. The
-## workflow also checks advisories, which needs the RustSec database from the network.
+## Licences, banned crates and crate sources of the dependency tree (deny.toml); offline. cargo-deny
+## is built once into target/tools (about 4 CPU-minutes). The workflow also checks advisories, which
+## needs the RustSec database from the network.
 CARGO_DENY := $(shell command -v cargo-deny 2>/dev/null || echo target/tools/bin/cargo-deny)
 deny: $(CARGO_DENY)
 	$(CARGO_DENY) check licenses bans sources

@@ -5,6 +5,12 @@ mod cmd;
 
 use clap::Parser;
 
+/// jemalloc rather than the system's allocator: under live preview, glibc's per-thread arenas kept
+/// the garbage of each rebuild and the server grew by a third in two minutes (BENCHMARKS.md, soak);
+/// its settings are in `.cargo/config.toml`.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> std::process::ExitCode {
     let cli = cli::Cli::parse();
     match cmd::run(cli.command) {

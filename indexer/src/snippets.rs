@@ -172,13 +172,13 @@ fn highlight(text: &str, ranges: &[Range<usize>]) -> String {
     let mut html = String::with_capacity(text.len() + 32);
     let mut at = 0;
     for range in ranges {
-        html.push_str(&escape(&text[at..range.start]));
+        escape_into(&mut html, &text[at..range.start]);
         html.push_str("<mark>");
-        html.push_str(&escape(&text[range.clone()]));
+        escape_into(&mut html, &text[range.clone()]);
         html.push_str("</mark>");
         at = range.end;
     }
-    html.push_str(&escape(&text[at..]));
+    escape_into(&mut html, &text[at..]);
     html
 }
 
@@ -200,23 +200,44 @@ fn merged(ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
 /// Escapes text for HTML content and attribute values.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// Appends `text` to `out`, escaped for HTML.
+fn escape_into(out: &mut String, text: &str) {
+    // Copies the runs between special characters whole; they are ASCII, so never inside a
+    // character of several bytes.
+    let mut at = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[at..i]);
+        out.push_str(entity);
+        at = i + 1;
+    }
+    out.push_str(&text[at..]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::analysis::terms;
+
+    #[test]
+    fn escaping_replaces_the_five_specials_and_keeps_every_other_character() {
+        assert_eq!(
+            escape(r#"<a href="x">'造腫瘍性' & é</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;造腫瘍性&#39; &amp; é&lt;/a&gt;"
+        );
+        assert_eq!(escape("no specials: 세포"), "no specials: 세포");
+    }
 
     #[test]
     fn the_paragraph_with_most_query_terms_is_shown_and_kept_terms_agree_with_the_text() {

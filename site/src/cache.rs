@@ -3,7 +3,7 @@
 //! what the index would answer again, so replicas need not share it.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use indexer::SearchResults;
 
@@ -14,30 +14,48 @@ pub const DEFAULT_MIB: usize = 32;
 /// requests sharing this entry may spell differently (`Cell`, `cell`).
 pub struct Cached {
     pub results: SearchResults,
-    /// The JSON after `{"query":`.
-    json_rest: String,
+    /// The JSON of `results`, and where what follows its query begins; made when first served or
+    /// cached (the `/search` page needs none).
+    json: OnceLock<(String, usize)>,
 }
 
 impl Cached {
     /// Results ready to serve; their `query` is the one asked first, and pages show their own.
-    pub fn new(mut results: SearchResults) -> Cached {
-        let query = std::mem::take(&mut results.query);
-        let json = serde_json::to_string(&results).expect("results are JSON");
-        let json_rest = json.strip_prefix(r#"{"query":"""#).expect("the query is the first field").to_owned();
-        results.query = query;
-        Cached { results, json_rest }
+    pub fn new(results: SearchResults) -> Cached {
+        Cached { results, json: OnceLock::new() }
+    }
+
+    /// The JSON after `{"query":"…"`.
+    fn rest(&self) -> &str {
+        let (json, at) = self.json.get_or_init(|| {
+            let mut json = Vec::with_capacity(16 * 1024);
+            serde_json::to_writer(&mut json, &self.results).expect("results are JSON");
+            let json = String::from_utf8(json).expect("JSON is UTF-8");
+            let at = r#"{"query":"#.len() + string(&self.results.query).len();
+            (json, at)
+        });
+        &json[*at..]
     }
 
     /// The `/api/search` document for these results, asked as `query`.
     pub fn json(&self, query: &str) -> String {
-        let query = serde_json::to_string(query).expect("a string is JSON");
-        format!(r#"{{"query":{query}{}"#, self.json_rest)
+        let (query, rest) = (string(query), self.rest());
+        let mut json = String::with_capacity(16 + query.len() + rest.len());
+        json.push_str(r#"{"query":"#);
+        json.push_str(&query);
+        json.push_str(rest);
+        json
     }
 
     /// About the memory the entry takes: the results hold the same text as their JSON, again.
     fn bytes(&self) -> usize {
-        2 * self.json_rest.len()
+        2 * self.rest().len()
     }
+}
+
+/// `text` as a JSON string.
+fn string(text: &str) -> String {
+    serde_json::to_string(text).expect("a string is JSON")
 }
 
 /// One generation of entries, and the bytes they take.

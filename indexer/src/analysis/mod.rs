@@ -37,8 +37,10 @@ const MIN_STEMMED_CHARS: usize = 4;
 /// NFKC shrinks a character at most fourfold (𝐀 -> a), so longer words cannot fit in a term.
 const MAX_WORD_BYTES: usize = 4 * MAX_TERM_BYTES;
 
-/// Bounds the per-thread memo of word -> term.
-const CACHE_LIMIT: usize = 200_000;
+/// Bounds the per-thread memo of word -> term. A server's threads each keep one, and a stream of
+/// distinct queries fills them all; a few thousand words keep the frequent ones (indexing 10,000
+/// records took the same CPU time as with 200,000) in well under a MiB per thread.
+const CACHE_LIMIT: usize = 4_096;
 
 /// One term of analysed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
