@@ -301,7 +301,7 @@ async fn approvals_matrix_filters_and_product_timeline() {
     wait_for_url(&b, |u| u.contains("modality=msc")).await;
     assert_eq!(visible_matrix_rows(&b).await, ["stromacel"]);
     let (desc, dates) = open_product_and_read_timeline(&b, "stromacel").await;
-    assert!(desc.contains("PMDA: approved 2019-03-26, lapsed 2024-07."), "{desc}");
+    assert!(desc.contains("PMDA: approved 2019-03-26; Lapsed 2024-07."), "{desc}");
     assert_eq!(dates, ["2017-08-30 (first)", "2019-03-26 (+19 mo)", "2020 (+29–40 mo)"]);
     // The export, from file://: the same filter, done by offline.js from the URL.
     let out = tempfile::tempdir().unwrap();
@@ -701,5 +701,56 @@ async fn the_exported_compare_page_agrees_with_the_server() {
         none,
         ["No topic matches: with “differences only”, every selected regulator agrees on every topic shown."]
     );
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn scripts_write_the_page_language() {
+    use site::i18n::{Lang, t_args};
+    let server = Server::start(Path::new("content"), &[]);
+    let b = Browser::start().await;
+    b.c().goto(&format!("{}/ja/compare?regulator=pmda&regulator=hsa&regulator=mfds", server.base)).await.unwrap();
+    b.c().find(Locator::Css("input[name=regulator][value=hsa]")).await.unwrap().click().await.unwrap();
+    wait_for_url(&b, |u| u.contains("regulator=mfds") && !u.contains("regulator=hsa")).await;
+    let read = "return document.getElementById('compare-status').textContent";
+    let mut status = String::new();
+    for _ in 0..50 {
+        status = serde_json::from_value(b.c().execute(read, vec![]).await.unwrap()).unwrap();
+        if !status.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let regulators = t_args(Lang::Ja, "compare-status-regulators", &[("n", 2.into())]);
+    assert!(status.contains(&regulators) && !status.contains("Showing"), "{status}");
+
+    let out = tempfile::tempdir().unwrap();
+    let export = common::regkb(&["export", "--out", out.path().to_str().unwrap(), "--lang", "ja,en"]);
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let page = |path: &str| format!("file://{}/{path}", out.path().display());
+    let query = "長期フォローアップ";
+    let q: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+    b.c().goto(&page(&format!("ja/search.html?q={q}"))).await.unwrap();
+    b.c().wait().for_element(Locator::Css("ol.hits li")).await.unwrap();
+    let summary = b.c().find(Locator::Css("#result-count")).await.unwrap().text().await.unwrap();
+    let hits: usize = summary.rsplit('：').next().unwrap().trim_end_matches(" 件").parse().expect(&summary);
+    assert_eq!(summary, t_args(Lang::Ja, "search-matches", &[("n", hits.into()), ("query", query.into())]));
+    let facets = b.texts("#facets h2").await;
+    assert_eq!(facets[0], site::i18n::t(Lang::Ja, "facet-regulator"), "{facets:?}");
+    let stances = b.texts("#facets section:last-child a").await;
+    assert!(stances.iter().any(|s| s.contains(&site::i18n::t(Lang::Ja, "stance-required"))), "{stances:?}");
+    // The product filter's count, which the page writes for every product and the script for
+    // those the address filters to.
+    let numbers = |text: &str| -> Vec<usize> {
+        text.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(|n| n.parse().unwrap()).collect()
+    };
+    b.c().goto(&page("products.html?modality=car-t")).await.unwrap();
+    let count = b.c().wait().for_element(Locator::Css("#product-count")).await.unwrap().text().await.unwrap();
+    let [shown, total] = numbers(&count)[..] else { panic!("{count}") };
+    assert!(shown < total && count == format!("{shown} of {total} products"), "{count}");
+    b.c().goto(&page("ja/products.html?modality=car-t")).await.unwrap();
+    let count = b.c().wait().for_element(Locator::Css("#product-count")).await.unwrap().text().await.unwrap();
+    let shown_total = [("shown", shown.into()), ("total", total.into())];
+    assert_eq!(count, t_args(Lang::Ja, "products-count", &shown_total));
     b.close().await;
 }

@@ -20,11 +20,22 @@ fn every_answer_and_status_is_defined_and_linked() {
         assert!(page.body.contains(s.definition()), "{s}");
     }
     for &s in Status::ALL {
-        let definition = t(Lang::En, &format!("review-status-{s}-definition"));
-        assert!(page.body.contains(&format!(r#"<dt id="status-{s}">{s}</dt><dd>{definition}</dd>"#)), "{s}");
+        let (label, definition) =
+            (t(Lang::En, &format!("review-status-{s}")), t(Lang::En, &format!("review-status-{s}-definition")));
+        let term = format!(r#"<dt id="status-{s}">{label} <code>{s}</code></dt><dd>{definition}</dd>"#);
+        assert!(page.body.contains(&term), "{s}");
     }
+    // In another language, the words are translated and the value stays as content files write it.
+    let japanese = server.get("/ja/definitions").body;
+    let draft = format!(r#"<dt id="document-draft">{} <code>draft</code></dt>"#, t(Lang::Ja, "document-status-draft"));
+    assert!(japanese.contains(&draft), "{draft}");
+    let number = format!(r##"<a href="#type-number">{}</a> <code>number</code>"##, t(Lang::Ja, "value-type-number"));
+    assert!(japanese.contains(&number), "{number}");
     assert!(page.body.contains(r#"<tr id="attribute-nonclinical.tumorigenicity-duration_weeks">"#));
-    assert!(page.body.contains("required, case-by-case, not-required"), "an enum's values");
+    assert!(
+        page.body.contains("<code>required</code>, <code>case-by-case</code>, <code>not-required</code>"),
+        "an enum's values"
+    );
 
     let compare = server.get("/compare").body;
     assert!(
@@ -40,7 +51,7 @@ fn every_answer_and_status_is_defined_and_linked() {
         r#"<a class="define" href="/definitions#stance-case-by-case">{}</a>"#,
         Stance::CaseByCase.definition()
     )));
-    assert!(record.contains(r#"<a href="/definitions#status-draft">draft</a>"#));
+    assert!(record.contains(r#"<a href="/definitions#status-draft">Draft</a>"#));
 }
 
 #[test]

@@ -68,6 +68,28 @@ fn vocabulary_shows_its_translation_or_english_marked_as_such() {
 }
 
 #[test]
+fn attribute_labels_and_values_show_their_translation_or_english_marked() {
+    let server = Server::start(Path::new("content"), &[]);
+    let (content, _) = indexer::load::load(Path::new("content"));
+    let topic = content.topic("framework.expedited-approval").unwrap();
+    let basis = topic.attributes.iter().find(|a| a.id.value == "basis").unwrap();
+    let page = server.get("/ja/topics/framework.expedited-approval").body;
+    assert!(page.contains(&format!(r#"<th scope="col">{}</th>"#, basis.label_i18n["ja"])), "no Japanese label");
+    assert!(page.contains(&format!("<td>{}", basis.values_i18n["law"]["ja"])), "no Japanese value");
+    assert!(!page.contains("<td>law"), "an English value on the Japanese page");
+    let years = &topic.attributes.iter().find(|a| a.id.value == "max_conditional_years").unwrap().unit_i18n["ja"];
+    assert!(page.contains(&format!(" ({years})</th>")), "no Japanese unit");
+    let glp = server.get("/ko/topics/nonclinical.glp").body;
+    assert!(glp.contains(&format!("<td>{}", t(Lang::Ko, "attribute-yes"))), "yes is not in Korean");
+    // A tree without translations shows labels and values in English, marked.
+    let bare = Server::start(Path::new("tests/fixtures/valid"), &[]);
+    let fallback = bare.get("/zh-Hant/topics/clinical.long-term-follow-up").body;
+    assert!(fallback.contains(r#"<span lang="en">Gene therapy follow-up</span> <small class="lang-fallback""#));
+    let english = server.get("/topics/framework.expedited-approval").body;
+    assert!(english.contains(r#"<th scope="col">Set by</th>"#) && english.contains("<td>law"));
+}
+
+#[test]
 fn a_missing_page_says_so_in_its_language() {
     let server = Server::start(Path::new("content"), &[]);
     let page = server.get("/ko/records/pmda/no-such-record");
@@ -106,6 +128,51 @@ fn the_export_has_every_language_or_the_one_asked_for() {
     assert!(dir.join("ja/search.html").exists() && dir.join("static/offline.js").exists());
     let wrong = regkb(&["export", "--content", "tests/fixtures/valid", "--out", dir.to_str().unwrap(), "--lang", "fr"]);
     assert!(!wrong.status.success() && String::from_utf8_lossy(&wrong.stderr).contains("zh-Hant"));
+}
+
+#[test]
+fn each_language_has_its_own_feeds_and_pages_link_them() {
+    let server = Server::start(Path::new("content"), &[]);
+    let atom = "http://www.w3.org/2005/Atom";
+    let title = |xml: &roxmltree::Document| {
+        let root = xml.root_element();
+        assert!(root.has_tag_name((atom, "feed")), "not an Atom feed");
+        root.children().find(|n| n.has_tag_name((atom, "title"))).and_then(|n| n.text()).unwrap().to_owned()
+    };
+    let japanese = server.get("/ja/feeds/all.xml");
+    assert_eq!(japanese.status, 200);
+    assert!(japanese.header("content-type").unwrap().starts_with("application/atom+xml"));
+    let doc = roxmltree::Document::parse(&japanese.body).expect("the feed is XML");
+    assert_eq!(title(&doc), t(Lang::Ja, "feed-title-all"));
+    assert_eq!(doc.root_element().attribute(("http://www.w3.org/XML/1998/namespace", "lang")), Some("ja"));
+    let id = |doc: &roxmltree::Document| {
+        doc.root_element().children().find(|n| n.has_tag_name((atom, "id"))).and_then(|n| n.text()).unwrap().to_owned()
+    };
+    let english = server.get("/feeds/all.xml").body;
+    let english = roxmltree::Document::parse(&english).unwrap();
+    assert_eq!(title(&english), t(Lang::En, "feed-title-all"));
+    assert_ne!(id(&doc), id(&english), "two languages, two feeds");
+    // Entries link to the pages in the feed's language, and a topic's feed has its title in it.
+    let link = doc.descendants().find(|n| n.has_tag_name((atom, "entry"))).unwrap();
+    let href = link.children().find(|n| n.has_tag_name((atom, "link"))).unwrap().attribute("href").unwrap();
+    assert!(href.starts_with("/ja/"), "{href}");
+    let (content, _) = indexer::load::load(Path::new("content"));
+    let topic = content.topic("nonclinical.tumorigenicity").unwrap();
+    let feed = server.get("/ko/feeds/topics/nonclinical.tumorigenicity.xml").body;
+    let feed = roxmltree::Document::parse(&feed).unwrap();
+    assert!(title(&feed).contains(&topic.title_i18n["ko"]), "{}", title(&feed));
+    let page = server.get("/ja/topics/nonclinical.tumorigenicity").body;
+    assert!(page.contains(r#"href="/ja/feeds/topics/nonclinical.tumorigenicity.xml""#));
+    assert_eq!(server.get("/ja/feeds/regulators/zz.xml").status, 404);
+    // The export writes each language's feeds beside its pages.
+    let out = tempfile::tempdir().unwrap();
+    let run = regkb(&["export", "--content", "tests/fixtures/valid", "--out", out.path().to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let exported = std::fs::read_to_string(out.path().join("zh-Hant/feeds/all.xml")).unwrap();
+    assert_eq!(title(&roxmltree::Document::parse(&exported).unwrap()), t(Lang::ZhHant, "feed-title-all"));
+    let changes = std::fs::read_to_string(out.path().join("zh-Hant/changes.html")).unwrap();
+    assert!(changes.contains(r#"href="../zh-Hant/feeds/all.xml""#), "the page links its language's feed");
+    assert!(out.path().join("feeds/all.xml").exists());
 }
 
 /// `text` as the pages escape it.

@@ -233,7 +233,8 @@ fn atom_feeds_for_all_regulators_and_topics() {
         assert_eq!(feed.status, 200, "{path}");
         assert!(feed.header("content-type").unwrap().starts_with("application/atom+xml"));
         assert!(
-            feed.body.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">") && feed.body.contains("<entry>"),
+            feed.body.contains(r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">"#)
+                && feed.body.contains("<entry>"),
             "{path}"
         );
     }
@@ -278,7 +279,7 @@ fn product_api_gives_approvals_lags_and_timeline() {
     assert_eq!(approvals[1]["status_date"], "2024-07");
     assert_eq!(approvals[1]["citations"][0]["quote"], "条件及び期限付承認");
     assert_eq!(p["timeline"]["rows"].as_array().unwrap().len(), 3);
-    assert!(p["timeline"]["description"].as_str().unwrap().contains("PMDA: approved 2019-03-26, lapsed 2024-07."));
+    assert!(p["timeline"]["description"].as_str().unwrap().contains("PMDA: approved 2019-03-26; Lapsed 2024-07."));
     let missing = server.get("/api/products/nope");
     assert_eq!(missing.status, 404);
     assert!(missing.json()["error"].as_str().unwrap().contains("nope"));

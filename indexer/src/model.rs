@@ -89,11 +89,20 @@ pub struct AttributeDef {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: String,
+    /// The label in the site's other languages, by tag.
+    #[serde(default)]
+    pub label_i18n: Translations,
     #[serde(rename = "type")]
     pub kind: AttributeKind,
     #[serde(default)]
     pub values: Vec<String>,
+    /// An `enum`'s values in the site's other languages: per value, its words by tag.
+    #[serde(default)]
+    pub values_i18n: BTreeMap<String, Translations>,
     pub unit: Option<String>,
+    /// The unit in the site's other languages, by tag.
+    #[serde(default)]
+    pub unit_i18n: Translations,
     /// The product classes (ids from `modalities.yaml`) the value is for, e.g. a follow-up period
     /// for gene therapy products; absent means every class the topic covers.
     #[schemars(with = "Option<Vec<String>>")]
@@ -101,6 +110,14 @@ pub struct AttributeDef {
 }
 
 impl AttributeDef {
+    /// A value of this attribute as pages show it: with its unit (`15 years`).
+    pub fn shown(&self, value: &Scalar) -> String {
+        match &self.unit {
+            Some(unit) => format!("{value} {unit}"),
+            None => value.to_string(),
+        }
+    }
+
     /// Whether the value is for product class `modality`.
     pub fn is_for(&self, modality: &str) -> bool {
         self.modalities.as_ref().is_none_or(|ms| ms.iter().any(|m| m.value == modality))
@@ -274,6 +291,13 @@ pub enum AttributeInput {
 impl AttributeInput {
     /// The value, whichever way it was written.
     pub fn value(&self) -> &Scalar {
+        match self {
+            AttributeInput::Qualified { value, .. } | AttributeInput::Bare(value) => value,
+        }
+    }
+
+    /// The value, to put another language's words in.
+    pub fn value_mut(&mut self) -> &mut Scalar {
         match self {
             AttributeInput::Qualified { value, .. } | AttributeInput::Bare(value) => value,
         }

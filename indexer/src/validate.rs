@@ -217,6 +217,21 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// An attribute's label, unit and values in other languages: as other translations, and only
+    /// of values the attribute has.
+    fn attribute_translations(&mut self, file: &str, a: &AttributeDef) {
+        let fields = [&a.label_i18n, &a.unit_i18n].into_iter().chain(a.values_i18n.values());
+        self.translations(file, &a.id, &fields.collect::<Vec<_>>());
+        for value in a.values_i18n.keys().filter(|v| !a.values.contains(v)) {
+            let message = format!(
+                "attribute `{}` translates `{value}`, which is not among its `values` ({}); correct the value",
+                a.id.value,
+                a.values.join(", ")
+            );
+            self.error(file, at(&a.id, 0), "invalid-attribute", message);
+        }
+    }
+
     fn topics(&mut self) {
         let file = "topics.yaml";
         let topic_shape = |id: &str| id.split_once('.').is_some_and(|(d, s)| is_slug(d) && is_slug(s));
@@ -255,6 +270,7 @@ impl<'a> Validator<'a> {
                 "lower-case letters, digits, `_` and `-`",
             );
             for a in &t.attributes {
+                self.attribute_translations(file, a);
                 if (a.kind == AttributeKind::Enum) == a.values.is_empty() {
                     let message = if a.values.is_empty() {
                         format!(

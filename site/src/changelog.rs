@@ -20,13 +20,16 @@ pub struct ChangeLine {
     pub before: Option<String>,
     /// The value after, when worth showing.
     pub after: Option<String>,
+    /// The message that an empty value before or after reads as: "(none)", or for an attribute
+    /// "(not given)".
+    pub empty: &'static str,
     /// For a stance: the badges before and after.
     pub stance: Option<(Badge, Badge)>,
 }
 
 impl ChangeLine {
     fn of(change: &FieldChange) -> ChangeLine {
-        let shown = |s: &str| Some(if s.is_empty() { "(none)".to_owned() } else { s.to_owned() });
+        let shown = |s: &str| Some(s.to_owned());
         let badge = |s: &str| Badge::of(s.parse().unwrap_or(Stance::Unknown));
         let (key, before, after) = match change.field.as_str() {
             "stance" => {
@@ -47,15 +50,16 @@ impl ChangeLine {
 
     /// A line whose field the message `key` names.
     fn named(key: &'static str, before: Option<String>, after: Option<String>) -> ChangeLine {
-        ChangeLine { label: i18n::t(Lang::En, key), key: Some(key), before, after, stance: None }
+        ChangeLine { label: i18n::t(Lang::En, key), key: Some(key), before, after, empty: "change-none", stance: None }
     }
 
     /// An attribute's change, under the attribute's label as its topic declares it.
     fn attribute(content: &Content, topic: &str, change: &AttributeChange) -> ChangeLine {
         let def = content.topic(topic).and_then(|t| t.attributes.iter().find(|a| a.id.value == change.id));
         let label = def.map_or(change.id.clone(), |d| d.label.clone());
-        let shown = |v: &Option<String>| Some(v.clone().unwrap_or_else(|| "(not given)".to_owned()));
-        ChangeLine { label, key: None, before: shown(&change.before), after: shown(&change.after), stance: None }
+        let shown = |v: &Option<String>| Some(v.clone().unwrap_or_default());
+        let (before, after) = (shown(&change.before), shown(&change.after));
+        ChangeLine { label, key: None, before, after, empty: "change-not-given", stance: None }
     }
 
     fn sources(key: &'static str, content: &Content, ids: &[String]) -> Option<ChangeLine> {
@@ -64,13 +68,27 @@ impl ChangeLine {
         (!titles.is_empty()).then(|| ChangeLine::named(key, None, Some(titles.join("; "))))
     }
 
-    /// The line as plain text, for feeds.
-    pub fn text(&self) -> String {
+    /// The field's name in `lang`: its message, or an attribute's label as the content gives it.
+    pub fn name(&self, lang: Lang) -> String {
+        self.key.map_or_else(|| self.label.clone(), |key| i18n::t(lang, key))
+    }
+
+    /// A value before or after as `lang` reads it: an empty one in words.
+    pub fn value(&self, lang: Lang, value: &str) -> String {
+        if value.is_empty() { i18n::t(lang, self.empty) } else { value.to_owned() }
+    }
+
+    /// The line as plain text in `lang`, for feeds.
+    pub fn text(&self, lang: Lang) -> String {
+        let name = self.name(lang);
+        let stance = |b: &Badge| i18n::t(lang, &format!("stance-{}", b.class));
         match (&self.stance, &self.before, &self.after) {
-            (Some((a, b)), _, _) => format!("{}: {} → {}", self.label, a.label, b.label),
-            (None, Some(before), Some(after)) => format!("{}: {before} → {after}", self.label),
-            (None, None, Some(after)) => format!("{}: {after}", self.label),
-            _ => self.label.clone(),
+            (Some((a, b)), _, _) => format!("{name}: {} → {}", stance(a), stance(b)),
+            (None, Some(before), Some(after)) => {
+                format!("{name}: {} → {}", self.value(lang, before), self.value(lang, after))
+            }
+            (None, None, Some(after)) => format!("{name}: {}", self.value(lang, after)),
+            _ => name,
         }
     }
 }
@@ -115,18 +133,23 @@ impl EventLine {
         }
     }
 
-    /// "PMDA × Tumorigenicity: stance Expected → Required", for a feed entry's title.
-    pub fn headline(&self) -> String {
+    /// "PMDA × Tumorigenicity: stance Expected → Required" in `lang`, for a feed entry's title.
+    pub fn headline(&self, lang: Lang) -> String {
         let what = match self.lines.first() {
-            Some(line) if self.stance_changed => line.text(),
-            _ => self.kinds.iter().map(|(_, label)| *label).collect::<Vec<_>>().join(", "),
+            Some(line) if self.stance_changed => line.text(lang),
+            _ => self
+                .kinds
+                .iter()
+                .map(|(id, _)| i18n::t(lang, &format!("change-kind-{id}")))
+                .collect::<Vec<_>>()
+                .join(", "),
         };
         format!("{}: {what}", self.title)
     }
 
-    /// Every field change as one line of text.
-    pub fn details(&self) -> String {
-        self.lines.iter().map(ChangeLine::text).collect::<Vec<_>>().join("; ")
+    /// Every field change as one line of text in `lang`.
+    pub fn details(&self, lang: Lang) -> String {
+        self.lines.iter().map(|l| l.text(lang)).collect::<Vec<_>>().join("; ")
     }
 }
 

@@ -8,11 +8,13 @@ use serde::Serialize;
 use crate::i18n::{self, Lang};
 use crate::views::{Badge, topics_in_order};
 
-/// One defined term: its anchor on the page, its words, and what it means.
+/// One defined term: its anchor on the page, its words, the value as content files write it,
+/// and what it means.
 #[derive(Debug, Clone, Serialize)]
 pub struct Term {
     pub anchor: String,
     pub label: String,
+    pub code: String,
     pub definition: String,
     /// The badge a stance shows as.
     pub badge: Option<Badge>,
@@ -25,9 +27,14 @@ pub struct AttributeTerm {
     pub topic_id: String,
     pub topic: String,
     pub label: String,
+    /// The type as content files write it (`enum`), and in words.
     pub kind: String,
-    /// The values an enum allows, or the unit of a number.
-    pub values: String,
+    pub kind_label: String,
+    /// The values an enum allows, as content files write them, each with its words in the page's
+    /// language when the topic gives them.
+    pub values: Vec<(String, Option<String>)>,
+    /// The unit of a number.
+    pub unit: Option<String>,
 }
 
 /// Everything the definitions page shows.
@@ -44,10 +51,12 @@ pub struct DefinitionsView {
 impl DefinitionsView {
     /// The definitions in `lang`, with the attributes `content`'s topics declare.
     pub fn of(content: &Content, lang: Lang) -> DefinitionsView {
-        let term = |anchor: String, label: &str, key: String| Term {
+        // A value's words are message `<key>`, what it means `<key>-definition`.
+        let term = |anchor: String, code: &str, key: String| Term {
             anchor,
-            label: label.to_owned(),
-            definition: i18n::t(lang, &key),
+            label: i18n::t(lang, &key),
+            code: code.to_owned(),
+            definition: i18n::t(lang, &format!("{key}-definition")),
             badge: None,
         };
         // `unknown` answers both kinds; its second definition needs an anchor of its own.
@@ -61,8 +70,8 @@ impl DefinitionsView {
                     .map(|&s| {
                         let badge = Badge::of(s);
                         let anchor = if defined.insert(s) { badge.anchor() } else { format!("{kind}-{s}") };
-                        let key = format!("stance-{}-definition", badge.class);
-                        Term { badge: Some(badge), ..term(anchor, s.label(), key) }
+                        let key = format!("stance-{}", badge.class);
+                        Term { badge: Some(badge), ..term(anchor, s.as_str(), key) }
                     })
                     .collect();
                 let name = i18n::t(lang, &format!("topic-kind-{kind}"));
@@ -78,11 +87,13 @@ impl DefinitionsView {
                 topic: t.title.clone(),
                 label: a.label.clone(),
                 kind: a.kind.to_string(),
-                values: match (&a.kind, &a.unit) {
-                    (AttributeKind::Enum, _) => a.values.join(", "),
-                    (_, Some(unit)) => unit.clone(),
-                    _ => String::new(),
-                },
+                kind_label: i18n::t(lang, &format!("value-type-{}", a.kind)),
+                values: a
+                    .values
+                    .iter()
+                    .map(|v| (v.clone(), a.values_i18n.get(v).and_then(|words| words.get(lang.tag())).cloned()))
+                    .collect(),
+                unit: a.unit.clone(),
             })
             .collect();
         DefinitionsView {
@@ -90,15 +101,15 @@ impl DefinitionsView {
             // Record pages link `#status-<status>`.
             statuses: Status::ALL
                 .iter()
-                .map(|&s| term(format!("status-{s}"), s.as_str(), format!("review-status-{s}-definition")))
+                .map(|&s| term(format!("status-{s}"), s.as_str(), format!("review-status-{s}")))
                 .collect(),
             document_statuses: SourceStatus::ALL
                 .iter()
-                .map(|&s| term(format!("document-{s}"), s.as_str(), format!("document-status-{s}-definition")))
+                .map(|&s| term(format!("document-{s}"), s.as_str(), format!("document-status-{s}")))
                 .collect(),
             value_types: AttributeKind::ALL
                 .iter()
-                .map(|&k| term(format!("type-{k}"), k.as_str(), format!("value-type-{k}-definition")))
+                .map(|&k| term(format!("type-{k}"), k.as_str(), format!("value-type-{k}")))
                 .collect(),
             attributes,
         }

@@ -111,8 +111,10 @@ pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> 
     rendered?;
     // The page loads the index's head; offline.js loads the shards and fragments a query needs.
     for &lang in langs {
-        let shell = |f: &Frame| pages::search_shell(f, vec![f.links.asset(indexer::client::HEAD)]);
+        let content = &site.vocabulary(lang).content;
+        let shell = |f: &Frame| pages::search_shell(f, content, vec![f.links.asset(indexer::client::HEAD)]);
         out.put(format!("{}search.html", lang.dir()), &render_page(site, lang, langs, "search.html", &shell)?)?;
+        feeds_in(site, lang, out)?;
     }
     shared(site, out)
 }
@@ -140,7 +142,19 @@ fn render_page(
     Ok(render(&frame)?.into_bytes())
 }
 
-/// The files every language shares: citations, feeds, downloads, history, schemas, assets.
+/// The Atom feeds in `lang`, under its folder.
+fn feeds_in(site: &Site, lang: Lang, out: &Output) -> Result<(), Failure> {
+    let content = &site.vocabulary(lang).content;
+    for scope in crate::feeds::scopes(content) {
+        let path = format!("{}{}", lang.dir(), scope.path());
+        let links = Links::export(path.matches('/').count()).in_lang(lang);
+        let xml = crate::feeds::render(content, &site.history, &scope, &links, lang).expect("the scope exists")?;
+        out.put(path, xml.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The files every language shares: citations, downloads, history, schemas, assets.
 fn shared(site: &Site, out: &Output) -> Result<(), Failure> {
     let content = &site.content;
     content.records.par_iter().try_for_each(|r| {
@@ -149,12 +163,6 @@ fn shared(site: &Site, out: &Output) -> Result<(), Failure> {
             .iter()
             .try_for_each(|format| out.put(format!("records/{}.{}", r.id, format.ext()), &format.write(&references)))
     })?;
-    for scope in crate::feeds::scopes(content) {
-        let path = scope.path();
-        let links = Links::export(path.matches('/').count());
-        let xml = crate::feeds::render(content, &site.history, &scope, &links).expect("the scope exists")?;
-        out.put(path, xml.as_bytes())?;
-    }
     downloads(site, out)?;
     // The records' history as data, for readers who compare it with other tools.
     out.put("history.json".into(), &serde_json::to_vec_pretty(&*site.history).expect("history is JSON"))?;

@@ -1,6 +1,8 @@
 //! Atom feeds of changes: every committed change to a record (from the content's history) and
 //! every product by its `updated` date; all of them, per regulator (its records and the products it
 //! approved) and per topic, newest first, for readers who follow what changes between conferences.
+//! Each language has its own feeds, under its folder as its pages are (`/ja/feeds/all.xml`), with
+//! titles and entries in its words.
 
 use askama::Template;
 use indexer::history::{Event, History};
@@ -8,6 +10,7 @@ use indexer::load::is_text_char;
 use indexer::model::{Content, Product};
 
 use crate::changelog::EventLine;
+use crate::i18n::{self, Lang};
 use crate::links::Links;
 
 /// The most entries a feed holds.
@@ -16,11 +19,13 @@ const ENTRIES: usize = 50;
 #[derive(Template)]
 #[template(path = "feed.xml")]
 struct Feed<'a> {
+    lang: Lang,
     title: String,
     key: String,
     updated: String,
-    /// Why the feed has no entries, when history is unavailable.
+    /// Why the feed has no entries, when history is unavailable, in words.
     unavailable: Option<String>,
+    author: String,
     links: &'a Links,
     entries: Vec<Entry>,
 }
@@ -37,11 +42,11 @@ struct Entry {
 }
 
 impl Entry {
-    fn change(content: &Content, e: &Event, links: &Links) -> Entry {
+    fn change(content: &Content, e: &Event, links: &Links, lang: Lang) -> Entry {
         let line = EventLine::of(content, e);
-        let details = if line.lines.is_empty() { String::new() } else { format!(" — {}", line.details()) };
+        let details = if line.lines.is_empty() { String::new() } else { format!(" — {}", line.details(lang)) };
         Entry {
-            title: line.headline(),
+            title: line.headline(lang),
             id: format!("change:{}:{}", line.commit, line.record),
             href: links.record(&line.record),
             summary: format!("{}{details}", line.message),
@@ -49,7 +54,7 @@ impl Entry {
         }
     }
 
-    fn product(content: &Content, p: &Product, links: &Links) -> Entry {
+    fn product(content: &Content, p: &Product, links: &Links, lang: Lang) -> Entry {
         let approvals: Vec<String> = p
             .front
             .approvals
@@ -61,10 +66,10 @@ impl Entry {
             .collect();
         let day = p.front.updated.value.first_day();
         Entry {
-            title: format!("Product: {}", p.name()),
+            title: i18n::t_args(lang, "feed-product", &[("name", p.name().into())]),
             id: format!("product:{}:{day}", p.id),
             href: links.product(&p.id),
-            summary: format!("Approved by {}.", approvals.join(", ")),
+            summary: i18n::t_args(lang, "feed-product-approved", &[("approvals", approvals.join(", ").into())]),
             updated: format!("{day}T00:00:00Z"),
         }
     }
@@ -121,24 +126,43 @@ pub fn scopes(content: &Content) -> Vec<Scope<'_>> {
     all
 }
 
-/// The Atom document of a feed; `None` for a regulator or topic that does not exist.
-pub fn render(content: &Content, history: &History, scope: &Scope, links: &Links) -> Option<askama::Result<String>> {
+/// The Atom document of a feed in `lang`, over `content` with its vocabulary in `lang`; `None` for
+/// a regulator or topic that does not exist.
+pub fn render(
+    content: &Content,
+    history: &History,
+    scope: &Scope,
+    links: &Links,
+    lang: Lang,
+) -> Option<askama::Result<String>> {
     let (title, key) = match scope {
-        Scope::All => ("regkb: all record and product changes".to_owned(), "all".to_owned()),
-        Scope::Regulator(id) => (format!("regkb: {} records", content.regulator(id)?.short), format!("regulator:{id}")),
-        Scope::Topic(id) => (format!("regkb: {}", content.topic(id)?.title), format!("topic:{id}")),
+        Scope::All => (i18n::t(lang, "feed-title-all"), "all".to_owned()),
+        Scope::Regulator(id) => {
+            let short = content.regulator(id)?.short.as_str();
+            (i18n::t_args(lang, "feed-title-regulator", &[("regulator", short.into())]), format!("regulator:{id}"))
+        }
+        Scope::Topic(id) => {
+            let title = content.topic(id)?.title.as_str();
+            (i18n::t_args(lang, "feed-title-topic", &[("topic", title.into())]), format!("topic:{id}"))
+        }
     };
-    let changes = history.events.iter().filter(|e| scope.includes(e)).map(|e| Entry::change(content, e, links));
+    // Each language's feed is a feed of its own: English keeps the ids it always had.
+    let key = format!("{}{key}", lang.dir());
+    let changes = history.events.iter().filter(|e| scope.includes(e)).map(|e| Entry::change(content, e, links, lang));
     let products =
-        content.products.iter().filter(|p| scope.includes_product(p)).map(|p| Entry::product(content, p, links));
+        content.products.iter().filter(|p| scope.includes_product(p)).map(|p| Entry::product(content, p, links, lang));
     let mut entries: Vec<Entry> = changes.chain(products).collect();
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
     entries.truncate(ENTRIES);
     let updated = entries.first().map_or_else(|| "2000-01-01T00:00:00Z".to_owned(), |e| e.updated.clone());
-    let unavailable = history.unavailable.clone();
+    let unavailable = history
+        .unavailable
+        .as_deref()
+        .map(|reason| i18n::t_args(lang, "history-unavailable", &[("reason", reason.into())]));
+    let author = i18n::t(lang, "feed-author");
     // `check` refuses the characters XML 1.0 forbids; a tree that skipped it must still give a feed that parses.
     Some(
-        Feed { title, key, updated, unavailable, links, entries }
+        Feed { lang, title, key, updated, unavailable, author, links, entries }
             .render()
             .map(|xml| xml.chars().filter(|&c| is_text_char(c)).collect()),
     )
@@ -170,7 +194,7 @@ mod tests {
             version: None,
         };
         let history = History { events: vec![event], unavailable: None };
-        let xml = render(&content, &history, &Scope::All, &Links::server()).unwrap().unwrap();
+        let xml = render(&content, &history, &Scope::All, &Links::server(), Lang::En).unwrap().unwrap();
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("not XML ({e}):\n{xml}"));
         let is_change = |n: &roxmltree::Node| {
             n.children().any(|c| c.has_tag_name("id") && c.text().is_some_and(|t| t.starts_with("urn:regkb:change:")))

@@ -8,7 +8,8 @@ use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use indexer::model::{Content, Translations};
+use indexer::model::{AttributeDef, AttributeKind, Content, Scalar, Translations};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -111,8 +112,9 @@ impl std::str::FromStr for Lang {
     }
 }
 
-/// The content with its vocabulary (domain, topic and modality titles, topic questions) in one
-/// language, and the English words it shows where that language has none, which pages mark.
+/// The content with its vocabulary (domain, topic and modality titles, topic questions, attribute
+/// labels, units and enumerated values, yes and no) in one language, and the English words it
+/// shows where that language has none, which pages mark.
 pub struct Vocabulary {
     pub content: Arc<Content>,
     pub untranslated: BTreeSet<String>,
@@ -121,28 +123,64 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// `content`'s vocabulary in `lang`; English shares `content` as it is.
     pub fn of(content: &Arc<Content>, lang: Lang) -> Vocabulary {
-        let mut untranslated = BTreeSet::new();
+        let mut words = Vocabulary { content: content.clone(), untranslated: BTreeSet::new() };
         if lang == Lang::En {
-            return Vocabulary { content: content.clone(), untranslated };
+            return words;
         }
-        let mut translate = |text: &mut String, words: &Translations| match words.get(lang.tag()) {
-            Some(word) => *text = word.clone(),
-            None => {
-                untranslated.insert(text.clone());
-            }
-        };
         let mut local = Content::clone(content);
         for d in &mut local.domains {
-            translate(&mut d.title, &d.title_i18n);
+            words.translate(lang, &mut d.title, &d.title_i18n);
         }
         for m in &mut local.modalities {
-            translate(&mut m.title, &m.title_i18n);
+            words.translate(lang, &mut m.title, &m.title_i18n);
         }
         for t in &mut local.topics {
-            translate(&mut t.title, &t.title_i18n);
-            translate(&mut t.question, &t.question_i18n);
+            words.translate(lang, &mut t.title, &t.title_i18n);
+            words.translate(lang, &mut t.question, &t.question_i18n);
+            for a in &mut t.attributes {
+                words.translate(lang, &mut a.label, &a.label_i18n);
+                if let Some(unit) = &mut a.unit {
+                    words.translate(lang, unit, &a.unit_i18n);
+                }
+            }
         }
-        Vocabulary { content: Arc::new(local), untranslated }
+        for r in &mut local.records {
+            let Some(topic) = content.topic(r.topic()) else { continue };
+            for def in &topic.attributes {
+                if let Some(input) = r.front.attributes.get_mut(&def.id.value) {
+                    words.translate_value(lang, def, input.value.value_mut());
+                }
+            }
+        }
+        words.content = Arc::new(local);
+        words
+    }
+
+    /// Puts `lang`'s word for `text` in its place, or notes that `text` stays English.
+    fn translate(&mut self, lang: Lang, text: &mut String, words: &Translations) {
+        match words.get(lang.tag()) {
+            Some(word) => *text = word.clone(),
+            None => {
+                self.untranslated.insert(text.clone());
+            }
+        }
+    }
+
+    /// A record's value of attribute `def` in `lang`: an enumerated value in the topic's words for
+    /// it, yes and no in the interface's.
+    fn translate_value(&mut self, lang: Lang, def: &AttributeDef, value: &mut Scalar) {
+        match value {
+            Scalar::Bool(yes) => *value = Scalar::Text(t(lang, if *yes { "attribute-yes" } else { "attribute-no" })),
+            Scalar::Text(word) if def.kind == AttributeKind::Enum => {
+                let words = def.values_i18n.get(word.as_str()).cloned().unwrap_or_default();
+                self.translate(lang, word, &words);
+            }
+            _ => {}
+        }
+        // A number shown with a unit the language lacks reads as English.
+        if def.unit.is_some() && !def.unit_i18n.contains_key(lang.tag()) {
+            self.untranslated.insert(def.shown(value));
+        }
     }
 }
 
@@ -190,6 +228,106 @@ fn format(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
             Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
         })
         .unwrap_or_else(|| key.to_owned())
+}
+
+/// The messages the pages' scripts write (`static/app.js`, `static/offline.js`), with the
+/// count each one's plural depends on, if any, and its other variables.
+const SCRIPT_MESSAGES: &[(&str, Option<&str>, &[&str])] = &[
+    ("search-count", Some("n"), &[]),
+    ("search-unsearchable", Some("n"), &["query"]),
+    ("search-matches", Some("n"), &["query"]),
+    ("search-some-words", Some("n"), &["query"]),
+    ("search-dropped", None, &["words"]),
+    ("search-too-long", Some("n"), &["limit"]),
+    ("search-index-missing", None, &[]),
+    ("search-result-pages", None, &[]),
+    ("search-previous", None, &[]),
+    ("search-next", None, &[]),
+    ("facet-regulator", None, &[]),
+    ("facet-domain", None, &[]),
+    ("facet-topic", None, &[]),
+    ("facet-modality", None, &[]),
+    ("facet-stance", None, &[]),
+    ("tag-draft", None, &[]),
+    ("stance-product", None, &[]),
+    ("compare-differs", None, &[]),
+    ("compare-status", None, &["topics", "regulators"]),
+    ("compare-status-topics", Some("n"), &[]),
+    ("compare-status-regulators", Some("n"), &[]),
+    ("products-count", Some("shown"), &["total"]),
+    ("changes-count", Some("shown"), &["total"]),
+];
+
+/// The messages scripts write, in `lang`, as JSON for the page's `regkb-messages` block: per
+/// message, its text for each plural category of `lang` (`"one": "{n} record"`), with `{name}`
+/// where the script puts a value, and `"count"`, the variable whose number picks the category.
+/// Scripts pick the category with `Intl.PluralRules`, as Fluent would.
+pub fn script_messages(lang: Lang) -> &'static str {
+    static JSON: OnceLock<Vec<String>> = OnceLock::new();
+    &JSON.get_or_init(|| Lang::ALL.into_iter().map(script_messages_in).collect())[lang as usize]
+}
+
+fn script_messages_in(lang: Lang) -> String {
+    // Plural rules are by language; the rules know `zh`, not `zh-Hant`.
+    let mut locale = bundles()[lang as usize].locales[0].clone();
+    locale.script = None;
+    let rules = PluralRules::create(locale, PluralRuleType::CARDINAL).expect("plural rules for every language");
+    let mut all = serde_json::Map::new();
+    for &(key, count, names) in SCRIPT_MESSAGES {
+        let mut variants = serde_json::Map::new();
+        let placeholders = || names.iter().map(|n| (*n, FluentValue::from(format!("{{{n}}}")))).collect::<Vec<_>>();
+        match count {
+            None => {
+                variants.insert("other".into(), t_args(lang, key, &placeholders()).into());
+            }
+            Some(count) => {
+                variants.insert("count".into(), count.into());
+                for (category, text) in plural_variants(lang, &rules, key, count, &placeholders()) {
+                    variants.insert(category.into(), text.into());
+                }
+            }
+        }
+        all.insert(key.to_owned(), variants.into());
+    }
+    // Inside a <script> element, "</" must not appear.
+    serde_json::Value::Object(all).to_string().replace('<', "\\u003c")
+}
+
+/// Message `key` in `lang` once per plural category, each formatted with a number of that
+/// category for `count`, which is then replaced by `{count}`.
+fn plural_variants(
+    lang: Lang,
+    rules: &PluralRules,
+    key: &str,
+    count: &str,
+    others: &[(&str, FluentValue)],
+) -> Vec<(&'static str, String)> {
+    let mut variants: Vec<(&'static str, String)> = Vec::new();
+    for n in 0..1000u32 {
+        let category = plural_name(rules.select(n).expect("an integer has a plural category"));
+        if variants.iter().any(|(c, _)| *c == category) {
+            continue;
+        }
+        let mut args = others.to_vec();
+        args.push((count, n.into()));
+        let text = t_args(lang, key, &args);
+        // A number that appears elsewhere in the text could not be told from the count.
+        if text.matches(&n.to_string()).count() == 1 {
+            variants.push((category, text.replace(&n.to_string(), &format!("{{{count}}}"))));
+        }
+    }
+    variants
+}
+
+fn plural_name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
 }
 
 #[cfg(test)]
@@ -265,6 +403,30 @@ mod tests {
         assert_eq!(t(Lang::En, "no-such-message"), "no-such-message");
         let n = t_args(Lang::En, "search-count", &[("n", 2.into())]);
         assert_eq!(n, "2 records");
+    }
+
+    #[test]
+    fn scripts_get_each_plural_with_its_values_left_to_fill() {
+        let english: serde_json::Value = serde_json::from_str(script_messages(Lang::En)).unwrap();
+        assert_eq!(english["search-count"]["one"], "{n} record");
+        assert_eq!(english["search-count"]["other"], "{n} records");
+        assert_eq!(english["search-count"]["count"], "n");
+        assert_eq!(english["products-count"]["other"], "{shown} of {total} products");
+        let japanese: serde_json::Value = serde_json::from_str(script_messages(Lang::Ja)).unwrap();
+        assert_eq!(japanese["search-count"].as_object().unwrap().len(), 2, "Japanese has one plural form");
+        assert_eq!(japanese["search-matches"]["other"], "「{query}」に一致する記録：{n} 件");
+        for lang in Lang::ALL {
+            let all: serde_json::Value = serde_json::from_str(script_messages(lang)).unwrap();
+            for &(key, count, names) in SCRIPT_MESSAGES {
+                let variants = all[key].as_object().unwrap();
+                assert!(variants.contains_key("other"), "{key} in {}", lang.tag());
+                for (category, text) in variants.iter().filter(|(c, _)| *c != "count") {
+                    for name in count.iter().chain(names) {
+                        assert!(text.as_str().unwrap().contains(&format!("{{{name}}}")), "{key}/{category}: {text}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! URLs between pages. The server uses absolute paths; the static export uses paths relative
 //! to the page and explicit `.html` files, so it works from `file://` and under any sub-path.
-//! Pages in a language other than English live under its folder (`ja/…`); assets, feeds and
+//! Pages and feeds in a language other than English live under its folder (`ja/…`); assets and
 //! downloads are shared by all languages and stay at the root.
 
 use crate::i18n::Lang;
@@ -106,14 +106,15 @@ impl Links {
         self.page("approvals")
     }
 
-    /// The Atom feed of all changes.
+    /// The Atom feed of all changes, in this language.
     pub fn feed_all(&self) -> String {
-        format!("{}feeds/all.xml", self.root)
+        format!("{}feeds/all.xml", self.pages_root())
     }
 
-    /// The Atom feed of one regulator's or topic's changes: `kind` is `regulators` or `topics`.
+    /// The Atom feed of one regulator's or topic's changes, in this language: `kind` is
+    /// `regulators` or `topics`.
     pub fn feed(&self, kind: &str, id: &str) -> String {
-        format!("{}feeds/{kind}/{id}.xml", self.root)
+        format!("{}feeds/{kind}/{id}.xml", self.pages_root())
     }
 
     /// The page at `path` (`compare`, `topics/<id>`, …) as a download of type `ext` (`csv`, `xlsx`).

@@ -2,7 +2,7 @@
 //! export. Each page gets the links for where it is served from, and the notices (content
 //! errors during live preview) to show in its banner.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use askama::Template;
 use indexer::history::History;
@@ -17,9 +17,10 @@ use crate::definitions::DefinitionsView;
 use crate::i18n::{self, Lang};
 use crate::links::Links;
 use crate::views::approvals::ApprovalsView;
-use crate::views::product::{FilterChoices, ProductFilter, ProductView, ProductsView};
+use crate::views::product::{FilterChoices, ProductFilter, ProductView, ProductsView, Timeline};
 use crate::views::{
-    self, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView, TopicView,
+    self, AttributeColumn, Badge, CompareParams, CompareView, Coverage, RecordLine, RecordView, RegulatorView,
+    Standing, TopicView,
 };
 
 /// What every page shares.
@@ -115,6 +116,11 @@ impl<'a> Frame<'a> {
         format!(r#"<span lang="en">{escaped}</span> <small class="lang-fallback" title="{marker}">EN</small>"#)
     }
 
+    /// The messages the page's scripts write, as JSON (see `i18n::script_messages`).
+    pub fn script_messages(&self) -> &'static str {
+        i18n::script_messages(self.lang)
+    }
+
     /// A note that the page's translations are drafts, on pages not in English.
     pub fn translation_note(&self) -> Option<String> {
         (self.lang != Lang::En).then(|| self.t("translation-draft"))
@@ -142,6 +148,35 @@ impl<'a> Frame<'a> {
         self.t(&format!("approval-status-{id}"))
     }
 
+    /// A record's review status (`draft`) in words.
+    pub fn review_status(&self, id: &str) -> String {
+        self.t(&format!("review-status-{id}"))
+    }
+
+    /// A product timeline read out in the page's language.
+    pub fn timeline_description(&self, timeline: &Timeline) -> String {
+        timeline.described(self.lang)
+    }
+
+    /// A values table's column heading as HTML: the label, with its unit, each marked as
+    /// English where the page's language lacks it.
+    pub fn attribute_heading(&self, column: &AttributeColumn) -> String {
+        match &column.unit {
+            Some(unit) => format!("{} ({})", self.term(&column.label), self.term(unit)),
+            None => self.term(&column.label),
+        }
+    }
+
+    /// How a cited document stands, in the page's language.
+    pub fn standing(&self, standing: &Standing) -> String {
+        standing.text(self.lang)
+    }
+
+    /// A kind of document (`guideline`) in words.
+    pub fn source_kind(&self, id: &str) -> String {
+        self.t(&format!("source-kind-{id}"))
+    }
+
     /// A kind of change (`stance`, `sources`) in words.
     pub fn change_kind(&self, id: &str) -> String {
         self.t(&format!("change-kind-{id}"))
@@ -149,7 +184,17 @@ impl<'a> Frame<'a> {
 
     /// The field a line of a change names, in the page's language.
     pub fn change_line(&self, line: &ChangeLine) -> String {
-        line.key.map_or_else(|| line.label.clone(), |key| self.t(key))
+        line.name(self.lang)
+    }
+
+    /// A value a line of a change shows, in the page's language when it is empty.
+    pub fn change_value(&self, line: &ChangeLine, value: &str) -> String {
+        line.value(self.lang, value)
+    }
+
+    /// What a stance means, in the page's language.
+    pub fn stance_definition(&self, badge: &Badge) -> String {
+        self.t(&format!("stance-{}-definition", badge.class))
     }
 
     /// A stance's badge as HTML, in the page's language.
@@ -397,6 +442,8 @@ struct SearchPage<'a> {
     next: Option<String>,
     /// The client index's scripts, on the exported search page only.
     index_scripts: Vec<String>,
+    /// The facet values' labels for `offline.js`, as JSON, on the exported search page only.
+    labels: String,
 }
 
 impl<'a> SearchPage<'a> {
@@ -416,6 +463,7 @@ impl<'a> SearchPage<'a> {
             prev: None,
             next: None,
             index_scripts: Vec::new(),
+            labels: String::new(),
         }
     }
 }
@@ -447,8 +495,32 @@ pub fn search(
 }
 
 /// The exported search page: an empty shell that the client index and `offline.js` fill in.
-pub fn search_shell(frame: &Frame, index_scripts: Vec<String>) -> askama::Result<String> {
-    SearchPage { index_scripts, ..SearchPage::empty(frame, "") }.render()
+pub fn search_shell(frame: &Frame, content: &Content, index_scripts: Vec<String>) -> askama::Result<String> {
+    SearchPage { index_scripts, labels: facet_labels(frame, content), ..SearchPage::empty(frame, "") }.render()
+}
+
+/// Every facet value's label in the page's language, as JSON in the client index's shape
+/// (`{"stance": {"required": "必須"}}`), for `offline.js` to show instead of the index's English.
+fn facet_labels(frame: &Frame, content: &Content) -> String {
+    let ids = |f: Facet| -> Vec<String> {
+        match f {
+            Facet::Regulator => content.regulators.iter().map(|r| r.id.value.clone()).collect(),
+            Facet::Domain => content.domains.iter().map(|d| d.id.value.clone()).collect(),
+            Facet::Topic => content.topics.iter().map(|t| t.id.value.clone()).collect(),
+            Facet::Modality => content.modalities.iter().map(|m| m.id.value.clone()).collect(),
+            Facet::Stance => indexer::model::Stance::ALL.iter().map(|s| s.as_str().to_owned()).collect(),
+        }
+    };
+    let labels: BTreeMap<&str, BTreeMap<String, String>> = Facet::ALL
+        .into_iter()
+        .map(|f| {
+            (
+                f.name(),
+                ids(f).into_iter().map(|v| (facet_label(frame, content, f, &v), v)).map(|(l, v)| (v, l)).collect(),
+            )
+        })
+        .collect();
+    serde_json::to_string(&labels).expect("labels are JSON").replace('<', "\\u003c")
 }
 
 fn search_url(frame: &Frame, request: &SearchRequest) -> String {
@@ -468,7 +540,7 @@ fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, resul
                 title: frame.t(&format!("facet-{}", f.name())),
                 values: values
                     .map(|(value, count)| FacetLink {
-                        label: facet_label(content, f, value),
+                        label: facet_label(frame, content, f, value),
                         count,
                         checked: request.filter(f).contains(value),
                         href: search_url(frame, &toggled(request, f, value)),
@@ -495,8 +567,15 @@ fn result_summary(lang: Lang, query: &str, results: &SearchResults) -> String {
         (false, true, false) => "search-matches",
         (false, true, true) => "search-some-words",
     };
-    let count = i18n::t_args(lang, key, &[("n", results.total.into()), ("query", query.into())]);
-    [count, results.notes()].join(" ").trim_end().to_owned()
+    let mut lines = vec![i18n::t_args(lang, key, &[("n", results.total.into()), ("query", query.into())])];
+    if !results.dropped.is_empty() {
+        let words: Vec<String> = results.dropped.iter().map(|w| format!("“{w}”")).collect();
+        lines.push(i18n::t_args(lang, "search-dropped", &[("words", words.join(", ").into())]));
+    }
+    if let Some(s) = results.suggestions.first() {
+        lines.push(i18n::t_args(lang, "search-suggestion", &[("query", s.as_str().into())]));
+    }
+    lines.join(" ")
 }
 
 fn toggled(request: &SearchRequest, f: Facet, value: &str) -> SearchRequest {
@@ -529,13 +608,15 @@ pub fn query_string(request: &SearchRequest) -> String {
     pairs.finish()
 }
 
-fn facet_label(content: &Content, f: Facet, value: &str) -> String {
+fn facet_label(frame: &Frame, content: &Content, f: Facet, value: &str) -> String {
     let label = match f {
         Facet::Regulator => content.regulator(value).map(|r| r.short.clone()),
         Facet::Domain => content.domain(value).map(|d| d.title.clone()),
         Facet::Topic => content.topic(value).map(|t| t.title.clone()),
         Facet::Modality => content.modality(value).map(|m| m.title.clone()),
-        Facet::Stance => value.parse::<indexer::model::Stance>().ok().map(|s| s.label().to_owned()),
+        Facet::Stance => {
+            value.parse::<indexer::model::Stance>().ok().map(|s| frame.t(&format!("stance-{}", s.as_str())))
+        }
     };
     label.unwrap_or_else(|| value.to_owned())
 }

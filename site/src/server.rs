@@ -33,7 +33,7 @@ use crate::feeds::{self, Scope};
 use crate::formats::openapi::{self, ApiError};
 use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat, split_download};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::params::{as_of, changes_params, compare_params, modality, product_filter, search_request, without_as_of};
@@ -225,8 +225,6 @@ pub fn router(state: AppState) -> Router {
         // The unversioned paths answer as the current version.
         .nest("/api", api())
         .route("/static/{name}", get(asset))
-        .route("/feeds/all.xml", get(feed_all))
-        .route("/feeds/{kind}/{file}", get(feed_of))
         .fallback(fallback);
     // Only a watched site changes, so only it offers a stream of changes.
     if state.preview.live {
@@ -258,6 +256,8 @@ fn pages() -> Router<AppState> {
         .route("/topics/{id}", get(topic_page))
         .route("/records/{*id}", get(record_page))
         .route("/regulators/{id}", get(regulator_page))
+        .route("/feeds/all.xml", get(feed_all))
+        .route("/feeds/{kind}/{file}", get(feed_of))
         .route("/products", get(products_page))
         .route("/products/{id}", get(product_page))
         .route("/approvals", get(approvals_page))
@@ -320,7 +320,7 @@ async fn search_page(State(s): State<AppState>, at: Locale, RawQuery(query): Raw
     let request = search_request(query.as_deref().unwrap_or(""));
     searching(s, move |s| {
         s.page(&at, |f, site| {
-            let results = site.search(&request).map_err(|e| e.to_string());
+            let results = site.search(&request).map_err(|e| search_error(f.lang, &e));
             pages::search(
                 f,
                 &site.vocabulary(f.lang).content,
@@ -330,6 +330,18 @@ async fn search_page(State(s): State<AppState>, at: Locale, RawQuery(query): Raw
         })
     })
     .await
+}
+
+/// Why a search could not run, in `lang`.
+fn search_error(lang: Lang, e: &SearchError) -> String {
+    match e {
+        SearchError::TooLong { chars } => i18n::t_args(
+            lang,
+            "search-too-long",
+            &[("n", (*chars).into()), ("limit", indexer::search::MAX_QUERY_CHARS.into())],
+        ),
+        SearchError::Index(_) => e.to_string(),
+    }
 }
 
 /// Renders a page over the content as it was on `as_of` (today's when `None`), with the notice
@@ -529,23 +541,25 @@ async fn asset(State(s): State<AppState>, Path(name): Path<String>) -> Response 
     }
 }
 
-async fn feed_all(State(s): State<AppState>) -> Response {
-    feed(&s, Scope::All)
+async fn feed_all(State(s): State<AppState>, at: Locale) -> Response {
+    feed(&s, &at, Scope::All)
 }
 
-async fn feed_of(State(s): State<AppState>, Path((kind, file)): Path<(String, String)>) -> Response {
+async fn feed_of(State(s): State<AppState>, at: Locale, Path((kind, file)): Path<(String, String)>) -> Response {
     match file.strip_suffix(".xml").and_then(|id| Scope::of(&kind, id)) {
-        Some(scope) => feed(&s, scope),
-        None => s.not_found(&Locale::english()),
+        Some(scope) => feed(&s, &at, scope),
+        None => s.not_found(&at),
     }
 }
 
-fn feed(s: &AppState, scope: Scope) -> Response {
+/// A feed in the language of its folder.
+fn feed(s: &AppState, at: &Locale, scope: Scope) -> Response {
     let site = s.site();
-    match feeds::render(&site.content, &site.history, &scope, &Links::server()) {
+    let links = Links::server().in_lang(at.lang);
+    match feeds::render(&site.vocabulary(at.lang).content, &site.history, &scope, &links, at.lang) {
         Some(Ok(xml)) => ([(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], xml).into_response(),
-        Some(Err(_)) => s.error(&Locale::english(), StatusCode::INTERNAL_SERVER_ERROR, "error-failed", "error-feed"),
-        None => s.not_found(&Locale::english()),
+        Some(Err(_)) => s.error(at, StatusCode::INTERNAL_SERVER_ERROR, "error-failed", "error-feed"),
+        None => s.not_found(at),
     }
 }
 

@@ -6,6 +6,7 @@ use indexer::date::Date;
 use indexer::model::{Citation as CitedAs, Content};
 
 use crate::formats::table::{Book, Cell, Column, Table};
+use crate::i18n::{self, Lang};
 use crate::links::Links;
 use crate::views::approvals::ApprovalsView;
 use crate::views::{self, CellRecord, Citation, CompareView, RecordLine, RegulatorView, TopicView};
@@ -67,7 +68,7 @@ fn stance_words(line: &RecordLine) -> String {
 /// A topic's answers: a row per record, and a row for each regulator without one.
 pub fn topic(content: &Content, view: &TopicView, links: &Links, stamp: &Stamp) -> Book {
     let mut columns = vec![Column::new("Regulator", 12.0), Column::new("Record", 36.0), Column::new("Stance", 16.0)];
-    columns.extend(view.attribute_columns.iter().map(|c| Column::new(c.heading.as_str(), 18.0)));
+    columns.extend(view.attribute_columns.iter().map(|c| Column::new(c.heading(), 18.0)));
     columns.extend([Column::new("Summary", 60.0), Column::new("Sources", 50.0)]);
     let mut table = Table::new("Topic", columns);
     for answer in &view.answers {
@@ -135,7 +136,9 @@ pub fn approvals(content: &Content, view: &ApprovalsView, links: &Links, stamp: 
             } else {
                 c.lag.as_deref().map_or_else(String::new, |l| format!("+{l} mo"))
             };
-            let ended = c.ended.as_deref().map_or_else(String::new, |e| format!("\n{e}"));
+            let ended = c.ended.as_ref().map_or_else(String::new, |e| {
+                format!("\n{} {}", i18n::t(Lang::En, &format!("approval-status-{}", e.status)), e.date)
+            });
             Cell::text(format!("{date}\n{lag}{ended}"))
         }));
         table.rows.push(cells);

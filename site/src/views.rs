@@ -142,12 +142,10 @@ fn attribute_values(content: &Content, r: &Record) -> Vec<AttributeValue> {
         .iter()
         .filter_map(|def| {
             let input = &r.front.attributes.get(&def.id.value)?.value;
-            let unit = def.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
-            let value = format!("{}{unit}", input.value());
             Some(AttributeValue {
                 id: def.id.value.clone(),
                 label: def.label.clone(),
-                value,
+                value: def.shown(input.value()),
                 note: input.note().map(str::to_owned),
             })
         })
@@ -165,8 +163,13 @@ pub struct Citation {
     pub number: Option<String>,
     /// BCP 47 tag of the document's language, for `lang` on its title and quote.
     pub language: Option<String>,
-    /// Set when the document no longer applies as published: withdrawn, a draft, or superseded.
+    /// Set when the document no longer applies as published: withdrawn, a draft, or superseded;
+    /// in English, as the API gives it.
     pub standing: Option<String>,
+    /// The same, for pages to say in their language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub standing_of: Option<Standing>,
     pub retrieved: Option<String>,
     pub issuer: String,
     pub kind: String,
@@ -190,6 +193,7 @@ impl Citation {
             number: s.number.clone(),
             language: s.language.as_ref().map(|l| l.value.clone()),
             standing: standing(content, s),
+            standing_of: Standing::of(content, s),
             retrieved: s.retrieved.as_ref().map(|d| d.value.to_string()),
             issuer: issuer.unwrap_or_default(),
             kind: s.kind.to_string(),
@@ -203,16 +207,39 @@ impl Citation {
     }
 }
 
-/// How a document stands if it no longer applies as published; `None` for one in force or not stated.
+/// How a document stands if it no longer applies as published, in English; `None` for one in
+/// force or not stated.
 pub fn standing(content: &Content, s: &Source) -> Option<String> {
-    if let Some(next) = &s.superseded_by {
-        let title = content.source(&next.value).map_or(next.value.as_str(), |n| n.title.as_str());
-        return Some(format!("superseded by {title}"));
+    Standing::of(content, s).map(|st| st.text(Lang::En))
+}
+
+/// How a document stands when it no longer applies as published.
+#[derive(Debug, Clone)]
+pub struct Standing {
+    /// `superseded`, `draft` or `withdrawn`.
+    pub status: &'static str,
+    /// The title of the document that replaced it.
+    pub by: String,
+}
+
+impl Standing {
+    /// The standing of source `s`; `None` for one in force or not stated.
+    pub fn of(content: &Content, s: &Source) -> Option<Standing> {
+        if let Some(next) = &s.superseded_by {
+            let by = content.source(&next.value).map_or(next.value.as_str(), |n| n.title.as_str());
+            return Some(Standing { status: "superseded", by: by.to_owned() });
+        }
+        let status = match s.status? {
+            SourceStatus::InForce => return None,
+            SourceStatus::Draft => "draft",
+            SourceStatus::Withdrawn => "withdrawn",
+        };
+        Some(Standing { status, by: String::new() })
     }
-    match s.status? {
-        SourceStatus::InForce => None,
-        SourceStatus::Draft => Some("a draft, not adopted".to_owned()),
-        SourceStatus::Withdrawn => Some("withdrawn".to_owned()),
+
+    /// The standing in words, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        i18n::t_args(lang, &format!("standing-{}", self.status), &[("title", self.by.as_str().into())])
     }
 }
 
@@ -339,8 +366,8 @@ fn topic_modalities(content: &Content, topic: &Topic, chosen: &str) -> Vec<(Stri
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct AttributeColumn {
     pub id: String,
-    /// The label, with its unit.
-    pub heading: String,
+    pub label: String,
+    pub unit: Option<String>,
     /// The product classes the value is for, by title; empty means every class.
     pub for_modalities: Vec<String>,
     /// For a page read for one product class: `for` when the column is that class's, `other`
@@ -350,10 +377,6 @@ pub struct AttributeColumn {
 
 impl AttributeColumn {
     fn of(content: &Content, def: &AttributeDef, modality: &str) -> AttributeColumn {
-        let heading = match &def.unit {
-            Some(u) => format!("{} ({u})", def.label),
-            None => def.label.clone(),
-        };
         let for_modalities = def
             .modalities
             .iter()
@@ -366,7 +389,21 @@ impl AttributeColumn {
             _ if def.is_for(modality) => "for",
             _ => "other",
         };
-        AttributeColumn { id: def.id.value.clone(), heading, for_modalities, mark }
+        AttributeColumn {
+            id: def.id.value.clone(),
+            label: def.label.clone(),
+            unit: def.unit.clone(),
+            for_modalities,
+            mark,
+        }
+    }
+
+    /// The label, with its unit: a table's column heading.
+    pub fn heading(&self) -> String {
+        match &self.unit {
+            Some(u) => format!("{} ({u})", self.label),
+            None => self.label.clone(),
+        }
     }
 }
 

@@ -3,6 +3,29 @@
 (function () {
   "use strict";
 
+  // The page's messages for scripts, from the JSON block every page renders from its language's
+  // messages (site/src/i18n.rs, script_messages): per message, its text for each plural category,
+  // with {name} where a value goes, and which value's number picks the category.
+  var messages = null;
+  function message(key, values) {
+    if (!messages) {
+      var block = document.getElementById("regkb-messages");
+      messages = block ? JSON.parse(block.textContent) : {};
+    }
+    var variants = messages[key];
+    if (!variants) return key;
+    values = values || {};
+    var text = variants.other;
+    if (variants.count && typeof Intl === "object" && Intl.PluralRules) {
+      var category = new Intl.PluralRules(document.documentElement.lang).select(values[variants.count]);
+      text = variants[category] || text;
+    }
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+  window.regkbMessage = message;
+
   // Live reload during preview: the server sends an event named "reload"
   // when the content changes. EventSource reconnects by itself.
   function liveReload() {
@@ -58,7 +81,10 @@
           if (status) {
             var rows = next.querySelectorAll("tr[data-agrees]").length;
             var cols = next.querySelectorAll("thead th[data-regulator]").length;
-            status.textContent = "Showing " + rows + " topics for " + cols + " regulators.";
+            status.textContent = message("compare-status", {
+              topics: message("compare-status-topics", { n: rows }),
+              regulators: message("compare-status-regulators", { n: cols })
+            });
           }
         })
         .catch(function () {
@@ -103,7 +129,7 @@
       day.hidden = !day.querySelector("li.event:not([hidden])");
     });
     var count = document.getElementById("changes-count");
-    if (count) count.textContent = shown + " of " + count.getAttribute("data-total") + " changes.";
+    if (count) count.textContent = message("changes-count", { shown: shown, total: count.getAttribute("data-total") });
     var none = document.getElementById("changes-none");
     if (none) none.hidden = shown > 0;
   }

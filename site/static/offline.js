@@ -16,7 +16,17 @@
   'use strict';
 
   var FACETS = ['regulator', 'domain', 'topic', 'modality', 'stance'];
-  var FACET_TITLES = { regulator: 'Regulator', domain: 'Domain', topic: 'Topic', modality: 'Modality', stance: 'Stance' };
+  /* The page's messages (app.js reads them from the page, in its language). */
+  var message = function (key, values) { return window.regkbMessage ? window.regkbMessage(key, values) : key; };
+  /* The facet values' labels in the page's language, which the page gives; else the index's. */
+  var pageLabels = null;
+  function labels(index) {
+    if (!pageLabels) {
+      var block = document.getElementById('regkb-labels');
+      pageLabels = block ? JSON.parse(block.textContent) : index.labels;
+    }
+    return pageLabels;
+  }
   var ICONS = { 'required': '●', 'expected': '◐', 'case-by-case': '◇', 'not-required': '○', 'no-guidance': '–', 'available': '✓', 'not-available': '✕', 'unknown': '?' };
   var PAGE = 20;
   /* Hits drawn before the rest of the page's fragments are loaded: loading costs by the file. */
@@ -564,12 +574,12 @@
 
   function badge(index, stance) {
     return el('span', { 'class': 'badge stance-' + stance }, [
-      el('span', { 'aria-hidden': 'true' }, [ICONS[stance] || '?']), ' ' + index.labels.stance[stance]]);
+      el('span', { 'aria-hidden': 'true' }, [ICONS[stance] || '?']), ' ' + labels(index).stance[stance]]);
   }
 
   /* As Badge::product on the server. */
   function productBadge() {
-    return el('span', { 'class': 'badge stance-product' }, [el('span', { 'aria-hidden': 'true' }, ['◆']), ' Product']);
+    return el('span', { 'class': 'badge stance-product' }, [el('span', { 'aria-hidden': 'true' }, ['◆']), ' ' + message('stance-product')]);
   }
 
   function stateUrl(query, filters, offset) {
@@ -693,7 +703,7 @@
       filters[f].forEach(function (v) { form.appendChild(el('input', { type: 'hidden', name: f, value: v })); });
     });
     if (query.length > 500) {
-      document.getElementById('result-count').textContent = 'The query is ' + query.length + ' characters long; the limit is 500.';
+      document.getElementById('result-count').textContent = message('search-too-long', { n: query.length, limit: 500 });
       done();
       return;
     }
@@ -723,16 +733,14 @@
   /* The count of hits, the pager and the facets. */
   function showSummary(index, query, filters, offset, r) {
     var n = r.hits.length;
-    var records = n === 1 ? 'record' : 'records';
-    var notes = r.dropped.length ? ' No record has ' + r.dropped.map(function (w) { return '“' + w + '”'; }).join(', ') + '.' : '';
-    document.getElementById('result-count').textContent = (!query.trim() ? n + ' ' + records
-      : !r.analysable ? '“' + query + '” has no searchable words; use words, names or numbers (' + n + ' ' + records + ')'
-      : r.relaxed ? 'No record has every word of “' + query + '”; ' + n + ' ' + records + ' have some of them'
-        : n + ' ' + records + ' match “' + query + '”') + notes;
+    var key = !query.trim() ? 'search-count' : !r.analysable ? 'search-unsearchable' : r.relaxed ? 'search-some-words' : 'search-matches';
+    var words = r.dropped.map(function (w) { return '“' + w + '”'; }).join(', ');
+    document.getElementById('result-count').textContent = message(key, { n: n, query: query }) +
+      (words ? ' ' + message('search-dropped', { words: words }) : '');
     document.querySelector('#results ol.hits').setAttribute('start', String(offset + 1));
-    var pager = el('nav', { 'class': 'pager', 'aria-label': 'Result pages' });
-    if (offset > 0) { pager.appendChild(el('a', { rel: 'prev', href: stateUrl(query, filters, Math.max(0, offset - PAGE)) }, ['← Previous'])); }
-    if (offset + PAGE < n) { pager.appendChild(el('a', { rel: 'next', href: stateUrl(query, filters, offset + PAGE) }, ['Next →'])); }
+    var pager = el('nav', { 'class': 'pager', 'aria-label': message('search-result-pages') });
+    if (offset > 0) { pager.appendChild(el('a', { rel: 'prev', href: stateUrl(query, filters, Math.max(0, offset - PAGE)) }, ['← ' + message('search-previous')])); }
+    if (offset + PAGE < n) { pager.appendChild(el('a', { rel: 'next', href: stateUrl(query, filters, offset + PAGE) }, [message('search-next') + ' →'])); }
     document.getElementById('results').appendChild(pager);
     var aside = document.getElementById('facets');
     FACETS.forEach(function (f) {
@@ -743,10 +751,10 @@
         var attrs = { href: stateUrl(query, toggled(filters, f, v), 0) };
         if (on) { attrs['aria-current'] = 'true'; attrs['class'] = 'checked'; }
         ul.appendChild(el('li', {}, [el('a', attrs, [
-          el('span', { 'class': 'box', 'aria-hidden': 'true' }, [on ? '☑' : '☐']), ' ' + ((index.labels[f] || {})[v] || v) + ' ',
+          el('span', { 'class': 'box', 'aria-hidden': 'true' }, [on ? '☑' : '☐']), ' ' + ((labels(index)[f] || {})[v] || v) + ' ',
           el('span', { 'class': 'count' }, [String(r.facets[f][v])])])]));
       });
-      aside.appendChild(el('section', {}, [el('h2', {}, [FACET_TITLES[f]]), ul]));
+      aside.appendChild(el('section', {}, [el('h2', {}, [message('facet-' + f)]), ul]));
     });
   }
 
@@ -757,7 +765,7 @@
       var doc = index.fragments[m[0]];
       var product = doc.kind === 'product';
       var meta = el('p', { 'class': 'meta' }, [product ? productBadge() : badge(index, facetValues(index, m[0], 'stance')[0])]);
-      if (doc.status === 'draft') { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', { 'class': 'tag-draft' }, ['Draft'])); }
+      if (doc.status === 'draft') { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', { 'class': 'tag-draft' }, [message('tag-draft')])); }
       var href = (product ? 'products/' : 'records/') + doc.id + '.html';
       list.appendChild(el('li', { 'class': 'hit' }, [
         el('h2', {}, [el('a', { href: href }, [doc.title])]), meta, snippet(index, doc, units)]));
@@ -816,8 +824,8 @@
           var differs = base !== null && signatures[i] !== base;
           cell.classList.toggle('differs', differs);
           if (differs) {
-            cell.insertBefore(el('span', { 'class': 'delta', title: 'differs from the baseline' }, ['Δ',
-              el('span', { 'class': 'visually-hidden' }, [' differs from the baseline'])]), cell.firstChild);
+            cell.insertBefore(el('span', { 'class': 'delta', title: message('compare-differs') }, ['Δ',
+              el('span', { 'class': 'visually-hidden' }, [' ' + message('compare-differs')])]), cell.firstChild);
           }
         });
         var agrees = signatures.every(function (s) { return s === signatures[0]; });
@@ -866,7 +874,7 @@
       rows.forEach(function (row) { body.appendChild(row); });
     }
     var count = document.getElementById('product-count');
-    if (count) { count.textContent = shown + ' of ' + count.getAttribute('data-total') + ' products'; }
+    if (count) { count.textContent = message('products-count', { shown: shown, total: count.getAttribute('data-total') }); }
   }
 
   /* The search as a function, for whoever needs the ids without the page (the parity test): a promise
@@ -899,7 +907,7 @@
         results.setAttribute('data-index-files', ['search-index.js'].concat(Object.keys(index.files)).join(' '));
         if (PHASES) { results.setAttribute('data-phases', PHASES.join(' ')); }
       };
-      if (index) { renderSearch(index, ready, done); } else { document.getElementById('result-count').textContent = 'The search index is missing from this copy.'; }
+      if (index) { renderSearch(index, ready, done); } else { document.getElementById('result-count').textContent = message('search-index-missing'); }
     }
     var matrix = document.getElementById('matrix');
     if (matrix && document.getElementById('compare-form')) { renderCompare(matrix); }

@@ -96,6 +96,10 @@ search-some-words = No record has every word of “{ $query }”; { $n } { $n ->
     [one] record has
    *[other] records have
 } some of them
+search-dropped = No record has { $words }.
+search-suggestion = Did you mean “{ $query }”?
+search-too-long = The query is { $n } characters long; the limit is { $limit }.
+search-index-missing = The search index is missing from this copy.
 facet-regulator = Regulator
 facet-domain = Domain
 facet-topic = Topic
@@ -115,6 +119,15 @@ compare-as-of = As of
 compare-update = Update
 compare-differs-from = Δ differs from { $baseline }
 compare-differs = differs from the baseline
+compare-status = Showing { $topics } for { $regulators }.
+compare-status-topics = { $n } { $n ->
+    [one] topic
+   *[other] topics
+}
+compare-status-regulators = { $n } { $n ->
+    [one] regulator
+   *[other] regulators
+}
 compare-what-answers-mean = What the answers mean
 compare-caption = Stance of each regulator by topic
 compare-caption-baseline = , compared with { $baseline }
@@ -130,6 +143,8 @@ download-topic = Download this topic's answers
 download-regulator = Download this regulator's records
 
 ## Topic
+attribute-yes = yes
+attribute-no = no
 topic-feed = Atom feed of changes on this topic
 topic-discussed-at = Discussed at:
 topic-values-label = Values by regulator, scrollable
@@ -144,6 +159,31 @@ topic-read-record = Read the record
 record-draft-banner = Draft — not yet reviewed by a working group.
 record-draft-check = Check the cited documents before relying on it.
 record-question = Question
+record-reviewed = reviewed { $date }
+record-reviewed-by = by { $who }
+source-kind-law = law
+source-kind-regulation = regulation
+source-kind-guideline = guideline
+source-kind-notification = notification
+source-kind-q-and-a = Q&A
+source-kind-other = other
+citation-issued = issued { $date }
+citation-note = Note: { $note }.
+standing-superseded = superseded by { $title }
+standing-draft = a draft, not adopted
+standing-withdrawn = withdrawn
+record-products-approved = Products { $regulator } approved
+record-products-approved-in = Products { $regulator } approved in these modalities
+record-cites-outdated = This record cites a document that no longer applies as published (see below): check whether its claim still holds.
+record-section = Section: { $section }.
+record-no-address = No address: { $reason }
+record-retrieved = Address read { $date }.
+record-no-commit = No committed change yet: this version of the record has not been committed.
+record-reference-manager = For a reference manager, the record and the documents it cites:
+record-file = File:
+record-edit = Edit this record
+record-report = Report a problem
+record-correct = To correct it, change this file by pull request, or report the problem to the working group.
 record-summary = Summary
 record-modalities = Modalities
 record-status = Status
@@ -180,6 +220,13 @@ error-not-found-message = There is no page at this address. Records, topics, reg
 error-failed = Something went wrong
 error-failed-message = This page could not be shown. Please try again; if it persists, report it.
 error-download = This download could not be made.
+feed-title-all = regkb: all record and product changes
+feed-title-regulator = regkb: { $regulator } records
+feed-title-topic = regkb: { $topic }
+feed-product = Product: { $name }
+feed-product-approved = Approved by { $approvals }.
+history-unavailable = History is unavailable: { $reason }.
+feed-author = regkb working groups
 error-feed = This feed could not be built.
 untranslated-marker = Not yet translated: shown in English
 translation-draft = This translation has not been reviewed by a working group.
@@ -229,6 +276,8 @@ product-draft-banner = Draft — not yet reviewed by a working group. Check the 
 product-other-names = Other names
 product-indication = Indication
 product-timeline-title = Approvals of { $name } by regulator over time
+product-timeline-approved = { $regulator }: approved { $date }.
+product-timeline-ended = { $regulator }: approved { $date }; { $status } { $ended }.
 product-timeline-caption = Approval dates by regulator; a bar marks a date known only to the year; a line ends where an approval was withdrawn or lapsed. The same figures are in the table below.
 product-approvals-label = Approvals, scrollable
 product-approvals-caption = Approvals of { $name }
@@ -268,6 +317,17 @@ topic-kind-requirement = Requirement topics
 topic-kind-requirement-definition = How firmly a regulator asks for something.
 topic-kind-route = Route topics
 topic-kind-route-definition = Whether a way (a route) is open to applicants, who may use it or not.
+review-status-draft = Draft
+review-status-reviewed = Reviewed
+review-status-regulator-confirmed = Confirmed by the regulator
+document-status-in-force = In force
+document-status-draft = Draft for consultation
+document-status-withdrawn = Withdrawn
+document-status-superseded = Superseded
+value-type-enum = One of a list
+value-type-number = Number
+value-type-boolean = Yes or no
+value-type-text = Text
 review-status-draft-definition = Written by a contributor, not yet reviewed by a working group: check the cited documents before relying on it.
 review-status-reviewed-definition = A working group checked it against the cited documents; the record names the group and the date.
 review-status-regulator-confirmed-definition = The regulator confirmed it; the record names who reviewed it and when.
@@ -307,6 +367,8 @@ change-kind-text = Detail text changed
 change-kind-added = Record added
 change-kind-removed = Record removed
 change-field-stance = Stance
+change-none = (none)
+change-not-given = (not given)
 change-field-body = Detail text changed
 change-field-summary = Summary
 change-field-modalities = Modalities

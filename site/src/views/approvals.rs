@@ -6,7 +6,7 @@ use indexer::lag::{self, Summary};
 use indexer::model::{Content, Regulator};
 use serde::Serialize;
 
-use super::product::{FilterChoices, ProductFilter};
+use super::product::{Ended, FilterChoices, ProductFilter};
 use super::regulators_in_order;
 
 /// The lag rule in English (see `indexer::lag`), for the API and downloads; pages state it in
@@ -24,7 +24,7 @@ pub struct MatrixCell {
     /// This was the first approval anywhere (lag 0).
     pub first: bool,
     /// The approval was withdrawn, lapsed or refused confirmation.
-    pub ended: Option<String>,
+    pub ended: Option<Ended>,
 }
 
 /// A row of the matrix: one product.
@@ -79,9 +79,7 @@ impl ApprovalsView {
                             date: a.map(|a| a.date().to_string()),
                             lag: lag::behind_first(p, id).map(|l| l.to_string()),
                             first: first == Some(id),
-                            ended: a.and_then(|a| {
-                                a.status_date.as_ref().map(|d| format!("{} {}", a.status.value.label(), d.value))
-                            }),
+                            ended: a.and_then(Ended::of),
                         }
                     })
                     .collect();

@@ -6,6 +6,7 @@ use indexer::model::{Approval, Content, Product, Status};
 use serde::Serialize;
 
 use super::{Citation, regulators_in_order};
+use crate::i18n::{self, Lang};
 
 /// The filters of the products list and the approvals matrix, all in the URL.
 #[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
@@ -255,11 +256,26 @@ impl ApprovalRow {
 pub struct Timeline {
     pub width: u32,
     pub height: u32,
+    /// The chart read out in English, for the API; pages read it out in their language.
+    pub description: String,
     /// Year ticks: x and the year.
     pub ticks: Vec<(u32, i16)>,
     pub rows: Vec<TimelineRow>,
-    /// One sentence per approval, for the chart's description.
-    pub description: String,
+}
+
+/// How an approval ended: its status (`withdrawn`, `lapsed`, `refused-confirmation`) and when.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Ended {
+    pub status: String,
+    pub date: String,
+}
+
+impl Ended {
+    /// The end of approval `a`, if it has ended.
+    pub fn of(a: &Approval) -> Option<Ended> {
+        let date = a.status_date.as_ref()?;
+        Some(Ended { status: a.status.value.to_string(), date: date.value.to_string() })
+    }
 }
 
 /// One approval on the timeline: a mark at its date, and a bar to where its status changed.
@@ -272,7 +288,10 @@ pub struct TimelineRow {
     pub span_end: Option<u32>,
     /// Where a withdrawal or lapse ended the approval.
     pub ended_at: Option<u32>,
-    pub text: String,
+    pub date: String,
+    /// Months behind the first approval anywhere: `0` for the first.
+    pub lag: String,
+    pub ended: Option<Ended>,
 }
 
 const LEFT: u32 = 90;
@@ -311,38 +330,45 @@ impl Timeline {
             .map(|(i, a)| {
                 let row = rows.iter().find(|r| r.regulator_id == a.regulator());
                 let (start, end) = years_of(&a.date());
-                let lag = match row.map(|r| r.lag.as_str()).unwrap_or_default() {
-                    "0" => "first".to_owned(),
-                    months => format!("+{months} mo"),
-                };
                 TimelineRow {
                     y: 36 + ROW * i as u32,
                     label: row.map_or(a.regulator().to_owned(), |r| r.regulator.clone()),
                     x: x_of(from, start),
                     span_end: (end > start).then(|| x_of(from, end)),
                     ended_at: a.status_date.as_ref().map(|d| x_of(from, years_of(&d.value).0)),
-                    text: format!("{} ({lag})", a.date()),
+                    date: a.date().to_string(),
+                    lag: row.map(|r| r.lag.clone()).unwrap_or_default(),
+                    ended: Ended::of(a),
                 }
             })
             .collect();
-        let description = rows
-            .iter()
-            .zip(approvals)
-            .map(|(r, a)| {
-                let ended =
-                    a.status_date.as_ref().map(|d| format!(", {} {}", a.status.value, d.value)).unwrap_or_default();
-                format!("{}: approved {}{ended}.", r.label, a.date())
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
         Timeline {
             // Room right of the last year for the last date's label.
             width: x_of(from, f64::from(to)) + LABEL_WIDTH,
             height: 36 + ROW * rows.len() as u32,
             ticks,
+            description: String::new(),
             rows,
-            description,
         }
+        .described_in_english()
+    }
+
+    /// The chart read out in `lang`: one sentence per approval, with how it ended.
+    pub fn described(&self, lang: Lang) -> String {
+        let sentence = |r: &TimelineRow| {
+            let mut args = vec![("regulator", r.label.as_str().into()), ("date", r.date.as_str().into())];
+            let Some(e) = &r.ended else { return i18n::t_args(lang, "product-timeline-approved", &args) };
+            args.push(("status", i18n::t(lang, &format!("approval-status-{}", e.status)).into()));
+            args.push(("ended", e.date.as_str().into()));
+            i18n::t_args(lang, "product-timeline-ended", &args)
+        };
+        self.rows.iter().map(sentence).collect::<Vec<_>>().join(" ")
+    }
+
+    /// This timeline with its English description, which the API gives.
+    fn described_in_english(mut self) -> Timeline {
+        self.description = self.described(Lang::En);
+        self
     }
 }
 
