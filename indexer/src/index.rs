@@ -166,6 +166,8 @@ pub struct SearchIndex {
     pub(crate) paragraphs: Box<[Paragraphs]>,
     /// Known terms, lower-cased and as written, for "did you mean".
     pub(crate) vocabulary: Vec<(String, String)>,
+    /// Each record's and product's hit but for what depends on the query.
+    pub(crate) cards: Vec<crate::search::Hit>,
 }
 
 /// The terms a query may be corrected to: glossary terms, modality names, topic titles,
@@ -275,7 +277,10 @@ impl SearchIndex {
         let texts: Vec<Box<str>> = bodies.map(|body| markdown::to_text(body).into_boxed_str()).collect();
         let paragraphs = texts.iter().map(|_| Paragraphs::new()).collect();
         let vocabulary = vocabulary(&content);
-        Ok(SearchIndex { content, reader, fields, facets, synonyms, texts, paragraphs, vocabulary })
+        let mut index =
+            SearchIndex { content, reader, fields, facets, synonyms, texts, paragraphs, vocabulary, cards: Vec::new() };
+        index.cards = (0..index.texts.len()).map(|ord| index.card(ord)).collect();
+        Ok(index)
     }
 
     /// The content this index was built from.

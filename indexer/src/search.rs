@@ -6,14 +6,18 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, EnableScoring, Explanation, Occur, PhraseQuery, Query, RegexQuery, Scorer, TermQuery,
+    Weight,
+};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocId, Score, SeekDangerResult, SegmentOrdinal, SegmentReader, Term};
 
 use crate::analysis::{analyze, is_unspaced, joints, languages_of, terms};
 use crate::index::{Facet, SearchIndex, product_summary, product_title, record_title};
@@ -287,8 +291,11 @@ impl SearchIndex {
     /// Records with every unit; when none passes the filters, records with most of them,
     /// ranked by how many they have, and the units that no record has.
     fn find(&self, searcher: &tantivy::Searcher, units: &[Unit], filters: &Filters) -> tantivy::Result<Found> {
-        let strict = self.query(units, Occur::Must);
-        let matches = searcher.search(&strict, &Matches)?;
+        // Each unit's weight is made once, for the strict search and the relaxed one.
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let weights = units.iter().map(|u| Ok(Prepared(self.unit_query(u).weight(scoring)?.into())));
+        let weights = weights.collect::<tantivy::Result<Vec<Prepared>>>()?;
+        let matches = searcher.search(&query(units, &weights, Occur::Must), &Matches)?;
         let required = units.iter().filter(|u| !u.optional).count();
         if required <= 1 || matches.iter().any(|&(ord, _)| filters.admit(self, ord)) {
             return Ok(Found::strict(matches));
@@ -299,7 +306,8 @@ impl SearchIndex {
         let mut has = vec![false; docs * n];
         let mut dropped = Vec::new();
         for (u, unit) in units.iter().enumerate() {
-            let found = searcher.search(&self.query(std::slice::from_ref(unit), Occur::Must), &Matches)?;
+            let alone = query(std::slice::from_ref(unit), std::slice::from_ref(&weights[u]), Occur::Must);
+            let found = searcher.search(&alone, &Matches)?;
             if !found.iter().any(|&(ord, _)| filters.admit(self, ord)) {
                 dropped.push(u);
             }
@@ -386,16 +394,6 @@ impl SearchIndex {
             reached = s.tokens.end;
         }
         leftovers(&part[at..], spelt.is_empty(), [at > 0, false], units);
-    }
-
-    /// The tantivy query for the units, each one `occur` (Must: all words; Should: any); an
-    /// optional unit is always Should.
-    fn query(&self, units: &[Unit], occur: Occur) -> Box<dyn Query> {
-        let clauses = units
-            .iter()
-            .map(|unit| (if unit.optional { Occur::Should } else { occur }, self.unit_query(unit)))
-            .collect();
-        Box::new(BooleanQuery::new(clauses))
     }
 
     fn unit_query(&self, unit: &Unit) -> Box<dyn Query> {
@@ -495,14 +493,22 @@ impl SearchIndex {
         Snippets::new(self.synonyms.clone(), wanted, letters)
     }
 
+    /// The hit of document `ord`, its snippet for this query.
     fn hit(&self, ord: u64, score: Score, snippets: &Snippets) -> Hit {
         let ord = ord as usize;
+        let card = &self.cards[ord];
+        let snippet = snippets
+            .for_text(&self.texts[ord], &card.summary, &self.paragraphs[ord])
+            .unwrap_or_else(|| escape(&card.summary));
+        Hit { snippet, score: (score * 1000.0).round() / 1000.0, ..card.clone() }
+    }
+
+    /// What every hit of document `ord` shows, whatever the query: all but its snippet, the
+    /// words it lacks and its score.
+    pub(crate) fn card(&self, ord: usize) -> Hit {
         let Some(record) = self.content.records.get(ord) else {
-            return self.product_hit(ord, score, snippets);
+            return self.product_card(ord);
         };
-        let summary = record.front.summary.clone();
-        let snippet =
-            snippets.for_text(&self.texts[ord], &self.paragraphs[ord], &summary).unwrap_or_else(|| escape(&summary));
         Hit {
             kind: "record",
             id: record.id.clone(),
@@ -514,21 +520,16 @@ impl SearchIndex {
             modalities: self.content.record_modalities(record).into_iter().map(str::to_owned).collect(),
             stance: record.stance().to_string(),
             status: record.status().to_string(),
-            summary,
-            snippet,
+            summary: record.front.summary.clone(),
+            snippet: String::new(),
             missing: Vec::new(),
-            score: (score * 1000.0).round() / 1000.0,
+            score: 0.0,
         }
     }
-}
 
-impl SearchIndex {
-    /// The hit of a product: its documents follow the records'.
-    fn product_hit(&self, ord: usize, score: Score, snippets: &Snippets) -> Hit {
+    /// The card of a product: its documents follow the records'.
+    fn product_card(&self, ord: usize) -> Hit {
         let p = &self.content.products[ord - self.content.records.len()];
-        let summary = product_summary(&self.content, p);
-        let snippet =
-            snippets.for_text(&self.texts[ord], &self.paragraphs[ord], &summary).unwrap_or_else(|| escape(&summary));
         Hit {
             kind: "product",
             id: p.id.clone(),
@@ -540,11 +541,57 @@ impl SearchIndex {
             modalities: vec![p.modality().to_owned()],
             stance: String::new(),
             status: p.front.status.value.to_string(),
-            summary,
-            snippet,
+            summary: product_summary(&self.content, p),
+            snippet: String::new(),
             missing: Vec::new(),
-            score: (score * 1000.0).round() / 1000.0,
+            score: 0.0,
         }
+    }
+}
+
+/// The tantivy query for the units, with their weights, each one `occur` (Must: all words;
+/// Should: any); an optional unit is always Should.
+fn query(units: &[Unit], weights: &[Prepared], occur: Occur) -> BooleanQuery {
+    let clauses = units
+        .iter()
+        .zip(weights)
+        .map(|(unit, w)| (if unit.optional { Occur::Should } else { occur }, Box::new(w.clone()) as Box<dyn Query>))
+        .collect();
+    BooleanQuery::new(clauses)
+}
+
+/// A query whose weight is made: searching with it again reads no term statistics again.
+#[derive(Clone)]
+struct Prepared(Arc<dyn Weight>);
+
+impl fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Prepared")
+    }
+}
+
+impl Query for Prepared {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for Prepared {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.0.scorer(reader, boost)
+    }
+
+    fn scorer_danger(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
+        self.0.scorer_danger(reader, target, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
     }
 }
 

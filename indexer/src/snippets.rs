@@ -36,20 +36,18 @@ struct Token {
     to: u16,
 }
 
-/// A text's paragraphs, analysed when first needed.
-pub(crate) type Paragraphs = OnceLock<Box<[Paragraph]>>;
+/// A text's paragraphs and its summary, each with its terms: analysed when first needed.
+pub(crate) type Paragraphs = OnceLock<Analysed>;
+
+/// The terms of a text's paragraphs and of its summary.
+pub(crate) struct Analysed {
+    body: Box<[Paragraph]>,
+    summary: Paragraph,
+}
 
 fn hash(term: &str) -> u32 {
     // FxHash mixes into the high bits.
     (FxBuildHasher.hash_one(term) >> 32) as u32
-}
-
-/// The terms found and where: how many different ones, and their ranges.
-fn tally(found: impl Iterator<Item = (u32, Range<usize>)>) -> (usize, Vec<Range<usize>>) {
-    let (mut distinct, ranges): (Vec<u32>, Vec<Range<usize>>) = found.unzip();
-    distinct.sort_unstable();
-    distinct.dedup();
-    (distinct.len(), ranges)
 }
 
 /// Highlighters for a query: which terms of a text are the query's.
@@ -68,6 +66,7 @@ impl Snippets {
     pub(crate) fn new(synonyms: Arc<Synonyms>, wanted: FxHashSet<String>, letters: Vec<char>) -> Snippets {
         let mut hashes: Vec<u32> = wanted.iter().map(|t| hash(t)).collect();
         hashes.sort_unstable();
+        hashes.dedup();
         Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, letters }
     }
 
@@ -75,7 +74,7 @@ impl Snippets {
         self.wanted.contains(term) || (!term.starts_with('~') && self.letters.iter().any(|&c| term.contains(c)))
     }
 
-    /// The query's terms in `text`, analysing it.
+    /// The query's terms in `text`, analysing it: how many different ones, and where.
     fn matched(&self, text: &str) -> (usize, Vec<Range<usize>>) {
         let mut found = Vec::new();
         let mut stream = self.tokenizer.clone().token_stream(text);
@@ -84,49 +83,85 @@ impl Snippets {
                 found.push((hash(&token.text), token.offset_from..token.offset_to));
             }
         }
-        tally(found.into_iter())
+        let (mut distinct, ranges): (Vec<u32>, Vec<Range<usize>>) = found.into_iter().unzip();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (distinct.len(), ranges)
     }
 
-    /// The query's terms in a paragraph (`text`), from its kept terms. Letters are found inside
-    /// terms, which a hash cannot tell, so a query with letters analyses the text.
-    fn matched_in(&self, paragraph: &Paragraph, text: &str) -> (usize, Vec<Range<usize>>) {
-        if !self.letters.is_empty() {
-            return self.matched(text);
-        }
-        let wanted = paragraph.tokens.iter().filter(|t| self.hashes.binary_search(&t.term).is_ok());
-        tally(wanted.map(|t| (t.term, usize::from(t.from)..usize::from(t.to))))
-    }
-
-    /// `body`'s paragraphs (as far as the highlighter reads), each with its terms.
-    fn paragraphs(&self, body: &str) -> Box<[Paragraph]> {
-        let mut out = Vec::new();
-        let mut scanned = 0;
-        for paragraph in body.split('\n') {
-            if scanned >= SNIPPET_SCAN_BYTES {
-                break;
+    /// How many different terms of the query a paragraph holds, from its kept terms; `seen` is
+    /// scratch space, one flag per wanted hash.
+    fn count_in(&self, paragraph: &Paragraph, seen: &mut [bool]) -> usize {
+        seen.fill(false);
+        let mut count = 0;
+        for token in &paragraph.tokens {
+            if let Ok(i) = self.hashes.binary_search(&token.term) {
+                count += usize::from(!std::mem::replace(&mut seen[i], true));
             }
-            let paragraph = &paragraph[..paragraph.floor_char_boundary(SNIPPET_SCAN_BYTES - scanned)];
+        }
+        count
+    }
+
+    /// Where a paragraph holds the query's terms, from its kept terms.
+    fn ranges_in(&self, paragraph: &Paragraph) -> Vec<Range<usize>> {
+        let wanted = paragraph.tokens.iter().filter(|t| self.hashes.binary_search(&t.term).is_ok());
+        wanted.map(|t| usize::from(t.from)..usize::from(t.to)).collect()
+    }
+
+    /// The terms of each of `pieces`, as far as the highlighter reads.
+    fn paragraphs<'t>(&self, pieces: impl Iterator<Item = &'t str>) -> Vec<Paragraph> {
+        let mut end = 0;
+        let analyse = |paragraph: &str| {
             let mut tokens = Vec::new();
             let mut stream = self.tokenizer.clone().token_stream(paragraph);
             while let Some(t) = stream.next() {
                 tokens.push(Token { term: hash(&t.text), from: t.offset_from as u16, to: t.offset_to as u16 });
             }
-            out.push(Paragraph { end: scanned + paragraph.len(), tokens: tokens.into() });
-            scanned += paragraph.len() + 1;
-        }
-        out.into()
+            end += paragraph.len() + 1;
+            Paragraph { end: end - 1, tokens: tokens.into() }
+        };
+        scanned(pieces).map(analyse).collect()
+    }
+
+    fn analyse(&self, body: &str, summary: &str) -> Analysed {
+        let body = self.paragraphs(body.split('\n')).into();
+        let summary = self.paragraphs(std::iter::once(summary)).pop().expect("one piece gives one paragraph");
+        Analysed { body, summary }
     }
 
     /// The passage of the body's paragraph that holds most of the query's terms, else of the
-    /// summary, highlighted; `SNIPPET_CHARS` characters long. `memo` keeps the body's
-    /// paragraphs for the next search.
-    pub(crate) fn for_text(&self, body: &str, memo: &Paragraphs, summary: &str) -> Option<String> {
+    /// summary, highlighted; `SNIPPET_CHARS` characters long. `memo` keeps the terms of the
+    /// body's paragraphs and of the summary for the next search.
+    pub(crate) fn for_text(&self, body: &str, summary: &str, memo: &Paragraphs) -> Option<String> {
+        // Letters are found inside terms, which a hash cannot tell: such a query analyses the text.
+        if !self.letters.is_empty() {
+            return self.for_text_analysing(body, summary);
+        }
+        let analysed = memo.get_or_init(|| self.analyse(body, summary));
+        let mut seen = vec![false; self.hashes.len()];
+        let mut best: Option<(usize, usize)> = None;
+        for (i, paragraph) in analysed.body.iter().enumerate() {
+            let count = self.count_in(paragraph, &mut seen);
+            if count > best.map_or(0, |b| b.0) {
+                best = Some((count, i));
+            }
+        }
+        let (text, paragraph) = match best {
+            Some((_, i)) => {
+                let start = i.checked_sub(1).map_or(0, |p| analysed.body[p].end + 1);
+                (&body[start..analysed.body[i].end], &analysed.body[i])
+            }
+            None if self.count_in(&analysed.summary, &mut seen) > 0 => (summary, &analysed.summary),
+            None => return None,
+        };
+        Some(window(text, &merged(self.ranges_in(paragraph))))
+    }
+
+    /// `for_text` for a query with letters, analysing the paragraphs.
+    fn for_text_analysing(&self, body: &str, summary: &str) -> Option<String> {
         let mut best: Option<(usize, &str, Vec<Range<usize>>)> = None;
-        let mut start = 0;
-        for paragraph in memo.get_or_init(|| self.paragraphs(body)).iter() {
-            let text = &body[start..paragraph.end];
-            start = paragraph.end + 1;
-            let (count, ranges) = self.matched_in(paragraph, text);
+        for text in scanned(body.split('\n')) {
+            let (count, ranges) = self.matched(text);
             if count > best.as_ref().map_or(0, |b| b.0) {
                 best = Some((count, text, ranges));
             }
@@ -138,27 +173,54 @@ impl Snippets {
                 (_, ranges) => (summary, ranges),
             },
         };
-        Some(window(text, &merged(&ranges)))
+        Some(window(text, &merged(ranges)))
+    }
+}
+
+/// The paragraphs the highlighter reads: `pieces` (a text split at newlines) up to
+/// `SNIPPET_SCAN_BYTES` in all, counting one byte for each newline.
+fn scanned<'t>(pieces: impl Iterator<Item = &'t str>) -> impl Iterator<Item = &'t str> {
+    let mut left = SNIPPET_SCAN_BYTES;
+    pieces.map_while(move |piece| {
+        let piece = (left > 0).then(|| &piece[..piece.floor_char_boundary(left)])?;
+        left = left.saturating_sub(piece.len() + 1);
+        Some(piece)
+    })
+}
+
+/// The byte offset `n` characters before `byte` in `text`, or its start.
+fn back(text: &str, byte: usize, n: usize) -> usize {
+    text[..byte].char_indices().rev().take(n).last().map_or(byte, |(i, _)| i)
+}
+
+/// The byte offset `n` characters after `byte` in `text` (or its end), and whether there were
+/// `n` characters to go.
+fn forward(text: &str, byte: usize, n: usize) -> (usize, bool) {
+    match text[byte..].char_indices().nth(n) {
+        Some((i, _)) => (byte + i, true),
+        None => (text.len(), text[byte..].chars().count() >= n),
+    }
+}
+
+/// The `SNIPPET_CHARS` characters of `text` around a highlighted range: `SNIPPET_LEAD_CHARS`
+/// before it, or the last `SNIPPET_CHARS` of the text when fewer follow.
+fn span(text: &str, anchor: &Range<usize>) -> Range<usize> {
+    let start = back(text, anchor.start, SNIPPET_LEAD_CHARS);
+    match forward(text, start, SNIPPET_CHARS) {
+        (end, true) => start..end,
+        (_, false) => back(text, text.len(), SNIPPET_CHARS)..text.len(),
     }
 }
 
 /// The `SNIPPET_CHARS` characters of `text` that hold the most highlighted ranges, a little
 /// lead-in before the first, as HTML.
 fn window(text: &str, ranges: &[Range<usize>]) -> String {
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-    let chars = bounds.len() - 1;
-    let char_at = |byte: usize| bounds.partition_point(|&b| b < byte);
-    let span = |anchor: &Range<usize>| {
-        let start = char_at(anchor.start).saturating_sub(SNIPPET_LEAD_CHARS);
-        let start = start.min(chars.saturating_sub(SNIPPET_CHARS));
-        bounds[start]..bounds[(start + SNIPPET_CHARS).min(chars)]
-    };
     let covered = |w: &Range<usize>| ranges.iter().filter(|r| w.start <= r.start && r.end <= w.end).count();
-    let best = ranges.iter().map(span).fold(None::<(usize, Range<usize>)>, |best, w| {
+    let best = ranges.iter().map(|r| span(text, r)).fold(None::<(usize, Range<usize>)>, |best, w| {
         let n = covered(&w);
         if best.as_ref().is_some_and(|(m, _)| *m >= n) { best } else { Some((n, w)) }
     });
-    let frame = best.map_or(0..bounds[SNIPPET_CHARS.min(chars)], |(_, w)| w);
+    let frame = best.map_or_else(|| 0..forward(text, 0, SNIPPET_CHARS).0, |(_, w)| w);
     let inside: Vec<Range<usize>> = ranges
         .iter()
         .filter(|r| r.start < frame.end && r.end > frame.start)
@@ -184,10 +246,9 @@ fn highlight(text: &str, ranges: &[Range<usize>]) -> String {
 
 /// Highlighted ranges sorted and merged: CJK bigrams overlap (造腫, 腫瘍), and one mark
 /// should cover the word.
-fn merged(ranges: &[std::ops::Range<usize>]) -> Vec<std::ops::Range<usize>> {
-    let mut sorted = ranges.to_vec();
+fn merged(mut sorted: Vec<Range<usize>>) -> Vec<Range<usize>> {
     sorted.sort_by_key(|r| r.start);
-    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(sorted.len());
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
     for r in sorted {
         match out.last_mut() {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
@@ -244,14 +305,43 @@ mod tests {
         let snippets = Snippets::new(Arc::default(), terms("potency assays").into_iter().collect(), vec![]);
         let body = "Nothing here.\nPotency matters.\nThe potency assay is validated & <b>kept</b>.\nMore.";
         let memo = Paragraphs::new();
-        let first = snippets.for_text(body, &memo, "summary").unwrap();
+        let first = snippets.for_text(body, "summary", &memo).unwrap();
         assert_eq!(first, "The <mark>potency</mark> <mark>assay</mark> is validated &amp; &lt;b&gt;kept&lt;/b&gt;.");
         // The second search reads the kept terms, not the text: the same snippet.
         assert!(memo.get().is_some());
-        assert_eq!(snippets.for_text(body, &memo, "summary").unwrap(), first);
-        // No paragraph holds a term: the summary, if it does; else nothing.
+        assert_eq!(snippets.for_text(body, "summary", &memo).unwrap(), first);
+        // No paragraph holds a term: the summary, if it does (from its kept terms the second
+        // time); else nothing.
         let other = Snippets::new(Arc::default(), terms("shedding").into_iter().collect(), vec![]);
-        assert_eq!(other.for_text(body, &memo, "Shedding studies").unwrap(), "<mark>Shedding</mark> studies");
-        assert_eq!(other.for_text(body, &memo, "summary"), None);
+        let with_summary = Paragraphs::new();
+        for _ in 0..2 {
+            let snippet = other.for_text(body, "Shedding studies", &with_summary);
+            assert_eq!(snippet.unwrap(), "<mark>Shedding</mark> studies");
+        }
+        assert_eq!(other.for_text(body, "summary", &memo), None);
+    }
+
+    #[test]
+    fn a_query_with_letters_analyses_the_text_and_finds_them_inside_words() {
+        let snippets = Snippets::new(Arc::default(), FxHashSet::default(), vec!['腫']);
+        let body = "関係ない。\n造腫瘍性試験を行う。";
+        let snippet = snippets.for_text(body, "要約", &Paragraphs::new()).unwrap();
+        assert!(snippet.contains("<mark>") && snippet.contains('腫'), "{snippet}");
+        assert!(!snippet.contains("関係"), "{snippet}");
+    }
+
+    #[test]
+    fn the_window_holds_the_most_marks_with_a_lead_in_and_ends_at_the_text_end() {
+        let long = format!("{} needle {} needle needle {}", "α".repeat(300), "β".repeat(100), "γ".repeat(300));
+        let ranges: Vec<Range<usize>> = long.match_indices("needle").map(|(i, m)| i..i + m.len()).collect();
+        let html = window(&long, &ranges);
+        assert_eq!(html.chars().count() - "<mark></mark>".len() * 3, SNIPPET_CHARS);
+        assert_eq!(html.matches("<mark>").count(), 3);
+        assert!(html.starts_with(&"α".repeat(SNIPPET_LEAD_CHARS - 1)), "{html}");
+        // Near the end, the window is the text's last characters; a short text is shown whole.
+        let tail = format!("{}needle", "δ".repeat(400));
+        let html = window(&tail, &[400 * 2..400 * 2 + 6]);
+        assert!(html.ends_with("<mark>needle</mark>") && html.chars().count() == SNIPPET_CHARS + 13);
+        assert_eq!(window("short ∑ text", &[]), "short ∑ text");
     }
 }
