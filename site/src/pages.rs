@@ -486,7 +486,7 @@ pub fn search(
             page.facets = facet_groups(frame, content, request, results);
             page.hits = results.hits.iter().map(|h| hit_line(frame, h)).collect();
             page.summary = result_summary(frame.lang, &request.query, results);
-            let at = |offset: usize| search_url(frame, &SearchRequest { offset, ..request.clone() });
+            let at = |offset: usize| search_url(frame, request, None, offset);
             page.prev = (results.offset > 0).then(|| at(results.offset.saturating_sub(results.limit)));
             page.next = (results.offset + results.limit < results.total).then(|| at(results.offset + results.limit));
         }
@@ -523,8 +523,12 @@ fn facet_labels(frame: &Frame, content: &Content) -> String {
     serde_json::to_string(&labels).expect("labels are JSON").replace('<', "\\u003c")
 }
 
-fn search_url(frame: &Frame, request: &SearchRequest) -> String {
-    format!("{}?{}", frame.links.search(), query_string(request))
+/// The search page's URL for `request` at `offset`, with `toggle`'s facet value added, or removed
+/// when asked for.
+fn search_url(frame: &Frame, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
+    let mut url = frame.links.search();
+    url.push('?');
+    query_into(url, request, toggle, offset)
 }
 
 /// Each facet's values with their counts, each a link that toggles it. A value asked for that no
@@ -543,7 +547,7 @@ fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, resul
                         label: facet_label(frame, content, f, value),
                         count,
                         checked: request.filter(f).contains(value),
-                        href: search_url(frame, &toggled(request, f, value)),
+                        href: search_url(frame, request, Some((f, value)), 0),
                     })
                     .collect(),
             }
@@ -578,32 +582,32 @@ fn result_summary(lang: Lang, query: &str, results: &SearchResults) -> String {
     lines.join(" ")
 }
 
-fn toggled(request: &SearchRequest, f: Facet, value: &str) -> SearchRequest {
-    let mut next = SearchRequest { offset: 0, ..request.clone() };
-    let list = next.filter_mut(f);
-    match list.iter().position(|v| v == value) {
-        Some(i) => {
-            list.remove(i);
-        }
-        None => list.push(value.to_owned()),
-    }
-    next
-}
-
 /// The URL query of a search request, as the search form would write it.
 pub fn query_string(request: &SearchRequest) -> String {
-    let mut pairs = form_urlencoded::Serializer::new(String::new());
+    query_into(String::new(), request, None, request.offset)
+}
+
+/// Appends to `out` the URL query of `request` at `offset`, with `toggle`'s facet value added
+/// after the facet's others, or removed when asked for.
+fn query_into(out: String, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
+    let start = out.len();
+    let mut pairs = form_urlencoded::Serializer::for_suffix(out, start);
     pairs.append_pair("q", &request.query);
     for f in Facet::ALL {
-        for v in request.filter(f) {
+        let values = request.filter(f);
+        let toggled = toggle.and_then(|(t, v)| (t == f).then_some(v));
+        for v in values.iter().filter(|v| toggled != Some(v.as_str())) {
+            pairs.append_pair(f.name(), v);
+        }
+        if let Some(v) = toggled.filter(|v| !values.iter().any(|w| w == v)) {
             pairs.append_pair(f.name(), v);
         }
     }
     if let Some(limit) = request.limit {
         pairs.append_pair("limit", &limit.to_string());
     }
-    if request.offset > 0 {
-        pairs.append_pair("offset", &request.offset.to_string());
+    if offset > 0 {
+        pairs.append_pair("offset", &offset.to_string());
     }
     pairs.finish()
 }
