@@ -431,8 +431,12 @@ impl SearchIndex {
             let chars = lower.chars().count();
             let allowed = (chars / 4).max(1);
             let distance = |(l, _): &&(String, String)| strsim::damerau_levenshtein(&lower, l);
-            // Terms whose length differs by more than the allowed edits cannot be near: skip them cheaply.
-            let close = |(l, _): &&(String, String)| *l != lower && l.chars().count().abs_diff(chars) <= allowed;
+            // Terms whose length or letters differ by more than the allowed edits cannot be near:
+            // skip them cheaply.
+            let letters = Letters::of(&lower);
+            let close = |(l, _): &&(String, String)| {
+                *l != lower && l.chars().count().abs_diff(chars) <= allowed && letters.edits_from(l) <= allowed
+            };
             let near = self.vocabulary.iter().filter(close).min_by_key(distance);
             near.filter(|v| distance(v) <= allowed).map(|(_, v)| v.clone())
         };
@@ -595,6 +599,27 @@ impl Weight for Prepared {
     }
 }
 
+/// How many of each letter a word has, counted in 64 buckets: a cheap bound on the edits between
+/// two words.
+struct Letters([u8; 64]);
+
+impl Letters {
+    fn of(word: &str) -> Letters {
+        let mut counts = [0u8; 64];
+        word.chars().for_each(|c| counts[c as usize % 64] = counts[c as usize % 64].saturating_add(1));
+        Letters(counts)
+    }
+
+    /// At most the Damerau-Levenshtein distance to `word`: an insertion or deletion changes one
+    /// bucket's count by one, a substitution two counts, a transposition none; so half the
+    /// difference in counts, rounded up.
+    fn edits_from(&self, word: &str) -> usize {
+        let other = Letters::of(word);
+        let difference: usize = self.0.iter().zip(other.0).map(|(a, b)| usize::from(a.abs_diff(b))).sum();
+        difference.div_ceil(2)
+    }
+}
+
 /// The best `n` matches, by score and then record order, sorted; the rest are left unsorted.
 fn top(matches: &mut [(u64, Score)], n: usize) -> &[(u64, Score)] {
     let order = |a: &(u64, Score), b: &(u64, Score)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
@@ -729,5 +754,25 @@ impl SegmentCollector for SegmentMatches {
 
     fn harvest(self) -> Self::Fruit {
         self.found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_counts_never_exceed_the_edit_distance_and_tell_far_words_apart() {
+        let words =
+            ["tumour", "tumor", "toumor", "mutour", "造腫瘍性", "造腫瘍", "potency", "", "cell bank", "bank cell"];
+        for a in words {
+            for b in words {
+                let bound = Letters::of(a).edits_from(b);
+                assert!(bound <= strsim::damerau_levenshtein(a, b), "{a} {b}: {bound}");
+            }
+        }
+        assert_eq!(Letters::of("tumour").edits_from("mutour"), 0);
+        assert_eq!(Letters::of("abc").edits_from("xyz"), 3);
+        assert_eq!(Letters::of("abc").edits_from("abcd"), 1);
     }
 }
