@@ -24,6 +24,7 @@
 mod fragments;
 mod shards;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::io;
 
@@ -93,7 +94,7 @@ struct Document<'a> {
     title: String,
     summary: String,
     context: String,
-    body: &'a str,
+    body: Cow<'a, str>,
     /// Concept terms of the scope field.
     scope: Vec<String>,
 }
@@ -101,7 +102,7 @@ struct Document<'a> {
 impl Document<'_> {
     /// The texts of the fields before scope, in `Fields::weighted` order.
     fn fields(&self) -> [&str; FIELDS - 1] {
-        [&self.title, &self.summary, &self.context, self.body]
+        [&self.title, &self.summary, &self.context, &self.body]
     }
 }
 
@@ -202,14 +203,11 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
         }
     }
     let docs = index.texts.len();
-    let files = postings.into_files();
-    for (name, json) in &files {
-        put(name, &register(json))?;
-    }
+    let (shards, form_shards) = postings.write(&mut |name, json| put(name, &register(json)))?;
     let head = Head {
         version: 2,
-        shards: files.iter().filter(|(name, _)| name.starts_with("search-shard-")).count() as u32,
-        form_shards: files.iter().filter(|(name, _)| name.starts_with("search-forms-")).count() as u32,
+        shards,
+        form_shards,
         fragment_docs: fragments::DOCS_PER_FILE,
         docs,
         records: content.records.len(),
@@ -242,7 +240,7 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
 /// Document `ord`: records first, then products, as in the tantivy index.
 fn document(index: &SearchIndex, ord: usize) -> Document<'_> {
     let content = &index.content;
-    let body: &str = &index.texts[ord];
+    let body = index.texts.once(ord);
     match content.records.get(ord) {
         Some(record) => Document {
             kind: "record",

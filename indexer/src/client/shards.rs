@@ -7,6 +7,7 @@
 //! each minus the one before, except for concept terms (`~c…`), which are never part of a phrase.
 
 use std::collections::BTreeMap;
+use std::io;
 
 use crate::analysis::is_unspaced;
 
@@ -76,60 +77,115 @@ impl Postings {
         }
     }
 
-    /// The index files as `(name, JSON)`: the shards, objects of `postings` and `letters` (a
-    /// letter of an unspaced script -> the terms that hold it), each keyed by its shard; the long
-    /// postings, each `{"term", "postings"}` in file `search-term-N.js`, whose number `N` its
-    /// shard's `postings` holds instead of them; then the forms files, `{"forms"}` (folded word -> term) partitioned the
-    /// same way, as `search-forms-N.js`.
-    pub fn into_files(self) -> Vec<(String, String)> {
-        let mut letters: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        for term in self.terms.keys().filter(|t| t.chars().all(is_unspaced)) {
-            for c in term.chars() {
-                let holders = letters.entry(c.to_string()).or_default();
-                if holders.last() != Some(&term.as_str()) {
-                    holders.push(term);
-                }
-            }
-        }
-        let mut postings: Vec<(&String, String)> =
-            self.terms.iter().map(|(t, list)| (t, format!("\"{}\"", list.code))).collect();
-        let mut own = Vec::new();
-        for (term, list) in postings.iter_mut().filter(|(_, list)| list.len() > OWN_FILE_BYTES) {
-            let name = format!("search-term-{}.js", own.len());
-            let json = format!(r#"{{"term":{},"postings":{list}}}"#, serde_json::to_string(term).expect("a string"));
-            *list = own.len().to_string();
-            own.push((name, json));
-        }
-        let bytes: usize = postings.iter().map(|(t, list)| t.len() + list.len()).sum();
-        let n = bytes.div_ceil(SHARD_BYTES).max(1) as u32;
-        let mut parts = vec![[String::new(), String::new()]; n as usize];
-        for (term, list) in &postings {
-            put(&mut parts[shard_of(term, n) as usize][0], term, list);
-        }
-        for (letter, terms) in &letters {
-            put(&mut parts[shard_of(letter, n) as usize][1], letter, &serde_json::to_string(terms).expect("strings"));
-        }
-        let forms: Vec<(&String, String)> =
-            self.forms.iter().map(|(f, t)| (f, serde_json::to_string(t).expect("a string"))).collect();
-        let bytes: usize = forms.iter().map(|(f, t)| f.len() + t.len() + 4).sum();
-        let m = bytes.div_ceil(FORMS_BYTES).max(1) as u32;
-        let mut form_parts = vec![String::new(); m as usize];
-        for (folded, term) in &forms {
-            put(&mut form_parts[shard_of(folded, m) as usize], folded, term);
-        }
-        let shards = parts.into_iter().enumerate().map(|(i, [p, l])| {
-            (format!("search-shard-{i}.js"), format!(r#"{{"shard":{i},"postings":{{{p}}},"letters":{{{l}}}}}"#))
-        });
-        let forms = form_parts
-            .into_iter()
-            .enumerate()
-            .map(|(i, f)| (format!("search-forms-{i}.js"), format!(r#"{{"forms":{{{f}}}}}"#)));
-        shards.chain(own).chain(forms).collect()
+    /// Writes the index files through `put(name, JSON)`, one at a time, each list moved into its
+    /// file rather than copied, so that memory holds the postings and one file at most: the
+    /// shards, objects of `postings` and `letters` (a letter of an unspaced script -> the terms
+    /// that hold it), each keyed by its shard; the long postings, each `{"term", "postings"}` in
+    /// file `search-term-N.js`, whose number `N` its shard's `postings` holds instead of them;
+    /// then the forms files, `{"forms"}` (folded word -> term) partitioned the same way, as
+    /// `search-forms-N.js`. Returns how many shards and forms files there are.
+    pub fn write(self, put: &mut dyn FnMut(&str, &str) -> io::Result<()>) -> io::Result<(u32, u32)> {
+        let shards = write_postings(self.terms, put)?;
+        Ok((shards, write_forms(&self.forms, put)?))
     }
 }
 
+/// Writes the postings shards and the long postings' own files; returns how many shards there are.
+fn write_postings(terms: BTreeMap<String, List>, put: &mut dyn FnMut(&str, &str) -> io::Result<()>) -> io::Result<u32> {
+    let n = shard_count(&terms);
+    let letters = letters(&terms, n);
+    let mut shards: Vec<Vec<(String, String)>> = (0..n).map(|_| Vec::new()).collect();
+    let mut own = 0;
+    for (term, list) in terms {
+        let value = if list.is_long() {
+            let json = format!(r#"{{"term":{},"postings":"{}"}}"#, json_string(&term), list.code);
+            let number = own;
+            own += 1;
+            put(&format!("search-term-{number}.js"), &json)?;
+            number.to_string()
+        } else {
+            format!("\"{}\"", list.code)
+        };
+        shards[shard_of(&term, n) as usize].push((term, value));
+    }
+    for (i, (terms, letters)) in shards.into_iter().zip(letters).enumerate() {
+        let mut postings = String::new();
+        for (term, value) in terms {
+            put_member(&mut postings, &term, &value);
+        }
+        put(
+            &format!("search-shard-{i}.js"),
+            &format!(r#"{{"shard":{i},"postings":{{{postings}}},"letters":{{{letters}}}}}"#),
+        )?;
+    }
+    Ok(n)
+}
+
+/// Writes the forms files; returns how many there are.
+fn write_forms(forms: &BTreeMap<String, String>, put: &mut dyn FnMut(&str, &str) -> io::Result<()>) -> io::Result<u32> {
+    let bytes: usize = forms.iter().map(|(f, t)| f.len() + json_string(t).len() + 4).sum();
+    let m = bytes.div_ceil(FORMS_BYTES).max(1) as u32;
+    let mut parts = vec![String::new(); m as usize];
+    for (folded, term) in forms {
+        put_member(&mut parts[shard_of(folded, m) as usize], folded, &json_string(term));
+    }
+    for (i, part) in parts.into_iter().enumerate() {
+        put(&format!("search-forms-{i}.js"), &format!(r#"{{"forms":{{{part}}}}}"#))?;
+    }
+    Ok(m)
+}
+
+impl List {
+    /// Whether this list is long enough to have a file of its own.
+    fn is_long(&self) -> bool {
+        self.code.len() > OWN_FILE_BYTES
+    }
+}
+
+/// How many shards the postings need: each term with its value (the quoted postings, or the
+/// number of its own file) counts.
+fn shard_count(terms: &BTreeMap<String, List>) -> u32 {
+    let mut own = 0;
+    let mut bytes = 0;
+    for (term, list) in terms {
+        bytes += term.len();
+        if list.is_long() {
+            bytes += own.to_string().len();
+            own += 1;
+        } else {
+            bytes += list.code.len() + 2;
+        }
+    }
+    bytes.div_ceil(SHARD_BYTES).max(1) as u32
+}
+
+/// Each shard's `letters` members: a letter of an unspaced script -> the terms that hold it.
+fn letters(terms: &BTreeMap<String, List>, shards: u32) -> Vec<String> {
+    let mut letters: BTreeMap<char, Vec<&str>> = BTreeMap::new();
+    for term in terms.keys().filter(|t| t.chars().all(is_unspaced)) {
+        for c in term.chars() {
+            let holders = letters.entry(c).or_default();
+            if holders.last() != Some(&term.as_str()) {
+                holders.push(term);
+            }
+        }
+    }
+    let mut parts = vec![String::new(); shards as usize];
+    for (letter, holders) in letters {
+        let letter = letter.to_string();
+        let holders = serde_json::to_string(&holders).expect("strings");
+        put_member(&mut parts[shard_of(&letter, shards) as usize], &letter, &holders);
+    }
+    parts
+}
+
+/// `text` as a JSON string.
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).expect("a string")
+}
+
 /// Appends `"key":value` to a JSON object's members.
-fn put(members: &mut String, key: &str, value: &str) {
+fn put_member(members: &mut String, key: &str, value: &str) {
     if !members.is_empty() {
         members.push(',');
     }
@@ -169,6 +225,14 @@ fn numbers(code: &str) -> Vec<u32> {
 mod tests {
     use super::*;
 
+    /// The files `p` writes, by name.
+    fn files(p: Postings) -> BTreeMap<String, serde_json::Value> {
+        let mut files = BTreeMap::new();
+        p.write(&mut |name, json| Ok(drop(files.insert(name.to_owned(), serde_json::from_str(json).unwrap()))))
+            .unwrap();
+        files
+    }
+
     #[test]
     fn a_term_always_falls_in_the_same_shard() {
         // The values offline.js computes for the same keys; a change here breaks every export's search.
@@ -187,10 +251,9 @@ mod tests {
         p.add(40_000, 3, 700, words(&["~c7", "cell"]));
         assert_eq!(numbers(&p.terms["cell"].code), [0, 8, 3, 0, 2, 2, 0, 1, 0, 39_998, 3, 700, 1]);
         assert_eq!(numbers(&p.terms["~c7"].code), [0, 3, 3, 40_000, 3, 700], "concepts have no positions");
-        let files = p.into_files();
-        assert_eq!(files.len(), 2);
-        let json: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
-        assert_eq!(numbers(json["postings"]["therapy"].as_str().unwrap()), [0, 3, 3, 1]);
+        let files = files(p);
+        assert_eq!(files.keys().collect::<Vec<_>>(), ["search-forms-0.js", "search-shard-0.js"]);
+        assert_eq!(numbers(files["search-shard-0.js"]["postings"]["therapy"].as_str().unwrap()), [0, 3, 3, 1]);
     }
 
     #[test]
@@ -210,12 +273,11 @@ mod tests {
             p.add(doc, 3, 1, vec![("cell".to_owned(), 0)]);
         }
         p.add(0, 0, 1, vec![("rare".to_owned(), 0)]);
-        let files = p.into_files();
-        let (_, own) = files.iter().find(|(name, _)| name == "search-term-0.js").unwrap();
-        let own: serde_json::Value = serde_json::from_str(own).unwrap();
+        let files = files(p);
+        let own = &files["search-term-0.js"];
         assert_eq!(own["term"], "cell");
         assert_eq!(numbers(own["postings"].as_str().unwrap()).len(), 20_000 * 4);
-        let shard: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
+        let shard = &files["search-shard-0.js"];
         assert_eq!(shard["postings"]["cell"], 0);
         assert_eq!(numbers(shard["postings"]["rare"].as_str().unwrap()), [0, 0, 1, 0]);
     }
