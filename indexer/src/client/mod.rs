@@ -6,10 +6,12 @@
 //! - the head (`search-index.js`), always loaded: the query rules, concepts, spelling rules,
 //!   facet labels, every document's facet values and each field's average length;
 //! - postings shards (`search-shard-N.js`, [`shards`]), each holding the terms whose stable hash
-//!   falls in it, with each field's length, term frequency and positions (so that phrases match
-//!   as phrases and documents score as tantivy scores them), and the bigrams each letter of an
-//!   unspaced script occurs in; a term with long postings has a file of its own
+//!   falls in it, with the documents and fields that have them and how often, and the bigrams
+//!   each letter of an unspaced script occurs in; a term with long postings has a file of its own
 //!   (`search-term-N.js`);
+//! - positions shards (`search-positions-N.js`), partitioned the same way, which only a phrase
+//!   reads (so that phrases match as phrases and score as tantivy scores them);
+//! - the field lengths of every document (`search-lengths.js`), read with the first shard;
 //! - forms files (`search-forms-N.js`), partitioned the same way: the word forms that analyse to
 //!   something else than they are written;
 //! - fragments (`search-docs-N.js`, [`fragments`]): what a hit shows (title, summary, paragraphs
@@ -166,6 +168,16 @@ fn analyse(index: &SearchIndex, ords: &[usize], put: &Put) -> io::Result<(Vec<An
     Ok((docs, forms))
 }
 
+/// The file of every document's field lengths as BM25 reads them, which a query with terms reads
+/// with its shards: `{"lengths"}`, five numbers a document in the postings' coding.
+const LENGTHS: &str = "search-lengths.js";
+
+fn lengths(norms: &[[u32; FIELDS]]) -> String {
+    let mut code = String::new();
+    norms.iter().flatten().for_each(|&n| shards::push_number(&mut code, n));
+    format!(r#"{{"lengths":"{code}"}}"#)
+}
+
 /// Where the index's files go: `put(name, contents)` writes one as soon as it is ready.
 pub type Put<'a> = dyn Fn(&str, &str) -> io::Result<()> + Sync + 'a;
 
@@ -179,7 +191,7 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
     let mut postings = shards::Postings::default();
     let mut totals = [0u64; FIELDS];
     let ords: Vec<usize> = (0..index.texts.len()).collect();
-    let norms = field_norms(index).expect("the in-memory index can be read");
+    let norms = field_norms(index).expect("the index can be read");
     // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
     // added in order, so that the files do not depend on the threads.
     for batch in ords.chunks(BATCH_DOCS) {
@@ -189,7 +201,7 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
             for doc in docs {
                 for (f, terms) in doc.fields.into_iter().enumerate() {
                     totals[f] += terms.len() as u64;
-                    postings.add(doc.ord, f as u32, norms[doc.ord as usize][f], terms);
+                    postings.add(doc.ord, f as u32, terms);
                 }
             }
             postings.add_forms(forms);
@@ -204,8 +216,9 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
     }
     let docs = index.texts.len();
     let (shards, form_shards) = postings.write(&mut |name, json| put(name, &register(json)))?;
+    put(LENGTHS, &register(&lengths(&norms)))?;
     let head = Head {
-        version: 2,
+        version: 3,
         shards,
         form_shards,
         fragment_docs: fragments::DOCS_PER_FILE,

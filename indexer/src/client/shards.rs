@@ -1,18 +1,21 @@
-//! Postings shards: every term's postings, with positions, partitioned by a stable hash of the
-//! term, so that a query reads only the shards of its own terms.
+//! Postings shards: every term's postings partitioned by a stable hash of the term, so that a
+//! query reads only the shards of its own terms, and their positions partitioned the same way in
+//! files of their own, which only a phrase reads.
 //!
 //! A term's postings are one string of numbers ([`push_number`]) in entries, one for each
 //! document and field that has it, in document order: the document's ord minus the previous
-//! entry's; `(frequency - 1) * 5 + field`; the field's length in terms; then the term's positions,
-//! each minus the one before, except for concept terms (`~c…`), which are never part of a phrase.
+//! entry's, then `(frequency - 1) * 5 + field`. Its positions are another string, with the
+//! positions of each entry in the same order, each minus the one before; concept terms (`~c…`),
+//! which are never part of a phrase, have none.
 
 use std::collections::BTreeMap;
 use std::io;
 
 use crate::analysis::is_unspaced;
 
-/// A shard holds postings of about this many bytes of JSON (fewer shards for small content).
-const SHARD_BYTES: usize = 64 * 1024;
+/// A shard holds postings of about this many bytes of JSON (fewer shards for small content): a
+/// one-word query reads one.
+const SHARD_BYTES: usize = 32 * 1024;
 /// A term whose postings are longer than this has a file of its own, so that the terms that
 /// share its shard are read without it.
 const OWN_FILE_BYTES: usize = 24 * 1024;
@@ -36,13 +39,14 @@ pub struct Postings {
 #[derive(Default)]
 struct List {
     code: String,
+    positions: String,
     last_doc: u32,
 }
 
 impl Postings {
-    /// Adds field `field` of document `doc` (documents in increasing order), `length` terms long
-    /// as BM25 counts it, as its terms with their positions.
-    pub fn add(&mut self, doc: u32, field: u32, length: u32, terms: Vec<(String, u32)>) {
+    /// Adds field `field` of document `doc` (documents in increasing order) as its terms with
+    /// their positions.
+    pub fn add(&mut self, doc: u32, field: u32, terms: Vec<(String, u32)>) {
         let mut positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (term, position) in terms {
             positions.entry(term).or_default().push(position);
@@ -51,13 +55,13 @@ impl Postings {
             at.sort_unstable();
             let phrased = !term.starts_with('~');
             let list = self.terms.entry(term).or_default();
-            for n in [doc - list.last_doc, (at.len() as u32 - 1) * super::FIELDS as u32 + field, length] {
+            for n in [doc - list.last_doc, (at.len() as u32 - 1) * super::FIELDS as u32 + field] {
                 push_number(&mut list.code, n);
             }
             list.last_doc = doc;
             let mut previous = 0;
             for p in at.into_iter().filter(|_| phrased) {
-                push_number(&mut list.code, p - previous);
+                push_number(&mut list.positions, p - previous);
                 previous = p;
             }
         }
@@ -79,50 +83,84 @@ impl Postings {
 
     /// Writes the index files through `put(name, JSON)`, one at a time, each list moved into its
     /// file rather than copied, so that memory holds the postings and one file at most: the
-    /// shards, objects of `postings` and `letters` (a letter of an unspaced script -> the terms
-    /// that hold it), each keyed by its shard; the long postings, each `{"term", "postings"}` in
-    /// file `search-term-N.js`, whose number `N` its shard's `postings` holds instead of them;
-    /// then the forms files, `{"forms"}` (folded word -> term) partitioned the same way, as
-    /// `search-forms-N.js`. Returns how many shards and forms files there are.
-    pub fn write(self, put: &mut dyn FnMut(&str, &str) -> io::Result<()>) -> io::Result<(u32, u32)> {
+    /// postings shards `search-shard-N.js`, objects of `postings` and `letters` (a letter of an
+    /// unspaced script -> the terms that hold it); the positions shards `search-positions-N.js`,
+    /// objects of `positions`, partitioned the same way; the long lists in files of their own
+    /// ([`Partition`]); then the forms files, `{"forms"}` (folded word -> term), partitioned by
+    /// the folded word, as `search-forms-N.js`. Returns how many shards and forms files there are.
+    pub fn write(self, put: &mut Write) -> io::Result<(u32, u32)> {
         let shards = write_postings(self.terms, put)?;
         Ok((shards, write_forms(&self.forms, put)?))
     }
 }
 
-/// Writes the postings shards and the long postings' own files; returns how many shards there are.
-fn write_postings(terms: BTreeMap<String, List>, put: &mut dyn FnMut(&str, &str) -> io::Result<()>) -> io::Result<u32> {
+/// Where files go: `put(name, JSON)`.
+pub type Write<'a> = dyn FnMut(&str, &str) -> io::Result<()> + 'a;
+
+/// Writes the postings and positions shards and the long lists' own files; returns how many
+/// shards of each there are.
+fn write_postings(terms: BTreeMap<String, List>, put: &mut Write) -> io::Result<u32> {
     let n = shard_count(&terms);
     let letters = letters(&terms, n);
-    let mut shards: Vec<Vec<(String, String)>> = (0..n).map(|_| Vec::new()).collect();
-    let mut own = 0;
+    let mut postings = Partition::new(n, "postings", "search-shard", "search-term");
+    let mut positions = Partition::new(n, "positions", "search-positions", "search-term-positions");
     for (term, list) in terms {
-        let value = if list.is_long() {
-            let json = format!(r#"{{"term":{},"postings":"{}"}}"#, json_string(&term), list.code);
-            let number = own;
-            own += 1;
-            put(&format!("search-term-{number}.js"), &json)?;
-            number.to_string()
-        } else {
-            format!("\"{}\"", list.code)
-        };
-        shards[shard_of(&term, n) as usize].push((term, value));
-    }
-    for (i, (terms, letters)) in shards.into_iter().zip(letters).enumerate() {
-        let mut postings = String::new();
-        for (term, value) in terms {
-            put_member(&mut postings, &term, &value);
+        if !list.positions.is_empty() {
+            positions.add(term.clone(), list.positions, put)?;
         }
-        put(
-            &format!("search-shard-{i}.js"),
-            &format!(r#"{{"shard":{i},"postings":{{{postings}}},"letters":{{{letters}}}}}"#),
-        )?;
+        postings.add(term, list.code, put)?;
     }
+    postings.write(&letters.into_iter().map(|l| format!(r#","letters":{{{l}}}"#)).collect::<Vec<_>>(), put)?;
+    positions.write(&vec![String::new(); n as usize], put)?;
     Ok(n)
 }
 
+/// One kind of list (postings or positions) partitioned by term: shards `{shard}-N.js`, objects
+/// `{"shard": N, "{key}": {term: list}}`, and each list longer than `OWN_FILE_BYTES` in a file of
+/// its own, `{own}-K.js`, an object `{"term", "{key}"}`, whose number `K` its shard holds instead.
+struct Partition {
+    key: &'static str,
+    shard: &'static str,
+    own: &'static str,
+    parts: Vec<Vec<(String, String)>>,
+    owned: usize,
+}
+
+impl Partition {
+    fn new(shards: u32, key: &'static str, shard: &'static str, own: &'static str) -> Partition {
+        Partition { key, shard, own, parts: (0..shards).map(|_| Vec::new()).collect(), owned: 0 }
+    }
+
+    /// Adds `term`'s list, written at once to its own file when it is long.
+    fn add(&mut self, term: String, list: String, put: &mut Write) -> io::Result<()> {
+        let value = if list.len() > OWN_FILE_BYTES {
+            let json = format!(r#"{{"term":{},"{}":"{list}"}}"#, json_string(&term), self.key);
+            put(&format!("{}-{}.js", self.own, self.owned), &json)?;
+            self.owned += 1;
+            (self.owned - 1).to_string()
+        } else {
+            format!("\"{list}\"")
+        };
+        let n = self.parts.len() as u32;
+        self.parts[shard_of(&term, n) as usize].push((term, value));
+        Ok(())
+    }
+
+    /// Writes the shards, each with its members of `extra` after its lists.
+    fn write(self, extra: &[String], put: &mut Write) -> io::Result<()> {
+        for (i, (terms, extra)) in self.parts.into_iter().zip(extra).enumerate() {
+            let mut lists = String::new();
+            for (term, value) in terms {
+                put_member(&mut lists, &term, &value);
+            }
+            put(&format!("{}-{i}.js", self.shard), &format!(r#"{{"shard":{i},"{}":{{{lists}}}{extra}}}"#, self.key))?;
+        }
+        Ok(())
+    }
+}
+
 /// Writes the forms files; returns how many there are.
-fn write_forms(forms: &BTreeMap<String, String>, put: &mut dyn FnMut(&str, &str) -> io::Result<()>) -> io::Result<u32> {
+fn write_forms(forms: &BTreeMap<String, String>, put: &mut Write) -> io::Result<u32> {
     let bytes: usize = forms.iter().map(|(f, t)| f.len() + json_string(t).len() + 4).sum();
     let m = bytes.div_ceil(FORMS_BYTES).max(1) as u32;
     let mut parts = vec![String::new(); m as usize];
@@ -135,21 +173,14 @@ fn write_forms(forms: &BTreeMap<String, String>, put: &mut dyn FnMut(&str, &str)
     Ok(m)
 }
 
-impl List {
-    /// Whether this list is long enough to have a file of its own.
-    fn is_long(&self) -> bool {
-        self.code.len() > OWN_FILE_BYTES
-    }
-}
-
 /// How many shards the postings need: each term with its value (the quoted postings, or the
-/// number of its own file) counts.
+/// number of its own file) counts; positions are partitioned the same way.
 fn shard_count(terms: &BTreeMap<String, List>) -> u32 {
     let mut own = 0;
     let mut bytes = 0;
     for (term, list) in terms {
         bytes += term.len();
-        if list.is_long() {
+        if list.code.len() > OWN_FILE_BYTES {
             bytes += own.to_string().len();
             own += 1;
         } else {
@@ -196,7 +227,7 @@ fn put_member(members: &mut String, key: &str, value: &str) {
 
 /// Appends `n` in base 64 ([`super::DIGITS`]), five bits a digit, least significant first: a
 /// digit of 32 or more has more digits after it. Numbers below 32 take one character.
-fn push_number(out: &mut String, mut n: u32) {
+pub(super) fn push_number(out: &mut String, mut n: u32) {
     while n >= 32 {
         out.push(super::DIGITS[32 + (n % 32) as usize] as char);
         n /= 32;
@@ -243,17 +274,22 @@ mod tests {
     }
 
     #[test]
-    fn postings_hold_lengths_frequencies_and_positions_as_deltas() {
+    fn postings_hold_frequencies_and_positions_apart_as_deltas() {
         let mut p = Postings::default();
         let words = |ws: &[&str]| ws.iter().enumerate().map(|(i, w)| (w.to_string(), i as u32)).collect();
-        p.add(0, 3, 3, words(&["cell", "therapy", "cell", "~c7"]));
-        p.add(2, 0, 1, words(&["cell"]));
-        p.add(40_000, 3, 700, words(&["~c7", "cell"]));
-        assert_eq!(numbers(&p.terms["cell"].code), [0, 8, 3, 0, 2, 2, 0, 1, 0, 39_998, 3, 700, 1]);
-        assert_eq!(numbers(&p.terms["~c7"].code), [0, 3, 3, 40_000, 3, 700], "concepts have no positions");
+        p.add(0, 3, words(&["cell", "therapy", "cell", "~c7"]));
+        p.add(2, 0, words(&["cell"]));
+        p.add(40_000, 3, words(&["~c7", "cell"]));
+        assert_eq!(numbers(&p.terms["cell"].code), [0, 8, 2, 0, 39_998, 3]);
+        assert_eq!(numbers(&p.terms["cell"].positions), [0, 2, 0, 1]);
+        assert_eq!(numbers(&p.terms["~c7"].code), [0, 3, 40_000, 3]);
+        assert!(p.terms["~c7"].positions.is_empty(), "concepts have no positions");
         let files = files(p);
-        assert_eq!(files.keys().collect::<Vec<_>>(), ["search-forms-0.js", "search-shard-0.js"]);
-        assert_eq!(numbers(files["search-shard-0.js"]["postings"]["therapy"].as_str().unwrap()), [0, 3, 3, 1]);
+        let names = ["search-forms-0.js", "search-positions-0.js", "search-shard-0.js"];
+        assert_eq!(files.keys().collect::<Vec<_>>(), names);
+        assert_eq!(numbers(files["search-shard-0.js"]["postings"]["therapy"].as_str().unwrap()), [0, 3]);
+        assert_eq!(numbers(files["search-positions-0.js"]["positions"]["therapy"].as_str().unwrap()), [1]);
+        assert!(files["search-positions-0.js"]["positions"].get("~c7").is_none());
     }
 
     #[test]
@@ -270,15 +306,16 @@ mod tests {
     fn a_long_list_has_its_own_file_that_its_shard_names() {
         let mut p = Postings::default();
         for doc in 0..20_000 {
-            p.add(doc, 3, 1, vec![("cell".to_owned(), 0)]);
+            p.add(doc, 3, vec![("cell".to_owned(), 0)]);
         }
-        p.add(0, 0, 1, vec![("rare".to_owned(), 0)]);
+        p.add(0, 0, vec![("rare".to_owned(), 0)]);
         let files = files(p);
         let own = &files["search-term-0.js"];
         assert_eq!(own["term"], "cell");
-        assert_eq!(numbers(own["postings"].as_str().unwrap()).len(), 20_000 * 4);
+        assert_eq!(numbers(own["postings"].as_str().unwrap()).len(), 20_000 * 2);
         let shard = &files["search-shard-0.js"];
         assert_eq!(shard["postings"]["cell"], 0);
-        assert_eq!(numbers(shard["postings"]["rare"].as_str().unwrap()), [0, 0, 1, 0]);
+        assert_eq!(numbers(shard["postings"]["rare"].as_str().unwrap()), [0, 0]);
+        assert_eq!(files["search-positions-0.js"]["positions"]["rare"], "0");
     }
 }
