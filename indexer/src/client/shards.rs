@@ -259,8 +259,11 @@ mod tests {
     /// The files `p` writes, by name.
     fn files(p: Postings) -> BTreeMap<String, serde_json::Value> {
         let mut files = BTreeMap::new();
-        p.write(&mut |name, json| Ok(drop(files.insert(name.to_owned(), serde_json::from_str(json).unwrap()))))
-            .unwrap();
+        let mut put = |name: &str, json: &str| {
+            files.insert(name.to_owned(), serde_json::from_str(json).unwrap());
+            Ok(())
+        };
+        p.write(&mut put).unwrap();
         files
     }
 
