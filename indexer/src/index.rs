@@ -255,16 +255,18 @@ impl SearchIndex {
     /// Builds the index of `content` in RAM, ready to search.
     pub fn build(content: Arc<Content>) -> tantivy::Result<SearchIndex> {
         let (schema, fields) = schema();
-        let index = Index::create_in_ram(schema);
-        let synonyms = Self::fill(&content, &index, &fields)?;
-        Self::assemble(content, index, fields, synonyms)
+        Self::filled(content, Index::create_in_ram(schema), fields)
     }
 
     /// Builds the index of `content` in `dir` (which must be empty), memory-mapped rather than
     /// held in RAM, ready to search: for a large export, which reads little of it.
     pub fn build_in(content: Arc<Content>, dir: &Path) -> tantivy::Result<SearchIndex> {
         let (schema, fields) = schema();
-        let index = Index::create_in_dir(dir, schema)?;
+        Self::filled(content, Index::create_in_dir(dir, schema)?, fields)
+    }
+
+    /// `index`, empty, with every record added, ready to search.
+    fn filled(content: Arc<Content>, index: Index, fields: Fields) -> tantivy::Result<SearchIndex> {
         let synonyms = Self::fill(&content, &index, &fields)?;
         Self::assemble(content, index, fields, synonyms)
     }

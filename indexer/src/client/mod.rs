@@ -2,7 +2,7 @@
 //! server, written as classic scripts that register themselves (no fetch, modules or WASM,
 //! which fail on `file://`).
 //!
-//! The index comes in three kinds of file, so that a query reads only what it needs:
+//! The index comes in several kinds of file, so that a query reads only what it needs:
 //! - the head (`search-index.js`), always loaded: the query rules, concepts, spelling rules,
 //!   facet labels, every document's facet values and each field's average length;
 //! - postings shards (`search-shard-N.js`, [`shards`]), each holding the terms whose stable hash
@@ -12,8 +12,8 @@
 //! - positions shards (`search-positions-N.js`), partitioned the same way, which only a phrase
 //!   reads (so that phrases match as phrases and score as tantivy scores them);
 //! - the field lengths of every document (`search-lengths.js`), read with the first shard;
-//! - forms files (`search-forms-N.js`), partitioned the same way: the word forms that analyse to
-//!   something else than they are written;
+//! - forms files (`search-forms-N.js`), partitioned by the folded word: the word forms that
+//!   analyse to something else than they are written;
 //! - fragments (`search-docs-N.js`, [`fragments`]): what a hit shows (title, summary, paragraphs
 //!   for the snippet), for a range of documents, loaded only for the hits on screen.
 //!
@@ -52,7 +52,8 @@ const FIELDS: usize = 5;
 #[derive(Serialize)]
 struct Head<'a> {
     version: u32,
-    /// How many postings shards and forms files there are; a term's shard is [`shard_of`] it.
+    /// How many postings shards (and positions shards, partitioned the same way) and forms files
+    /// there are; a term's shard is [`shard_of`] it.
     shards: u32,
     form_shards: u32,
     /// How many documents one fragment file holds.
