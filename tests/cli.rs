@@ -259,7 +259,8 @@ fn output_directories_are_replaced_only_when_regkb_wrote_them() {
     }
     let site = dir.path().join("site");
     for _ in 0..2 {
-        assert!(regkb(&["export", "--out", site.to_str().unwrap()]).status.success(), "an earlier export is replaced");
+        let run = regkb(&["export", "--content", "tests/fixtures/valid", "--out", site.to_str().unwrap()]);
+        assert!(run.status.success(), "an earlier export is replaced");
     }
 }
 

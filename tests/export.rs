@@ -8,12 +8,8 @@ use std::path::{Path, PathBuf};
 
 use common::regkb;
 
-fn export(out: &Path, zip: Option<&Path>) {
-    let mut args = vec!["export", "--out", out.to_str().unwrap()];
-    if let Some(zip) = zip {
-        args.extend(["--zip", zip.to_str().unwrap()]);
-    }
-    let run = regkb(&args);
+fn export(out: &Path, zip: &Path) {
+    let run = regkb(&["export", "--out", out.to_str().unwrap(), "--zip", zip.to_str().unwrap()]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 }
 
@@ -49,9 +45,7 @@ fn references(html: &str) -> Vec<String> {
 
 #[test]
 fn every_internal_link_and_asset_resolves() {
-    let out = tempfile::tempdir().unwrap();
-    export(out.path(), None);
-    let all = files(out.path());
+    let all = files(&common::shipped_export().join("site"));
     let pages: Vec<_> = all.keys().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
     assert!(pages.len() > 150, "{} pages", pages.len());
     let mut broken = Vec::new();
@@ -91,9 +85,8 @@ fn every_internal_link_and_asset_resolves() {
 
 #[test]
 fn the_same_content_gives_identical_files() {
-    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    export(&a.path().join("site"), Some(&a.path().join("site.zip")));
-    export(&b.path().join("site"), Some(&b.path().join("site.zip")));
-    assert_eq!(files(&a.path().join("site")), files(&b.path().join("site")));
-    assert_eq!(fs::read(a.path().join("site.zip")).unwrap(), fs::read(b.path().join("site.zip")).unwrap());
+    let (a, b) = (common::shipped_export(), tempfile::tempdir().unwrap());
+    export(&b.path().join("site"), &b.path().join("site.zip"));
+    assert_eq!(files(&a.join("site")), files(&b.path().join("site")));
+    assert_eq!(fs::read(a.join("site.zip")).unwrap(), fs::read(b.path().join("site.zip")).unwrap());
 }

@@ -10,6 +10,23 @@ pub fn regkb(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_regkb")).args(args).output().expect("regkb runs")
 }
 
+/// The shipped content exported once per test binary (into `site/`, with `site.zip` beside it),
+/// for tests that only read the export: an unoptimised export takes seconds. The folder is named
+/// after the test binary under cargo's scratch directory and rewritten on each run.
+pub fn shipped_export() -> &'static Path {
+    static DIR: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let binary = std::env::current_exe().unwrap();
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(binary.file_name().unwrap());
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let (site, zip) = (dir.join("site"), dir.join("site.zip"));
+        let run = regkb(&["export", "--out", site.to_str().unwrap(), "--zip", zip.to_str().unwrap()]);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        dir
+    })
+}
+
 /// Copies `from` into `to`, replacing files that exist.
 pub fn copy_tree(from: &Path, to: &Path) {
     for entry in fs::read_dir(from).unwrap() {
