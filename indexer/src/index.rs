@@ -3,9 +3,10 @@
 //! live in a column table beside it, indexed by the document's `ord`, so that filters and
 //! facet counts over a whole result set are a pass over plain arrays.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::schema::{FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, IndexReader, IndexWriter, TantivyDocument, doc};
@@ -161,13 +162,55 @@ pub struct SearchIndex {
     pub(crate) facets: FacetTable,
     pub(crate) synonyms: Arc<Synonyms>,
     /// Each record's and product's body as plain text, for snippets.
-    pub(crate) texts: Vec<Box<str>>,
+    pub(crate) texts: PlainTexts,
     /// Each text's paragraphs and their terms, kept once a search has shown the text.
     pub(crate) paragraphs: Box<[Paragraphs]>,
     /// Known terms, lower-cased and as written, for "did you mean".
     pub(crate) vocabulary: Vec<(String, String)>,
     /// Each record's and product's hit but for what depends on the query.
     pub(crate) cards: Vec<crate::search::Hit>,
+}
+
+/// Each record's and product's body as plain text (records first, as in the index), made from its
+/// Markdown the first time a search shows it, so that memory holds only the texts shown.
+pub(crate) struct PlainTexts {
+    content: Arc<Content>,
+    texts: Box<[OnceLock<Box<str>>]>,
+}
+
+impl PlainTexts {
+    fn new(content: Arc<Content>) -> PlainTexts {
+        let texts = (0..content.records.len() + content.products.len()).map(|_| OnceLock::new()).collect();
+        PlainTexts { content, texts }
+    }
+
+    /// How many texts there are.
+    pub(crate) fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Text `ord`, without keeping it: for reading every text once, as the export does.
+    pub(crate) fn once(&self, ord: usize) -> Cow<'_, str> {
+        match self.texts[ord].get() {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(markdown::to_text(self.body(ord))),
+        }
+    }
+
+    fn body(&self, ord: usize) -> &str {
+        match self.content.records.get(ord) {
+            Some(record) => &record.body,
+            None => &self.content.products[ord - self.content.records.len()].body,
+        }
+    }
+}
+
+impl std::ops::Index<usize> for PlainTexts {
+    type Output = str;
+
+    fn index(&self, ord: usize) -> &str {
+        self.texts[ord].get_or_init(|| markdown::to_text(self.body(ord)).into_boxed_str())
+    }
 }
 
 /// The terms a query may be corrected to: glossary terms, modality names, topic titles,
@@ -214,7 +257,18 @@ impl SearchIndex {
     /// Builds the index of `content` in RAM, ready to search.
     pub fn build(content: Arc<Content>) -> tantivy::Result<SearchIndex> {
         let (schema, fields) = schema();
-        let index = Index::create_in_ram(schema);
+        Self::filled(content, Index::create_in_ram(schema), fields)
+    }
+
+    /// Builds the index of `content` in `dir` (which must be empty), memory-mapped rather than
+    /// held in RAM, ready to search: for a large export, which reads little of it.
+    pub fn build_in(content: Arc<Content>, dir: &Path) -> tantivy::Result<SearchIndex> {
+        let (schema, fields) = schema();
+        Self::filled(content, Index::create_in_dir(dir, schema)?, fields)
+    }
+
+    /// `index`, empty, with every record added, ready to search.
+    fn filled(content: Arc<Content>, index: Index, fields: Fields) -> tantivy::Result<SearchIndex> {
         let synonyms = Self::fill(&content, &index, &fields)?;
         Self::assemble(content, index, fields, synonyms)
     }
@@ -273,9 +327,8 @@ impl SearchIndex {
     ) -> tantivy::Result<SearchIndex> {
         let reader = index.reader()?;
         let facets = FacetTable::new(&content);
-        let bodies = content.records.iter().map(|r| &r.body).chain(content.products.iter().map(|p| &p.body));
-        let texts: Vec<Box<str>> = bodies.map(|body| markdown::to_text(body).into_boxed_str()).collect();
-        let paragraphs = texts.iter().map(|_| Paragraphs::new()).collect();
+        let texts = PlainTexts::new(content.clone());
+        let paragraphs = (0..texts.len()).map(|_| Paragraphs::new()).collect();
         let vocabulary = vocabulary(&content);
         let mut index =
             SearchIndex { content, reader, fields, facets, synonyms, texts, paragraphs, vocabulary, cards: Vec::new() };

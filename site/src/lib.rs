@@ -23,7 +23,7 @@ pub mod watch;
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use indexer::date::Date;
 use indexer::history::History;
@@ -41,8 +41,9 @@ pub struct Site {
     /// Set when the whole site shows the content as it was on a past date (`export --as-of`).
     pub as_of: Option<AsOf>,
     searches: cache::SearchCache,
-    /// The content's vocabulary in each language, in `Lang::ALL`'s order.
-    vocabularies: Vec<i18n::Vocabulary>,
+    /// The content's vocabulary in each language, in `Lang::ALL`'s order, made when first asked
+    /// for: each is a copy of the content, which an export in fewer languages does not need.
+    vocabularies: Vec<OnceLock<i18n::Vocabulary>>,
 }
 
 impl Site {
@@ -50,6 +51,12 @@ impl Site {
     pub fn build(content: Content) -> Result<Site, indexer::index::IndexError> {
         let content = Arc::new(content);
         Ok(Site::over(SearchIndex::build(content.clone())?, content))
+    }
+
+    /// Builds the site for `content`, indexing it in `dir` (empty, memory-mapped) rather than in RAM.
+    pub fn build_in(content: Content, dir: &Path) -> Result<Site, indexer::index::IndexError> {
+        let content = Arc::new(content);
+        Ok(Site::over(SearchIndex::build_in(content.clone(), dir)?, content))
     }
 
     /// Builds the site for `content` over an index `regkb index` wrote to `dir`.
@@ -65,14 +72,14 @@ impl Site {
             history: Arc::new(History::unavailable("the site was built without reading the content's history")),
             as_of: None,
             searches: cache::SearchCache::new(cache::DEFAULT_MIB << 20),
-            vocabularies: i18n::Lang::ALL.iter().map(|&l| i18n::Vocabulary::of(&content, l)).collect(),
+            vocabularies: i18n::Lang::ALL.iter().map(|_| OnceLock::new()).collect(),
             content,
         }
     }
 
     /// The content with its vocabulary in `lang`, and the English words it still shows.
     pub fn vocabulary(&self, lang: i18n::Lang) -> &i18n::Vocabulary {
-        &self.vocabularies[lang as usize]
+        self.vocabularies[lang as usize].get_or_init(|| i18n::Vocabulary::of(&self.content, lang))
     }
 
     /// This site, saying its content is at `version`.

@@ -2,8 +2,10 @@
  *
  * The client index registers itself in window.regkbIndex: the head (static/search-index.js, loaded by
  * the page) with the query rules and every document's facet values; postings shards
- * (search-shard-N.js), each with the terms whose hash falls in it; fragments (search-docs-N.js) with
- * what a hit shows. A query loads only its terms' shards and its shown hits' fragments, by adding
+ * (search-shard-N.js), each with the terms whose hash falls in it; every document's field lengths
+ * (search-lengths.js); positions shards (search-positions-N.js), partitioned as the postings, which
+ * only phrases read; fragments (search-docs-N.js) with what a hit shows. A query loads only its
+ * terms' shards (and positions for a phrase) and its shown hits' fragments, by adding
  * classic <script> elements (which work from file://), and keeps them for later queries. Queries are
  * analysed as the server does: NFKC, lower case, UK -> US spelling (the rules ship in the index),
  * the index's `forms` for English word forms, and bigrams of unspaced scripts; glossary concepts are
@@ -85,6 +87,8 @@
     head.base = script ? script.getAttribute('src').replace(/search-index\.js$/, '') : 'static/';
     head.facets = null;
     head.postings = table();
+    head.positions = table();
+    head.lengths = null;
     head.forms = table();
     head.letters = table();
     head.fragments = [];
@@ -114,14 +118,17 @@
     index.terms = table();
     window.regkbIndex = [];
     parts.forEach(function (part) {
+      var kind = part.postings ? 'postings' : 'positions';
       if (part.term !== undefined) {
-        index.postings[part.term] = part.postings;
+        index[kind][part.term] = part[kind];
       } else if (part.shard !== undefined) {
-        Object.keys(part.postings).forEach(function (t) {
-          // A term loaded from its own file keeps those postings, not its shard's reference to the file.
-          if (typeof index.postings[t] !== 'string') { index.postings[t] = part.postings[t]; }
+        Object.keys(part[kind]).forEach(function (t) {
+          // A term loaded from its own file keeps that list, not its shard's reference to the file.
+          if (typeof index[kind][t] !== 'string') { index[kind][t] = part[kind][t]; }
         });
-        Object.assign(index.letters, part.letters);
+        Object.assign(index.letters, part.letters || {});
+      } else if (part.lengths) {
+        index.lengths = numbers(part.lengths);
       } else if (part.forms) {
         Object.assign(index.forms, part.forms);
       } else if (part.from !== undefined) {
@@ -186,7 +193,7 @@
     return Promise.all(Object.keys(files).map(function (n) { return load(index, 'search-docs-' + n + '.js'); }));
   }
 
-  var NOTHING = (function () { var m = new Map(); m.df = [0, 0, 0, 0, 0]; return m; }());
+  var NOTHING = (function () { var m = new Map(); m.df = [0, 0, 0, 0, 0]; m.order = []; return m; }());
 
   /* The numbers of a postings string: base-64 digits of five bits, least significant first, a
    * digit of 32 or more followed by more (as indexer/src/client/shards.rs writes them). */
@@ -202,33 +209,55 @@
   }
 
   /* A term's postings as doc -> [{ tf, length, positions }] by field, with how many docs have it in
-   * each field. Each entry: doc (minus the previous), (tf - 1) * fields + field, length, then the
-   * positions (each minus the previous), which concept terms (~c…) leave out. */
+   * each field, and its entries in order (`order`). Each entry: doc (minus the previous), then
+   * (tf - 1) * fields + field; the field's length comes from search-lengths.js, and the positions
+   * only once a phrase asks for them (positioned). */
   function postingsOf(index, term) {
-    if (!has(index, term)) { return NOTHING; }
+    var lengths = present(index, 'search-lengths.js');
+    if (!has(index, term) || !lengths) { return NOTHING; }
     if (index.cache[term]) { return index.cache[term]; }
     var code = index.postings[term] || '';
     // Long postings are in a file of their own, whose number the shard holds.
     if (typeof code === 'number') { present(index, 'search-term-' + code + '.js'); return NOTHING; }
     var flat = numbers(code);
     var fields = index.rules.boosts.length;
-    var phrased = term[0] !== '~';
     var map = new Map();
+    map.order = [];
     var df = index.rules.boosts.map(function () { return 0; });
     var doc = 0;
     for (var i = 0; i < flat.length;) {
       doc += flat[i];
       var field = flat[i + 1] % fields;
-      var entry = { tf: (flat[i + 1] - field) / fields + 1, length: flat[i + 2], positions: [] };
-      i += 3;
-      for (var k = 0, at = 0; phrased && k < entry.tf; k++) { at += flat[i++]; entry.positions.push(at); }
+      var entry = { tf: (flat[i + 1] - field) / fields + 1, length: index.lengths[doc * fields + field], positions: [] };
+      i += 2;
       if (!map.has(doc)) { map.set(doc, []); }
       map.get(doc)[field] = entry;
+      map.order.push(entry);
       df[field] += 1;
     }
     map.df = df;
     index.cache[term] = map;
     return map;
+  }
+
+  function positionsFile(index, term) { return 'search-positions-' + shardOf(term, index.shards) + '.js'; }
+
+  /* Gives the entries of a term's postings their positions, from its positions file (each entry's
+   * positions in turn, each minus the previous; concept terms (~c…) have none); false until that
+   * has loaded. */
+  function positioned(index, term, postings) {
+    if (postings.positioned || term[0] === '~') { return true; }
+    if (!present(index, positionsFile(index, term))) { return false; }
+    var code = index.positions[term] || '';
+    // Long positions are in a file of their own, whose number the shard holds.
+    if (typeof code === 'number') { present(index, 'search-term-positions-' + code + '.js'); return false; }
+    var flat = numbers(code);
+    var i = 0;
+    postings.order.forEach(function (e) {
+      for (var k = 0, at = 0; k < e.tf; k++) { at += flat[i++]; e.positions.push(at); }
+    });
+    postings.positioned = true;
+    return true;
   }
 
   /* ---------- analysis, as indexer/src/analysis ---------- */
@@ -433,6 +462,9 @@
         idf += Math.log(1 + (n - p.df[f] + 0.5) / (p.df[f] + 0.5));
         entries.push(fields[f]);
       }
+      // A phrase needs its terms' positions: each is asked for, so that all load in one round.
+      var placed = terms.map(function (t) { return terms.length === 1 || positioned(index, t, postingsOf(index, t)); });
+      if (placed.indexOf(false) >= 0) { return; }
       var tf = phraseFrequency(entries);
       if (!tf) { return; }
       var norm = 1 - B + B * entries[0].length / (index.average_lengths[f] || 1);
@@ -464,6 +496,8 @@
     us.forEach(function (u) {
       var t = unitTerms(index, u);
       (t.all ? [t.all[0]] : t.any).forEach(function (term) { postingsOf(index, term).forEach(function (tf, d) { docs.add(d); }); });
+      // A phrase's positions load with its shards.
+      if (t.all && t.all.length > 1) { t.all.forEach(function (term) { present(index, positionsFile(index, term)); }); }
     });
     return docs;
   }

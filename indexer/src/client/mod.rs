@@ -2,16 +2,18 @@
 //! server, written as classic scripts that register themselves (no fetch, modules or WASM,
 //! which fail on `file://`).
 //!
-//! The index comes in three kinds of file, so that a query reads only what it needs:
+//! The index comes in several kinds of file, so that a query reads only what it needs:
 //! - the head (`search-index.js`), always loaded: the query rules, concepts, spelling rules,
 //!   facet labels, every document's facet values and each field's average length;
 //! - postings shards (`search-shard-N.js`, [`shards`]), each holding the terms whose stable hash
-//!   falls in it, with each field's length, term frequency and positions (so that phrases match
-//!   as phrases and documents score as tantivy scores them), and the bigrams each letter of an
-//!   unspaced script occurs in; a term with long postings has a file of its own
+//!   falls in it, with the documents and fields that have them and how often, and the bigrams
+//!   each letter of an unspaced script occurs in; a term with long postings has a file of its own
 //!   (`search-term-N.js`);
-//! - forms files (`search-forms-N.js`), partitioned the same way: the word forms that analyse to
-//!   something else than they are written;
+//! - positions shards (`search-positions-N.js`), partitioned the same way, which only a phrase
+//!   reads (so that phrases match as phrases and score as tantivy scores them);
+//! - the field lengths of every document (`search-lengths.js`), read with the first shard;
+//! - forms files (`search-forms-N.js`), partitioned by the folded word: the word forms that
+//!   analyse to something else than they are written;
 //! - fragments (`search-docs-N.js`, [`fragments`]): what a hit shows (title, summary, paragraphs
 //!   for the snippet), for a range of documents, loaded only for the hits on screen.
 //!
@@ -24,6 +26,7 @@
 mod fragments;
 mod shards;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::io;
 
@@ -49,7 +52,8 @@ const FIELDS: usize = 5;
 #[derive(Serialize)]
 struct Head<'a> {
     version: u32,
-    /// How many postings shards and forms files there are; a term's shard is [`shard_of`] it.
+    /// How many postings shards (and positions shards, partitioned the same way) and forms files
+    /// there are; a term's shard is [`shard_of`] it.
     shards: u32,
     form_shards: u32,
     /// How many documents one fragment file holds.
@@ -93,7 +97,7 @@ struct Document<'a> {
     title: String,
     summary: String,
     context: String,
-    body: &'a str,
+    body: Cow<'a, str>,
     /// Concept terms of the scope field.
     scope: Vec<String>,
 }
@@ -101,7 +105,7 @@ struct Document<'a> {
 impl Document<'_> {
     /// The texts of the fields before scope, in `Fields::weighted` order.
     fn fields(&self) -> [&str; FIELDS - 1] {
-        [&self.title, &self.summary, &self.context, self.body]
+        [&self.title, &self.summary, &self.context, &self.body]
     }
 }
 
@@ -165,6 +169,16 @@ fn analyse(index: &SearchIndex, ords: &[usize], put: &Put) -> io::Result<(Vec<An
     Ok((docs, forms))
 }
 
+/// The file of every document's field lengths as BM25 reads them, which a query with terms reads
+/// with its shards: `{"lengths"}`, five numbers a document in the postings' coding.
+const LENGTHS: &str = "search-lengths.js";
+
+fn lengths(norms: &[[u32; FIELDS]]) -> String {
+    let mut code = String::new();
+    norms.iter().flatten().for_each(|&n| shards::push_number(&mut code, n));
+    format!(r#"{{"lengths":"{code}"}}"#)
+}
+
 /// Where the index's files go: `put(name, contents)` writes one as soon as it is ready.
 pub type Put<'a> = dyn Fn(&str, &str) -> io::Result<()> + Sync + 'a;
 
@@ -178,7 +192,7 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
     let mut postings = shards::Postings::default();
     let mut totals = [0u64; FIELDS];
     let ords: Vec<usize> = (0..index.texts.len()).collect();
-    let norms = field_norms(index).expect("the in-memory index can be read");
+    let norms = field_norms(index).expect("the index can be read");
     // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
     // added in order, so that the files do not depend on the threads.
     for batch in ords.chunks(BATCH_DOCS) {
@@ -188,7 +202,7 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
             for doc in docs {
                 for (f, terms) in doc.fields.into_iter().enumerate() {
                     totals[f] += terms.len() as u64;
-                    postings.add(doc.ord, f as u32, norms[doc.ord as usize][f], terms);
+                    postings.add(doc.ord, f as u32, terms);
                 }
             }
             postings.add_forms(forms);
@@ -202,14 +216,12 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
         }
     }
     let docs = index.texts.len();
-    let files = postings.into_files();
-    for (name, json) in &files {
-        put(name, &register(json))?;
-    }
+    let (shards, form_shards) = postings.write(&mut |name, json| put(name, &register(json)))?;
+    put(LENGTHS, &register(&lengths(&norms)))?;
     let head = Head {
-        version: 2,
-        shards: files.iter().filter(|(name, _)| name.starts_with("search-shard-")).count() as u32,
-        form_shards: files.iter().filter(|(name, _)| name.starts_with("search-forms-")).count() as u32,
+        version: 3,
+        shards,
+        form_shards,
         fragment_docs: fragments::DOCS_PER_FILE,
         docs,
         records: content.records.len(),
@@ -242,7 +254,7 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
 /// Document `ord`: records first, then products, as in the tantivy index.
 fn document(index: &SearchIndex, ord: usize) -> Document<'_> {
     let content = &index.content;
-    let body: &str = &index.texts[ord];
+    let body = index.texts.once(ord);
     match content.records.get(ord) {
         Some(record) => Document {
             kind: "record",

@@ -1,17 +1,21 @@
-//! Postings shards: every term's postings, with positions, partitioned by a stable hash of the
-//! term, so that a query reads only the shards of its own terms.
+//! Postings shards: every term's postings partitioned by a stable hash of the term, so that a
+//! query reads only the shards of its own terms, and their positions partitioned the same way in
+//! files of their own, which only a phrase reads.
 //!
 //! A term's postings are one string of numbers ([`push_number`]) in entries, one for each
 //! document and field that has it, in document order: the document's ord minus the previous
-//! entry's; `(frequency - 1) * 5 + field`; the field's length in terms; then the term's positions,
-//! each minus the one before, except for concept terms (`~c…`), which are never part of a phrase.
+//! entry's, then `(frequency - 1) * 5 + field`. Its positions are another string, with the
+//! positions of each entry in the same order, each minus the one before; concept terms (`~c…`),
+//! which are never part of a phrase, have none.
 
 use std::collections::BTreeMap;
+use std::io;
 
 use crate::analysis::is_unspaced;
 
-/// A shard holds postings of about this many bytes of JSON (fewer shards for small content).
-const SHARD_BYTES: usize = 64 * 1024;
+/// A shard holds postings of about this many bytes of JSON (fewer shards for small content): a
+/// one-word query reads one.
+const SHARD_BYTES: usize = 32 * 1024;
 /// A term whose postings are longer than this has a file of its own, so that the terms that
 /// share its shard are read without it.
 const OWN_FILE_BYTES: usize = 24 * 1024;
@@ -35,13 +39,14 @@ pub struct Postings {
 #[derive(Default)]
 struct List {
     code: String,
+    positions: String,
     last_doc: u32,
 }
 
 impl Postings {
-    /// Adds field `field` of document `doc` (documents in increasing order), `length` terms long
-    /// as BM25 counts it, as its terms with their positions.
-    pub fn add(&mut self, doc: u32, field: u32, length: u32, terms: Vec<(String, u32)>) {
+    /// Adds field `field` of document `doc` (documents in increasing order) as its terms with
+    /// their positions.
+    pub fn add(&mut self, doc: u32, field: u32, terms: Vec<(String, u32)>) {
         let mut positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (term, position) in terms {
             positions.entry(term).or_default().push(position);
@@ -50,13 +55,13 @@ impl Postings {
             at.sort_unstable();
             let phrased = !term.starts_with('~');
             let list = self.terms.entry(term).or_default();
-            for n in [doc - list.last_doc, (at.len() as u32 - 1) * super::FIELDS as u32 + field, length] {
+            for n in [doc - list.last_doc, (at.len() as u32 - 1) * super::FIELDS as u32 + field] {
                 push_number(&mut list.code, n);
             }
             list.last_doc = doc;
             let mut previous = 0;
             for p in at.into_iter().filter(|_| phrased) {
-                push_number(&mut list.code, p - previous);
+                push_number(&mut list.positions, p - previous);
                 previous = p;
             }
         }
@@ -76,60 +81,142 @@ impl Postings {
         }
     }
 
-    /// The index files as `(name, JSON)`: the shards, objects of `postings` and `letters` (a
-    /// letter of an unspaced script -> the terms that hold it), each keyed by its shard; the long
-    /// postings, each `{"term", "postings"}` in file `search-term-N.js`, whose number `N` its
-    /// shard's `postings` holds instead of them; then the forms files, `{"forms"}` (folded word -> term) partitioned the
-    /// same way, as `search-forms-N.js`.
-    pub fn into_files(self) -> Vec<(String, String)> {
-        let mut letters: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-        for term in self.terms.keys().filter(|t| t.chars().all(is_unspaced)) {
-            for c in term.chars() {
-                let holders = letters.entry(c.to_string()).or_default();
-                if holders.last() != Some(&term.as_str()) {
-                    holders.push(term);
-                }
-            }
-        }
-        let mut postings: Vec<(&String, String)> =
-            self.terms.iter().map(|(t, list)| (t, format!("\"{}\"", list.code))).collect();
-        let mut own = Vec::new();
-        for (term, list) in postings.iter_mut().filter(|(_, list)| list.len() > OWN_FILE_BYTES) {
-            let name = format!("search-term-{}.js", own.len());
-            let json = format!(r#"{{"term":{},"postings":{list}}}"#, serde_json::to_string(term).expect("a string"));
-            *list = own.len().to_string();
-            own.push((name, json));
-        }
-        let bytes: usize = postings.iter().map(|(t, list)| t.len() + list.len()).sum();
-        let n = bytes.div_ceil(SHARD_BYTES).max(1) as u32;
-        let mut parts = vec![[String::new(), String::new()]; n as usize];
-        for (term, list) in &postings {
-            put(&mut parts[shard_of(term, n) as usize][0], term, list);
-        }
-        for (letter, terms) in &letters {
-            put(&mut parts[shard_of(letter, n) as usize][1], letter, &serde_json::to_string(terms).expect("strings"));
-        }
-        let forms: Vec<(&String, String)> =
-            self.forms.iter().map(|(f, t)| (f, serde_json::to_string(t).expect("a string"))).collect();
-        let bytes: usize = forms.iter().map(|(f, t)| f.len() + t.len() + 4).sum();
-        let m = bytes.div_ceil(FORMS_BYTES).max(1) as u32;
-        let mut form_parts = vec![String::new(); m as usize];
-        for (folded, term) in &forms {
-            put(&mut form_parts[shard_of(folded, m) as usize], folded, term);
-        }
-        let shards = parts.into_iter().enumerate().map(|(i, [p, l])| {
-            (format!("search-shard-{i}.js"), format!(r#"{{"shard":{i},"postings":{{{p}}},"letters":{{{l}}}}}"#))
-        });
-        let forms = form_parts
-            .into_iter()
-            .enumerate()
-            .map(|(i, f)| (format!("search-forms-{i}.js"), format!(r#"{{"forms":{{{f}}}}}"#)));
-        shards.chain(own).chain(forms).collect()
+    /// Writes the index files through `put(name, JSON)`, one at a time, each list moved into its
+    /// file rather than copied, so that memory holds the postings and one file at most: the
+    /// postings shards `search-shard-N.js`, objects of `postings` and `letters` (a letter of an
+    /// unspaced script -> the terms that hold it); the positions shards `search-positions-N.js`,
+    /// objects of `positions`, partitioned the same way; the long lists in files of their own
+    /// ([`Partition`]); then the forms files, `{"forms"}` (folded word -> term), partitioned by
+    /// the folded word, as `search-forms-N.js`. Returns how many shards and forms files there are.
+    pub fn write(self, put: &mut Write) -> io::Result<(u32, u32)> {
+        let shards = write_postings(self.terms, put)?;
+        Ok((shards, write_forms(&self.forms, put)?))
     }
 }
 
+/// Where files go: `put(name, JSON)`.
+pub type Write<'a> = dyn FnMut(&str, &str) -> io::Result<()> + 'a;
+
+/// Writes the postings and positions shards and the long lists' own files; returns how many
+/// shards of each there are.
+fn write_postings(terms: BTreeMap<String, List>, put: &mut Write) -> io::Result<u32> {
+    let n = shard_count(&terms);
+    let letters = letters(&terms, n);
+    let mut postings = Partition::new(n, "postings", "search-shard", "search-term");
+    let mut positions = Partition::new(n, "positions", "search-positions", "search-term-positions");
+    for (term, list) in terms {
+        if !list.positions.is_empty() {
+            positions.add(term.clone(), list.positions, put)?;
+        }
+        postings.add(term, list.code, put)?;
+    }
+    postings.write(&letters.into_iter().map(|l| format!(r#","letters":{{{l}}}"#)).collect::<Vec<_>>(), put)?;
+    positions.write(&vec![String::new(); n as usize], put)?;
+    Ok(n)
+}
+
+/// One kind of list (postings or positions) partitioned by term: shards `{shard}-N.js`, objects
+/// `{"shard": N, "{key}": {term: list}}`, and each list longer than `OWN_FILE_BYTES` in a file of
+/// its own, `{own}-K.js`, an object `{"term", "{key}"}`, whose number `K` its shard holds instead.
+struct Partition {
+    key: &'static str,
+    shard: &'static str,
+    own: &'static str,
+    parts: Vec<Vec<(String, String)>>,
+    owned: usize,
+}
+
+impl Partition {
+    fn new(shards: u32, key: &'static str, shard: &'static str, own: &'static str) -> Partition {
+        Partition { key, shard, own, parts: (0..shards).map(|_| Vec::new()).collect(), owned: 0 }
+    }
+
+    /// Adds `term`'s list, written at once to its own file when it is long.
+    fn add(&mut self, term: String, list: String, put: &mut Write) -> io::Result<()> {
+        let value = if list.len() > OWN_FILE_BYTES {
+            let json = format!(r#"{{"term":{},"{}":"{list}"}}"#, json_string(&term), self.key);
+            put(&format!("{}-{}.js", self.own, self.owned), &json)?;
+            self.owned += 1;
+            (self.owned - 1).to_string()
+        } else {
+            format!("\"{list}\"")
+        };
+        let n = self.parts.len() as u32;
+        self.parts[shard_of(&term, n) as usize].push((term, value));
+        Ok(())
+    }
+
+    /// Writes the shards, each with its members of `extra` after its lists.
+    fn write(self, extra: &[String], put: &mut Write) -> io::Result<()> {
+        for (i, (terms, extra)) in self.parts.into_iter().zip(extra).enumerate() {
+            let mut lists = String::new();
+            for (term, value) in terms {
+                put_member(&mut lists, &term, &value);
+            }
+            put(&format!("{}-{i}.js", self.shard), &format!(r#"{{"shard":{i},"{}":{{{lists}}}{extra}}}"#, self.key))?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes the forms files; returns how many there are.
+fn write_forms(forms: &BTreeMap<String, String>, put: &mut Write) -> io::Result<u32> {
+    let bytes: usize = forms.iter().map(|(f, t)| f.len() + json_string(t).len() + 4).sum();
+    let m = bytes.div_ceil(FORMS_BYTES).max(1) as u32;
+    let mut parts = vec![String::new(); m as usize];
+    for (folded, term) in forms {
+        put_member(&mut parts[shard_of(folded, m) as usize], folded, &json_string(term));
+    }
+    for (i, part) in parts.into_iter().enumerate() {
+        put(&format!("search-forms-{i}.js"), &format!(r#"{{"forms":{{{part}}}}}"#))?;
+    }
+    Ok(m)
+}
+
+/// How many shards the postings need: each term with its value (the quoted postings, or the
+/// number of its own file) counts; positions are partitioned the same way.
+fn shard_count(terms: &BTreeMap<String, List>) -> u32 {
+    let mut own = 0;
+    let mut bytes = 0;
+    for (term, list) in terms {
+        bytes += term.len();
+        if list.code.len() > OWN_FILE_BYTES {
+            bytes += own.to_string().len();
+            own += 1;
+        } else {
+            bytes += list.code.len() + 2;
+        }
+    }
+    bytes.div_ceil(SHARD_BYTES).max(1) as u32
+}
+
+/// Each shard's `letters` members: a letter of an unspaced script -> the terms that hold it.
+fn letters(terms: &BTreeMap<String, List>, shards: u32) -> Vec<String> {
+    let mut letters: BTreeMap<char, Vec<&str>> = BTreeMap::new();
+    for term in terms.keys().filter(|t| t.chars().all(is_unspaced)) {
+        for c in term.chars() {
+            let holders = letters.entry(c).or_default();
+            if holders.last() != Some(&term.as_str()) {
+                holders.push(term);
+            }
+        }
+    }
+    let mut parts = vec![String::new(); shards as usize];
+    for (letter, holders) in letters {
+        let letter = letter.to_string();
+        let holders = serde_json::to_string(&holders).expect("strings");
+        put_member(&mut parts[shard_of(&letter, shards) as usize], &letter, &holders);
+    }
+    parts
+}
+
+/// `text` as a JSON string.
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).expect("a string")
+}
+
 /// Appends `"key":value` to a JSON object's members.
-fn put(members: &mut String, key: &str, value: &str) {
+fn put_member(members: &mut String, key: &str, value: &str) {
     if !members.is_empty() {
         members.push(',');
     }
@@ -140,7 +227,7 @@ fn put(members: &mut String, key: &str, value: &str) {
 
 /// Appends `n` in base 64 ([`super::DIGITS`]), five bits a digit, least significant first: a
 /// digit of 32 or more has more digits after it. Numbers below 32 take one character.
-fn push_number(out: &mut String, mut n: u32) {
+pub(super) fn push_number(out: &mut String, mut n: u32) {
     while n >= 32 {
         out.push(super::DIGITS[32 + (n % 32) as usize] as char);
         n /= 32;
@@ -169,6 +256,17 @@ fn numbers(code: &str) -> Vec<u32> {
 mod tests {
     use super::*;
 
+    /// The files `p` writes, by name.
+    fn files(p: Postings) -> BTreeMap<String, serde_json::Value> {
+        let mut files = BTreeMap::new();
+        let mut put = |name: &str, json: &str| {
+            files.insert(name.to_owned(), serde_json::from_str(json).unwrap());
+            Ok(())
+        };
+        p.write(&mut put).unwrap();
+        files
+    }
+
     #[test]
     fn a_term_always_falls_in_the_same_shard() {
         // The values offline.js computes for the same keys; a change here breaks every export's search.
@@ -179,18 +277,22 @@ mod tests {
     }
 
     #[test]
-    fn postings_hold_lengths_frequencies_and_positions_as_deltas() {
+    fn postings_hold_frequencies_and_positions_apart_as_deltas() {
         let mut p = Postings::default();
         let words = |ws: &[&str]| ws.iter().enumerate().map(|(i, w)| (w.to_string(), i as u32)).collect();
-        p.add(0, 3, 3, words(&["cell", "therapy", "cell", "~c7"]));
-        p.add(2, 0, 1, words(&["cell"]));
-        p.add(40_000, 3, 700, words(&["~c7", "cell"]));
-        assert_eq!(numbers(&p.terms["cell"].code), [0, 8, 3, 0, 2, 2, 0, 1, 0, 39_998, 3, 700, 1]);
-        assert_eq!(numbers(&p.terms["~c7"].code), [0, 3, 3, 40_000, 3, 700], "concepts have no positions");
-        let files = p.into_files();
-        assert_eq!(files.len(), 2);
-        let json: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
-        assert_eq!(numbers(json["postings"]["therapy"].as_str().unwrap()), [0, 3, 3, 1]);
+        p.add(0, 3, words(&["cell", "therapy", "cell", "~c7"]));
+        p.add(2, 0, words(&["cell"]));
+        p.add(40_000, 3, words(&["~c7", "cell"]));
+        assert_eq!(numbers(&p.terms["cell"].code), [0, 8, 2, 0, 39_998, 3]);
+        assert_eq!(numbers(&p.terms["cell"].positions), [0, 2, 0, 1]);
+        assert_eq!(numbers(&p.terms["~c7"].code), [0, 3, 40_000, 3]);
+        assert!(p.terms["~c7"].positions.is_empty(), "concepts have no positions");
+        let files = files(p);
+        let names = ["search-forms-0.js", "search-positions-0.js", "search-shard-0.js"];
+        assert_eq!(files.keys().collect::<Vec<_>>(), names);
+        assert_eq!(numbers(files["search-shard-0.js"]["postings"]["therapy"].as_str().unwrap()), [0, 3]);
+        assert_eq!(numbers(files["search-positions-0.js"]["positions"]["therapy"].as_str().unwrap()), [1]);
+        assert!(files["search-positions-0.js"]["positions"].get("~c7").is_none());
     }
 
     #[test]
@@ -207,16 +309,16 @@ mod tests {
     fn a_long_list_has_its_own_file_that_its_shard_names() {
         let mut p = Postings::default();
         for doc in 0..20_000 {
-            p.add(doc, 3, 1, vec![("cell".to_owned(), 0)]);
+            p.add(doc, 3, vec![("cell".to_owned(), 0)]);
         }
-        p.add(0, 0, 1, vec![("rare".to_owned(), 0)]);
-        let files = p.into_files();
-        let (_, own) = files.iter().find(|(name, _)| name == "search-term-0.js").unwrap();
-        let own: serde_json::Value = serde_json::from_str(own).unwrap();
+        p.add(0, 0, vec![("rare".to_owned(), 0)]);
+        let files = files(p);
+        let own = &files["search-term-0.js"];
         assert_eq!(own["term"], "cell");
-        assert_eq!(numbers(own["postings"].as_str().unwrap()).len(), 20_000 * 4);
-        let shard: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
+        assert_eq!(numbers(own["postings"].as_str().unwrap()).len(), 20_000 * 2);
+        let shard = &files["search-shard-0.js"];
         assert_eq!(shard["postings"]["cell"], 0);
-        assert_eq!(numbers(shard["postings"]["rare"].as_str().unwrap()), [0, 0, 1, 0]);
+        assert_eq!(numbers(shard["postings"]["rare"].as_str().unwrap()), [0, 0]);
+        assert_eq!(files["search-positions-0.js"]["positions"]["rare"], "0");
     }
 }
