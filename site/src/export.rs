@@ -14,7 +14,7 @@ use crate::assets;
 use crate::changelog::ChangesParams;
 use crate::formats::table::Book;
 use crate::formats::{CiteFormat, TableFormat};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Vocabulary};
 use crate::links::Links;
 use crate::pages::{self, Frame};
 use crate::references::Reference;
@@ -99,52 +99,53 @@ fn inside(path: &str, dir: &Path) -> std::io::Result<()> {
 }
 
 /// Renders the site into `out`: its pages in `langs` (each under its folder, English at the
-/// root; `Lang::ALL` for the whole site) in parallel, the client index beside them, and the
-/// files all languages share.
+/// root; `Lang::ALL` for the whole site), the client index beside them, and the files all
+/// languages share.
 pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> {
     let put = |name: &str, text: &str| out.put(format!("static/{name}"), text.as_bytes());
     let (scripts, rendered) = rayon::join(
         || indexer::client::scripts(&site.index, &put),
-        || langs.par_iter().try_for_each(|&lang| pages_in(site, lang, langs, out)),
+        // One language after another, its pages in parallel: a language's vocabulary is a copy of
+        // the content, and only one is held at a time.
+        || langs.iter().try_for_each(|&lang| language(site, &Vocabulary::of(&site.content, lang), langs, out)),
     );
     scripts?;
     rendered?;
-    // The page loads the index's head; offline.js loads the shards and fragments a query needs.
-    for &lang in langs {
-        let content = &site.vocabulary(lang).content;
-        let shell = |f: &Frame| pages::search_shell(f, content, vec![f.links.asset(indexer::client::HEAD)]);
-        out.put(format!("{}search.html", lang.dir()), &render_page(site, lang, langs, "search.html", &shell)?)?;
-        feeds_in(site, lang, out)?;
-    }
     shared(site, out)
 }
 
-/// Writes the pages in `lang` but the search page, under its folder; `langs` are the languages
-/// they link to.
-fn pages_in(site: &Site, lang: Lang, langs: &[Lang], out: &Output) -> Result<(), Failure> {
-    page_list(site, &site.vocabulary(lang).content).into_par_iter().try_for_each(|(path, render)| {
-        let page = render_page(site, lang, langs, &path, &*render)?;
-        Ok(out.put(format!("{}{path}", lang.dir()), &page)?)
-    })
+/// Writes the pages, search page and feeds of `words`' language under its folder; `langs` are
+/// the languages they link to.
+fn language(site: &Site, words: &Vocabulary, langs: &[Lang], out: &Output) -> Result<(), Failure> {
+    let (lang, content) = (words.lang, &*words.content);
+    page_list(site, content).into_par_iter().try_for_each(|(path, render)| {
+        let page = render_page(site, words, langs, &path, &*render)?;
+        Ok::<_, Failure>(out.put(format!("{}{path}", lang.dir()), &page)?)
+    })?;
+    // The page loads the index's head; offline.js loads the shards and fragments a query needs.
+    let shell = |f: &Frame| pages::search_shell(f, content, vec![f.links.asset(indexer::client::HEAD)]);
+    out.put(format!("{}search.html", lang.dir()), &render_page(site, words, langs, "search.html", &shell)?)?;
+    feeds_in(site, words, out)
 }
 
-/// Renders page `path` in `lang` with the export's links.
+/// Renders page `path` in `words`' language with the export's links.
 fn render_page(
     site: &Site,
-    lang: Lang,
+    words: &Vocabulary,
     langs: &[Lang],
     path: &str,
     render: &(dyn Fn(&Frame) -> askama::Result<String> + Sync),
 ) -> askama::Result<Vec<u8>> {
+    let lang = words.lang;
     let links = Links::export(lang.dir().len().min(1) + path.matches('/').count()).in_lang(lang);
-    let plain = Frame::plain(&links, lang, path, langs, &site.vocabulary(lang).untranslated);
+    let plain = Frame::plain(&links, lang, path, langs, &words.untranslated);
     let frame = Frame { as_of: site.as_of.as_ref(), ..plain };
     Ok(render(&frame)?.into_bytes())
 }
 
-/// The Atom feeds in `lang`, under its folder.
-fn feeds_in(site: &Site, lang: Lang, out: &Output) -> Result<(), Failure> {
-    let content = &site.vocabulary(lang).content;
+/// The Atom feeds in `words`' language, under its folder.
+fn feeds_in(site: &Site, words: &Vocabulary, out: &Output) -> Result<(), Failure> {
+    let (lang, content) = (words.lang, &*words.content);
     for scope in crate::feeds::scopes(content) {
         let path = format!("{}{}", lang.dir(), scope.path());
         let links = Links::export(path.matches('/').count()).in_lang(lang);

@@ -116,6 +116,7 @@ impl std::str::FromStr for Lang {
 /// labels, units and enumerated values, yes and no) in one language, and the English words it
 /// shows where that language has none, which pages mark.
 pub struct Vocabulary {
+    pub lang: Lang,
     pub content: Arc<Content>,
     pub untranslated: BTreeSet<String>,
 }
@@ -123,7 +124,7 @@ pub struct Vocabulary {
 impl Vocabulary {
     /// `content`'s vocabulary in `lang`; English shares `content` as it is.
     pub fn of(content: &Arc<Content>, lang: Lang) -> Vocabulary {
-        let mut words = Vocabulary { content: content.clone(), untranslated: BTreeSet::new() };
+        let mut words = Vocabulary { lang, content: content.clone(), untranslated: BTreeSet::new() };
         if lang == Lang::En {
             return words;
         }

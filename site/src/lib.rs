@@ -41,8 +41,8 @@ pub struct Site {
     /// Set when the whole site shows the content as it was on a past date (`export --as-of`).
     pub as_of: Option<AsOf>,
     searches: cache::SearchCache,
-    /// The content's vocabulary in each language, in `Lang::ALL`'s order, made when first asked
-    /// for: each is a copy of the content, which an export in fewer languages does not need.
+    /// The content's vocabulary in each language, in `Lang::ALL`'s order, for the server: made
+    /// when a page in that language is first asked for (each is a copy of the content).
     vocabularies: Vec<OnceLock<i18n::Vocabulary>>,
 }
 
