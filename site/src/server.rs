@@ -307,12 +307,18 @@ async fn changes_page(State(s): State<AppState>, at: Locale, RawQuery(query): Ra
     s.page(&at, |f, site| pages::changes(f, &site.vocabulary(f.lang).content, &site.history, &params))
 }
 
-/// Runs `work` on the blocking pool: a search is CPU work, and must not stall the other
-/// requests an async worker serves. (Run in place, small searches were no faster under load, and a
-/// client flooding searches then held the async workers, so that others waited behind it.)
+/// Runs `work`, a search: in place on this async worker when no other search runs in place,
+/// otherwise on the blocking pool. Handing every search to the pool and back cost a tenth of the
+/// server's CPU; running every search in place let a client flooding searches hold all the async
+/// workers, so that others waited behind it. One in place leaves the other workers to everyone.
 async fn searching(s: AppState, work: impl FnOnce(AppState) -> Response + Send + 'static) -> Response {
-    tokio::task::spawn_blocking(move || work(s))
-        .await
+    static IN_PLACE: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+    let Ok(_turn) = IN_PLACE.try_acquire() else {
+        return tokio::task::spawn_blocking(move || work(s))
+            .await
+            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(s)))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
