@@ -50,6 +50,10 @@ fn hash(term: &str) -> u32 {
     (FxBuildHasher.hash_one(term) >> 32) as u32
 }
 
+fn bit(hash: u32) -> u64 {
+    1 << (hash & 63)
+}
+
 /// Highlighters for a query: which terms of a text are the query's.
 pub(crate) struct Snippets {
     tokenizer: RegkbTokenizer,
@@ -57,6 +61,8 @@ pub(crate) struct Snippets {
     wanted: FxHashSet<String>,
     /// Their hashes, sorted.
     hashes: Vec<u32>,
+    /// A bit for each hash's low six bits: most of a text's terms are ruled out by one test.
+    mask: u64,
     /// The query's single letters of unspaced scripts, found inside bigrams.
     letters: Vec<char>,
 }
@@ -67,7 +73,13 @@ impl Snippets {
         let mut hashes: Vec<u32> = wanted.iter().map(|t| hash(t)).collect();
         hashes.sort_unstable();
         hashes.dedup();
-        Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, letters }
+        let mask = hashes.iter().fold(0, |mask, h| mask | bit(*h));
+        Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, mask, letters }
+    }
+
+    /// Where `term` (a hash) is among the query's, if it is.
+    fn position(&self, term: u32) -> Option<usize> {
+        (self.mask & bit(term) != 0).then(|| self.hashes.binary_search(&term).ok()).flatten()
     }
 
     fn wants(&self, term: &str) -> bool {
@@ -95,7 +107,7 @@ impl Snippets {
         seen.fill(false);
         let mut count = 0;
         for token in &paragraph.tokens {
-            if let Ok(i) = self.hashes.binary_search(&token.term) {
+            if let Some(i) = self.position(token.term) {
                 count += usize::from(!std::mem::replace(&mut seen[i], true));
             }
         }
@@ -104,7 +116,7 @@ impl Snippets {
 
     /// Where a paragraph holds the query's terms, from its kept terms.
     fn ranges_in(&self, paragraph: &Paragraph) -> Vec<Range<usize>> {
-        let wanted = paragraph.tokens.iter().filter(|t| self.hashes.binary_search(&t.term).is_ok());
+        let wanted = paragraph.tokens.iter().filter(|t| self.position(t.term).is_some());
         wanted.map(|t| usize::from(t.from)..usize::from(t.to)).collect()
     }
 
@@ -188,39 +200,58 @@ fn scanned<'t>(pieces: impl Iterator<Item = &'t str>) -> impl Iterator<Item = &'
     })
 }
 
+/// The character index of each of `bytes` (offsets in `text`, ascending, on character
+/// boundaries), counted in one pass.
+fn char_indices_of(text: &str, bytes: impl Iterator<Item = usize>) -> Vec<usize> {
+    let (mut byte, mut char) = (0, 0);
+    bytes
+        .map(|b| {
+            char += text[byte..b].chars().count();
+            byte = b;
+            char
+        })
+        .collect()
+}
+
 /// The byte offset `n` characters before `byte` in `text`, or its start.
 fn back(text: &str, byte: usize, n: usize) -> usize {
     text[..byte].char_indices().rev().take(n).last().map_or(byte, |(i, _)| i)
 }
 
-/// The byte offset `n` characters after `byte` in `text` (or its end), and whether there were
-/// `n` characters to go.
-fn forward(text: &str, byte: usize, n: usize) -> (usize, bool) {
-    match text[byte..].char_indices().nth(n) {
-        Some((i, _)) => (byte + i, true),
-        None => (text.len(), text[byte..].chars().count() >= n),
-    }
+/// The byte offset `n` characters after `byte` in `text`, or its end.
+fn forward(text: &str, byte: usize, n: usize) -> usize {
+    text[byte..].char_indices().nth(n).map_or(text.len(), |(i, _)| byte + i)
 }
 
-/// The `SNIPPET_CHARS` characters of `text` around a highlighted range: `SNIPPET_LEAD_CHARS`
-/// before it, or the last `SNIPPET_CHARS` of the text when fewer follow.
-fn span(text: &str, anchor: &Range<usize>) -> Range<usize> {
-    let start = back(text, anchor.start, SNIPPET_LEAD_CHARS);
-    match forward(text, start, SNIPPET_CHARS) {
-        (end, true) => start..end,
-        (_, false) => back(text, text.len(), SNIPPET_CHARS)..text.len(),
-    }
-}
-
-/// The `SNIPPET_CHARS` characters of `text` that hold the most highlighted ranges, a little
-/// lead-in before the first, as HTML.
+/// The `SNIPPET_CHARS` characters of `text` that hold the most highlighted ranges (sorted, apart),
+/// `SNIPPET_LEAD_CHARS` before the first, or the text's last `SNIPPET_CHARS` when fewer follow; as
+/// HTML. The windows are compared in characters, each range's bounds counted once; only the
+/// chosen one is walked in the text.
 fn window(text: &str, ranges: &[Range<usize>]) -> String {
-    let covered = |w: &Range<usize>| ranges.iter().filter(|r| w.start <= r.start && r.end <= w.end).count();
-    let best = ranges.iter().map(|r| span(text, r)).fold(None::<(usize, Range<usize>)>, |best, w| {
-        let n = covered(&w);
-        if best.as_ref().is_some_and(|(m, _)| *m >= n) { best } else { Some((n, w)) }
+    let bounds = char_indices_of(text, ranges.iter().flat_map(|r| [r.start, r.end]).chain([text.len()]));
+    let (starts, ends): (Vec<usize>, Vec<usize>) = bounds.chunks_exact(2).map(|b| (b[0], b[1])).unzip();
+    let total = bounds.last().copied().unwrap_or_default();
+    let lead = |i: usize| starts[i].saturating_sub(SNIPPET_LEAD_CHARS);
+    let fits = |start: usize| total - start >= SNIPPET_CHARS;
+    let chars = |i: usize| match lead(i) {
+        start if fits(start) => start..start + SNIPPET_CHARS,
+        _ => total.saturating_sub(SNIPPET_CHARS)..total,
+    };
+    // Ranges are sorted and apart, so those inside a window are a run of them.
+    let covered = |w: Range<usize>| {
+        ends.partition_point(|&e| e <= w.end).saturating_sub(starts.partition_point(|&s| s < w.start))
+    };
+    let best = (0..starts.len()).map(|i| (covered(chars(i)), i)).fold(None::<(usize, usize)>, |best, (n, i)| {
+        if best.is_some_and(|(m, _)| m >= n) { best } else { Some((n, i)) }
     });
-    let frame = best.map_or_else(|| 0..forward(text, 0, SNIPPET_CHARS).0, |(_, w)| w);
+    let frame = match best {
+        None => 0..forward(text, 0, SNIPPET_CHARS),
+        Some((_, i)) if fits(lead(i)) => {
+            let start = back(text, ranges[i].start, SNIPPET_LEAD_CHARS);
+            start..forward(text, start, SNIPPET_CHARS)
+        }
+        Some(_) => back(text, text.len(), SNIPPET_CHARS)..text.len(),
+    };
     let inside: Vec<Range<usize>> = ranges
         .iter()
         .filter(|r| r.start < frame.end && r.end > frame.start)
