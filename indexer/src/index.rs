@@ -27,6 +27,16 @@ pub use product::{product_summary, product_title};
 /// small enough to keep 100,000 records well under 1 GiB.
 const WRITER_HEAP_BYTES: usize = 96_000_000;
 
+/// Who writes an index. Each writer thread makes its own segment, and a search sets up its
+/// scorers once per segment (a tenth of a search's cost on the shipped content, with two): an
+/// index that will be searched many times is written by one thread, into one segment as long as
+/// the writer's heap holds it; an export's, which is read once, by every core.
+#[derive(Clone, Copy)]
+enum Writers {
+    One,
+    Every,
+}
+
 /// The analysed text fields of the schema.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
@@ -257,19 +267,19 @@ impl SearchIndex {
     /// Builds the index of `content` in RAM, ready to search.
     pub fn build(content: Arc<Content>) -> tantivy::Result<SearchIndex> {
         let (schema, fields) = schema();
-        Self::filled(content, Index::create_in_ram(schema), fields)
+        Self::filled(content, Index::create_in_ram(schema), fields, Writers::One)
     }
 
     /// Builds the index of `content` in `dir` (which must be empty), memory-mapped rather than
     /// held in RAM, ready to search: for a large export, which reads little of it.
     pub fn build_in(content: Arc<Content>, dir: &Path) -> tantivy::Result<SearchIndex> {
         let (schema, fields) = schema();
-        Self::filled(content, Index::create_in_dir(dir, schema)?, fields)
+        Self::filled(content, Index::create_in_dir(dir, schema)?, fields, Writers::Every)
     }
 
     /// `index`, empty, with every record added, ready to search.
-    fn filled(content: Arc<Content>, index: Index, fields: Fields) -> tantivy::Result<SearchIndex> {
-        let synonyms = Self::fill(&content, &index, &fields)?;
+    fn filled(content: Arc<Content>, index: Index, fields: Fields, writers: Writers) -> tantivy::Result<SearchIndex> {
+        let synonyms = Self::fill(&content, &index, &fields, writers)?;
         Self::assemble(content, index, fields, synonyms)
     }
 
@@ -278,15 +288,18 @@ impl SearchIndex {
     pub fn write(content: &Content, dir: &Path) -> tantivy::Result<()> {
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema)?;
-        Self::fill(content, &index, &fields).map(drop)
+        Self::fill(content, &index, &fields, Writers::One).map(drop)
     }
 
     /// Adds every record to `index`, returning the concepts its analyzer marks. The commit
     /// carries the fingerprint of what was indexed, for `open` to compare.
-    fn fill(content: &Content, index: &Index, fields: &Fields) -> tantivy::Result<Arc<Synonyms>> {
+    fn fill(content: &Content, index: &Index, fields: &Fields, writers: Writers) -> tantivy::Result<Arc<Synonyms>> {
         let synonyms = Arc::new(Synonyms::new(content));
         index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::with_concepts(synonyms.clone()));
-        let mut writer: IndexWriter = index.writer(WRITER_HEAP_BYTES)?;
+        let mut writer: IndexWriter = match writers {
+            Writers::One => index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?,
+            Writers::Every => index.writer(WRITER_HEAP_BYTES)?,
+        };
         let mut fingerprint = Fingerprint::new(content);
         for (ord, record) in content.records.iter().enumerate() {
             let texts = Texts::of(content, &synonyms, record);

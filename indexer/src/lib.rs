@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod schema;
+mod scoring;
 pub mod search;
 mod snippets;
 pub mod stats;

@@ -6,22 +6,17 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
-use tantivy::query::{
-    BooleanQuery, BoostQuery, EnableScoring, Explanation, Occur, PhraseQuery, Query, RegexQuery, Scorer, TermQuery,
-    Weight,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, EnableScoring, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, Score, SeekDangerResult, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{Score, Term};
 
 use crate::analysis::{analyze, is_unspaced, joints, languages_of, terms};
 use crate::index::{Facet, SearchIndex, product_summary, product_title, record_title};
 use crate::model::Stance;
+use crate::scoring::{AnyOf, Matches, Prepared};
 use crate::snippets::{Snippets, escape};
 use crate::synonyms::Synonyms;
 
@@ -418,10 +413,10 @@ impl SearchIndex {
                             .expect("one letter of an unspaced script is a literal"),
                     ),
                 };
-                (Occur::Should, Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
+                Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>
             })
             .collect();
-        Box::new(BooleanQuery::new(clauses))
+        Box::new(AnyOf(clauses))
     }
 
     /// The query with each word that matched nothing replaced by the nearest known term.
@@ -564,41 +559,6 @@ fn query(units: &[Unit], weights: &[Prepared], occur: Occur) -> BooleanQuery {
     BooleanQuery::new(clauses)
 }
 
-/// A query whose weight is made: searching with it again reads no term statistics again.
-#[derive(Clone)]
-struct Prepared(Arc<dyn Weight>);
-
-impl fmt::Debug for Prepared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Prepared")
-    }
-}
-
-impl Query for Prepared {
-    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(self.clone()))
-    }
-}
-
-impl Weight for Prepared {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        self.0.scorer(reader, boost)
-    }
-
-    fn scorer_danger(
-        &self,
-        reader: &SegmentReader,
-        target: DocId,
-        boost: Score,
-    ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
-        self.0.scorer_danger(reader, target, boost)
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        self.0.explain(reader, doc)
-    }
-}
-
 /// How many of each letter a word has, counted in 64 buckets: a cheap bound on the edits between
 /// two words.
 struct Letters([u8; 64]);
@@ -719,44 +679,6 @@ pub const FRAMING_WORDS: &[&str] = &[
 pub const KOREAN_PARTICLES: &str = "의을를은는이가에와과로도및";
 
 /// Collects every matching document's `ord` and score.
-struct Matches;
-
-struct SegmentMatches {
-    ords: Column<u64>,
-    found: Vec<(u64, Score)>,
-}
-
-impl Collector for Matches {
-    type Fruit = Vec<(u64, Score)>;
-    type Child = SegmentMatches;
-
-    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentMatches> {
-        Ok(SegmentMatches { ords: segment.fast_fields().u64("ord")?, found: Vec::new() })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<(u64, Score)>>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.concat())
-    }
-}
-
-impl SegmentCollector for SegmentMatches {
-    type Fruit = Vec<(u64, Score)>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(ord) = self.ords.first(doc) {
-            self.found.push((ord, score));
-        }
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        self.found
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

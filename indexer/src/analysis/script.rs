@@ -32,6 +32,10 @@ pub fn languages_of(text: &str) -> Vec<&'static str> {
         if matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3131}'..='\u{318E}') {
             return vec!["ko"];
         }
+        // Every clue is a Han character: Latin letters cannot narrow anything.
+        if c < '\u{2E80}' {
+            continue;
+        }
         for (clues, excluded) in SCRIPT_CLUES {
             if clues.contains(c) {
                 possible.retain(|l| !excluded.contains(l));
@@ -66,5 +70,7 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         let repeated: String = all.chars().filter(|c| !seen.insert(*c)).collect();
         assert!(repeated.is_empty(), "listed twice: {repeated}");
+        // `languages_of` skips characters before the CJK blocks.
+        assert!(all.chars().all(|c| c >= '\u{2E80}'));
     }
 }

@@ -1,0 +1,187 @@
+//! The tantivy parts a search is made of besides tantivy's own queries: a unit's match in any of
+//! the weighted fields, a weight made once for several searches, and the collector of every match.
+
+use std::fmt;
+use std::sync::Arc;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentOrdinal, SegmentReader, TERMINATED};
+
+/// Matches any of its queries, scored by the sum of the scores of those that match: a unit looked
+/// for in each weighted field. tantivy's `BooleanQuery` scores the same union with a 4,096-document
+/// window it allocates and fills for every scorer it makes, which cost more than the search itself
+/// on a few hundred records; the few fields here are merged document by document instead.
+#[derive(Debug)]
+pub(crate) struct AnyOf(pub(crate) Vec<Box<dyn Query>>);
+
+impl Clone for AnyOf {
+    fn clone(&self) -> Self {
+        AnyOf(self.0.iter().map(|q| q.box_clone()).collect())
+    }
+}
+
+impl Query for AnyOf {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let weights = self.0.iter().map(|q| q.weight(scoring)).collect::<tantivy::Result<_>>()?;
+        Ok(Box::new(AnyOfWeight(weights)))
+    }
+}
+
+struct AnyOfWeight(Vec<Box<dyn Weight>>);
+
+impl Weight for AnyOfWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut scorers = Vec::with_capacity(self.0.len());
+        for weight in &self.0 {
+            let scorer = weight.scorer(reader, boost)?;
+            if scorer.doc() != TERMINATED {
+                scorers.push(scorer);
+            }
+        }
+        Ok(match scorers.len() {
+            0 => Box::new(EmptyScorer),
+            1 => scorers.pop().expect("one scorer"),
+            _ => Box::new(Sum::new(scorers)),
+        })
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let parts: Vec<Explanation> = self.0.iter().filter_map(|w| w.explain(reader, doc).ok()).collect();
+        if parts.is_empty() {
+            return Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} does not match")));
+        }
+        let mut sum = Explanation::new("sum of the fields that match", parts.iter().fold(0.0, |s, p| s + p.value()));
+        parts.into_iter().for_each(|p| sum.add_detail(p));
+        Ok(sum)
+    }
+}
+
+/// The union of a few scorers, none of them empty: at each document, the sum of the scores of
+/// those on it, added in their order (as tantivy's union adds them, so scores are the same).
+struct Sum {
+    scorers: Vec<Box<dyn Scorer>>,
+    doc: DocId,
+}
+
+impl Sum {
+    fn new(scorers: Vec<Box<dyn Scorer>>) -> Sum {
+        let doc = scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
+        Sum { scorers, doc }
+    }
+
+    fn settle(&mut self) -> DocId {
+        self.doc = self.scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
+        self.doc
+    }
+}
+
+impl DocSet for Sum {
+    fn advance(&mut self) -> DocId {
+        for scorer in &mut self.scorers {
+            if scorer.doc() == self.doc {
+                scorer.advance();
+            }
+        }
+        self.settle()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        for scorer in &mut self.scorers {
+            if scorer.doc() < target {
+                scorer.seek(target);
+            }
+        }
+        self.settle()
+    }
+
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.scorers.iter().map(|s| s.size_hint()).max().unwrap_or(0)
+    }
+}
+
+impl Scorer for Sum {
+    fn score(&mut self) -> Score {
+        let doc = self.doc;
+        self.scorers.iter_mut().filter(|s| s.doc() == doc).fold(0.0, |sum, s| sum + s.score())
+    }
+}
+
+/// A query whose weight is made: searching with it again reads no term statistics again.
+#[derive(Clone)]
+pub(crate) struct Prepared(pub(crate) Arc<dyn Weight>);
+
+impl fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Prepared")
+    }
+}
+
+impl Query for Prepared {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for Prepared {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.0.scorer(reader, boost)
+    }
+
+    fn scorer_danger(
+        &self,
+        reader: &SegmentReader,
+        target: DocId,
+        boost: Score,
+    ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
+        self.0.scorer_danger(reader, target, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
+    }
+}
+
+/// Collects every match: its record's order (`ord`) and score.
+pub(crate) struct Matches;
+
+pub(crate) struct SegmentMatches {
+    ords: Column<u64>,
+    found: Vec<(u64, Score)>,
+}
+
+impl Collector for Matches {
+    type Fruit = Vec<(u64, Score)>;
+    type Child = SegmentMatches;
+
+    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentMatches> {
+        Ok(SegmentMatches { ords: segment.fast_fields().u64("ord")?, found: Vec::new() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(u64, Score)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.concat())
+    }
+}
+
+impl SegmentCollector for SegmentMatches {
+    type Fruit = Vec<(u64, Score)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(ord) = self.ords.first(doc) {
+            self.found.push((ord, score));
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.found
+    }
+}
