@@ -76,7 +76,7 @@ const WORDS: [&str; 48] = [
 fn query(n: usize) -> String {
     let w = WORDS.len();
     let mut q = format!("{}+{}", WORDS[n % w], WORDS[(n / w + 7) % w]);
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         q = format!("{q}+{}", WORDS[(n / (w * w)) % w]);
     }
     q
