@@ -345,7 +345,7 @@ impl SearchIndex {
         let vocabulary = vocabulary(&content);
         let mut index =
             SearchIndex { content, reader, fields, facets, synonyms, texts, paragraphs, vocabulary, cards: Vec::new() };
-        index.cards = (0..index.texts.len()).map(|ord| index.card(ord)).collect();
+        index.cards = (0..index.texts.len()).map(|ord| index.card(ord).with_card_json()).collect();
         Ok(index)
     }
 

@@ -28,9 +28,7 @@ impl Cached {
     /// The JSON after `{"query":"…"`.
     fn rest(&self) -> &str {
         let (json, at) = self.json.get_or_init(|| {
-            let mut json = Vec::with_capacity(16 * 1024);
-            serde_json::to_writer(&mut json, &self.results).expect("results are JSON");
-            let json = String::from_utf8(json).expect("JSON is UTF-8");
+            let json = self.results.to_json();
             let at = r#"{"query":"#.len() + string(&self.results.query).len();
             (json, at)
         });
