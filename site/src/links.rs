@@ -40,7 +40,7 @@ impl Links {
 
     /// The root of the pages in this language: `/ja/` on the server, `../ja/` in the export.
     pub fn pages_root(&self) -> String {
-        format!("{}{}", self.root, self.lang.dir())
+        [self.root.as_str(), self.lang.dir()].concat()
     }
 
     /// Whether these are links of the static export.
@@ -48,33 +48,39 @@ impl Links {
         !self.suffix.is_empty()
     }
 
-    fn page(&self, path: &str) -> String {
-        format!("{}{path}{}", self.pages_root(), self.suffix)
+    /// The page at `path`, given in parts; a page shows many links, each made in one allocation.
+    fn page(&self, path: &[&str]) -> String {
+        let mut url = String::with_capacity(64);
+        url.push_str(&self.root);
+        url.push_str(self.lang.dir());
+        path.iter().for_each(|part| url.push_str(part));
+        url.push_str(self.suffix);
+        url
     }
 
     pub fn home(&self) -> String {
-        if self.is_export() { self.page("index") } else { self.pages_root() }
+        if self.is_export() { self.page(&["index"]) } else { self.pages_root() }
     }
 
     pub fn search(&self) -> String {
-        self.page("search")
+        self.page(&["search"])
     }
 
     pub fn compare(&self) -> String {
-        self.page("compare")
+        self.page(&["compare"])
     }
 
     pub fn glossary(&self) -> String {
-        self.page("glossary")
+        self.page(&["glossary"])
     }
 
     pub fn changes(&self) -> String {
-        self.page("changes")
+        self.page(&["changes"])
     }
 
     /// The definitions page, or one definition on it (`anchor` as `DefinitionsView` names it).
     pub fn definitions(&self) -> String {
-        self.page("definitions")
+        self.page(&["definitions"])
     }
 
     /// One definition on the definitions page.
@@ -83,27 +89,27 @@ impl Links {
     }
 
     pub fn topic(&self, id: &str) -> String {
-        self.page(&format!("topics/{id}"))
+        self.page(&["topics/", id])
     }
 
     pub fn record(&self, id: &str) -> String {
-        self.page(&format!("records/{id}"))
+        self.page(&["records/", id])
     }
 
     pub fn regulator(&self, id: &str) -> String {
-        self.page(&format!("regulators/{id}"))
+        self.page(&["regulators/", id])
     }
 
     pub fn products(&self) -> String {
-        self.page("products")
+        self.page(&["products"])
     }
 
     pub fn product(&self, id: &str) -> String {
-        self.page(&format!("products/{id}"))
+        self.page(&["products/", id])
     }
 
     pub fn approvals(&self) -> String {
-        self.page("approvals")
+        self.page(&["approvals"])
     }
 
     /// The Atom feed of all changes, in this language.

@@ -483,10 +483,11 @@ pub fn search(
     match results {
         Err(e) => page.error = Some(e),
         Ok(results) => {
-            page.facets = facet_groups(frame, content, request, results);
+            let base = search_base(frame, request);
+            page.facets = facet_groups(frame, content, request, results, &base);
             page.hits = results.hits.iter().map(|h| hit_line(frame, h)).collect();
             page.summary = result_summary(frame.lang, &request.query, results);
-            let at = |offset: usize| search_url(frame, request, None, offset);
+            let at = |offset: usize| search_url(&base, request, None, offset);
             page.prev = (results.offset > 0).then(|| at(results.offset.saturating_sub(results.limit)));
             page.next = (results.offset + results.limit < results.total).then(|| at(results.offset + results.limit));
         }
@@ -523,17 +524,31 @@ fn facet_labels(frame: &Frame, content: &Content) -> String {
     serde_json::to_string(&labels).expect("labels are JSON").replace('<', "\\u003c")
 }
 
-/// The search page's URL for `request` at `offset`, with `toggle`'s facet value added, or removed
-/// when asked for.
-fn search_url(frame: &Frame, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
+/// The search page's URL with the words of `request`: what every link of its results page
+/// begins with, encoded once.
+fn search_base(frame: &Frame, request: &SearchRequest) -> String {
     let mut url = frame.links.search();
     url.push('?');
-    query_into(url, request, toggle, offset)
+    let start = url.len();
+    form_urlencoded::Serializer::for_suffix(url, start).append_pair("q", &request.query).finish()
+}
+
+/// The search page's URL for `request` at `offset` from its `base`, with `toggle`'s facet value
+/// added, or removed when asked for.
+fn search_url(base: &str, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
+    let start = base.find('?').map_or(base.len(), |q| q + 1);
+    query_rest(base.to_owned(), start, request, toggle, offset)
 }
 
 /// Each facet's values with their counts, each a link that toggles it. A value asked for that no
 /// record has (`regulator=zz`) is listed too, checked with no records, so that it can be cleared.
-fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, results: &SearchResults) -> Vec<FacetGroup> {
+fn facet_groups(
+    frame: &Frame,
+    content: &Content,
+    request: &SearchRequest,
+    results: &SearchResults,
+    base: &str,
+) -> Vec<FacetGroup> {
     Facet::ALL
         .into_iter()
         .map(|f| {
@@ -547,7 +562,7 @@ fn facet_groups(frame: &Frame, content: &Content, request: &SearchRequest, resul
                         label: facet_label(frame, content, f, value),
                         count,
                         checked: request.filter(f).contains(value),
-                        href: search_url(frame, request, Some((f, value)), 0),
+                        href: search_url(base, request, Some((f, value)), 0),
                     })
                     .collect(),
             }
@@ -584,15 +599,21 @@ fn result_summary(lang: Lang, query: &str, results: &SearchResults) -> String {
 
 /// The URL query of a search request, as the search form would write it.
 pub fn query_string(request: &SearchRequest) -> String {
-    query_into(String::new(), request, None, request.offset)
+    let words = form_urlencoded::Serializer::new(String::new()).append_pair("q", &request.query).finish();
+    query_rest(words, 0, request, None, request.offset)
 }
 
-/// Appends to `out` the URL query of `request` at `offset`, with `toggle`'s facet value added
-/// after the facet's others, or removed when asked for.
-fn query_into(out: String, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
-    let start = out.len();
+/// Appends to `out`, whose URL query begins at `start` with the words, the rest of the query of
+/// `request` at `offset`: its filters, with `toggle`'s facet value added after the facet's others
+/// (or removed when asked for), its limit and the offset.
+fn query_rest(
+    out: String,
+    start: usize,
+    request: &SearchRequest,
+    toggle: Option<(Facet, &str)>,
+    offset: usize,
+) -> String {
     let mut pairs = form_urlencoded::Serializer::for_suffix(out, start);
-    pairs.append_pair("q", &request.query);
     for f in Facet::ALL {
         let values = request.filter(f);
         let toggled = toggle.and_then(|(t, v)| (t == f).then_some(v));
