@@ -215,11 +215,20 @@ fn char_indices_of(text: &str, bytes: impl Iterator<Item = usize>) -> Vec<usize>
 
 /// The byte offset `n` characters before `byte` in `text`, or its start.
 fn back(text: &str, byte: usize, n: usize) -> usize {
+    // Where the characters are ASCII, as in most English text, a character is a byte.
+    let from = byte.saturating_sub(n);
+    if text.as_bytes()[from..byte].is_ascii() {
+        return from;
+    }
     text[..byte].char_indices().rev().take(n).last().map_or(byte, |(i, _)| i)
 }
 
 /// The byte offset `n` characters after `byte` in `text`, or its end.
 fn forward(text: &str, byte: usize, n: usize) -> usize {
+    let to = (byte + n).min(text.len());
+    if text.as_bytes()[byte..to].is_ascii() {
+        return to;
+    }
     text[byte..].char_indices().nth(n).map_or(text.len(), |(i, _)| byte + i)
 }
 
@@ -375,5 +384,20 @@ mod tests {
         let html = window(&tail, std::slice::from_ref(&needle));
         assert!(html.ends_with("<mark>needle</mark>") && html.chars().count() == SNIPPET_CHARS + 13);
         assert_eq!(window("short ∑ text", &[]), "short ∑ text");
+    }
+
+    #[test]
+    fn walking_by_characters_agrees_in_ascii_and_beyond() {
+        for text in ["plain ascii text", "", "α β γ", "ab造腫瘍性cd", "mixed: α then plain"] {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
+            for &byte in &bounds {
+                for n in 0..6 {
+                    let slow_back = text[..byte].char_indices().rev().take(n).last().map_or(byte, |(i, _)| i);
+                    let slow_forward = text[byte..].char_indices().nth(n).map_or(text.len(), |(i, _)| byte + i);
+                    assert_eq!(back(text, byte, n), slow_back, "back({text:?}, {byte}, {n})");
+                    assert_eq!(forward(text, byte, n), slow_forward, "forward({text:?}, {byte}, {n})");
+                }
+            }
+        }
     }
 }

@@ -3,7 +3,10 @@
 #   1. release build of regkb and of the synthetic-content generator;
 #   2. synthetic trees of 10k and 100k records, each indexed by `regkb index` under /usr/bin/time -v;
 #   3. the query benchmark (indexer/benches/search.rs) on the 10k tree;
-#   4. wrk against `regkb serve` on the shipped content and on the 10k tree: /api/search vs a static file.
+#   4. wrk against `regkb serve` on the shipped content and on the 10k tree: /api/search vs a static file;
+#   5. uncached search: a stream of distinct queries against a static file (tests/bench/distinct.sh),
+#      and what a request costs in process (benches/requests.rs), on the shipped content and 10k;
+#   6. the static export against mdBook (tests/bench/export.sh).
 # Everything it writes goes to target/bench/. Settings: BENCH_SIZES, BENCH_PORT, BENCH_DURATION.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -151,6 +154,19 @@ for tree in content "$OUT/content-$first"; do
         report "http $name $kind: search/static p99 ratio $ratio  [goal search p99 < 10 ms: $(verdict "$s99" 10); goal p99 ratio <= 3: $(verdict "$ratio" 3.000001)]"
     done
     port=$((port + 1))
+done
+
+echo "== uncached search: distinct queries against a static file, and in process"
+# distinct.sh prints one line per tree and path, ending with the ratio (`… static/search 4.6x`).
+while IFS= read -r line; do
+    ratio=${line##* }
+    case $line in "content "*) limit=3 ;; *) limit=10 ;; esac
+    report "$line  [goal <= ${limit}x: $(verdict "${ratio%x}" "$limit.000001")]"
+done < <(REGKB=$REGKB BENCH_PORT=$port BENCH_DURATION=$DURATION tests/bench/distinct.sh content "$OUT/content-10000")
+for tree in content "$OUT/content-10000"; do
+    log=$OUT/requests-$(basename "$tree").txt
+    REGKB_BENCH_CONTENT=$tree cargo bench --bench requests | tee "$log"
+    report "in process, $(basename "$tree"): $(sed -n 's/^BENCH path=\(.*\) us=\(.*\)/\1 \2 µs/p' "$log" | paste -sd ',' - | sed 's/,/, /g')"
 done
 
 echo "== static export (regkb export vs mdBook; first results in Chromium from file://)"
