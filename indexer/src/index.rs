@@ -28,7 +28,7 @@ pub use product::{product_summary, product_title};
 const WRITER_HEAP_BYTES: usize = 96_000_000;
 
 /// Who writes an index. Each writer thread makes its own segment, and a search sets up its
-/// scorers once per segment (a tenth of a search's cost on the shipped content, with two): an
+/// scorers once per segment (with two, 7 % of a search request's work on the shipped content): an
 /// index that will be searched many times is written by one thread, into one segment as long as
 /// the writer's heap holds it; an export's, which is read once, by every core.
 #[derive(Clone, Copy)]

@@ -112,9 +112,7 @@ impl SearchResults {
         }
         notes.join(" ")
     }
-}
 
-impl SearchResults {
     /// These results as JSON, the same as `serde_json` writes them, faster: the fields of each
     /// hit that no query changes were written when the index was built.
     pub fn to_json(&self) -> String {

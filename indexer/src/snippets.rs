@@ -50,6 +50,7 @@ fn hash(term: &str) -> u32 {
     (FxBuildHasher.hash_one(term) >> 32) as u32
 }
 
+/// The bit that stands for `hash` in a mask of hashes.
 fn bit(hash: u32) -> u64 {
     1 << (hash & 63)
 }
@@ -79,7 +80,7 @@ impl Snippets {
 
     /// Where `term` (a hash) is among the query's, if it is.
     fn position(&self, term: u32) -> Option<usize> {
-        (self.mask & bit(term) != 0).then(|| self.hashes.binary_search(&term).ok()).flatten()
+        if self.mask & bit(term) == 0 { None } else { self.hashes.binary_search(&term).ok() }
     }
 
     fn wants(&self, term: &str) -> bool {
