@@ -28,13 +28,23 @@ pub use product::{product_summary, product_title};
 const WRITER_HEAP_BYTES: usize = 96_000_000;
 
 /// Who writes an index. Each writer thread makes its own segment, and a search sets up its
-/// scorers once per segment (with two, 7 % of a search request's work on the shipped content): an
-/// index that will be searched many times is written by one thread, into one segment as long as
-/// the writer's heap holds it; an export's, which is read once, by every core.
+/// scorers once per segment (with two, 7 % of a search request's work on the shipped content).
 #[derive(Clone, Copy)]
 enum Writers {
     One,
     Every,
+}
+
+/// The most documents one thread writes for an index that will be searched many times: about 5 s
+/// here. Beyond them every core writes (at 100,000 records one thread took 25 s, every core 14 s).
+const ONE_WRITER_DOCS: usize = 20_000;
+
+impl Writers {
+    /// For an index that will be searched many times: one segment, while one thread writes it
+    /// in a few seconds. An export's index, read once, is written by every core.
+    fn serving(content: &Content) -> Writers {
+        if content.records.len() + content.products.len() <= ONE_WRITER_DOCS { Writers::One } else { Writers::Every }
+    }
 }
 
 /// The analysed text fields of the schema.
@@ -267,7 +277,8 @@ impl SearchIndex {
     /// Builds the index of `content` in RAM, ready to search.
     pub fn build(content: Arc<Content>) -> tantivy::Result<SearchIndex> {
         let (schema, fields) = schema();
-        Self::filled(content, Index::create_in_ram(schema), fields, Writers::One)
+        let writers = Writers::serving(&content);
+        Self::filled(content, Index::create_in_ram(schema), fields, writers)
     }
 
     /// Builds the index of `content` in `dir` (which must be empty), memory-mapped rather than
@@ -288,7 +299,7 @@ impl SearchIndex {
     pub fn write(content: &Content, dir: &Path) -> tantivy::Result<()> {
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema)?;
-        Self::fill(content, &index, &fields, Writers::One).map(drop)
+        Self::fill(content, &index, &fields, Writers::serving(content)).map(drop)
     }
 
     /// Adds every record to `index`, returning the concepts its analyzer marks. The commit
