@@ -10,9 +10,10 @@ use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Wei
 use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentOrdinal, SegmentReader, TERMINATED};
 
 /// Matches any of its queries, scored by the sum of the scores of those that match: a unit looked
-/// for in each weighted field. tantivy's `BooleanQuery` scores the same union with a 4,096-document
-/// window it allocates and fills for every scorer it makes, which cost more than the search itself
-/// on a few hundred records; the few fields here are merged document by document instead.
+/// for in each weighted field. tantivy's `BooleanQuery` scores the same union through a
+/// 4,096-document window that it allocates and fills for every union scorer it makes (on the
+/// shipped content, an eighth of a search request's work); the few fields here are merged
+/// document by document instead.
 #[derive(Debug)]
 pub(crate) struct AnyOf(pub(crate) Vec<Box<dyn Query>>);
 

@@ -529,8 +529,13 @@ fn facet_labels(frame: &Frame, content: &Content) -> String {
 fn search_base(frame: &Frame, request: &SearchRequest) -> String {
     let mut url = frame.links.search();
     url.push('?');
-    let start = url.len();
-    form_urlencoded::Serializer::for_suffix(url, start).append_pair("q", &request.query).finish()
+    with_words(url, request)
+}
+
+/// `out`, at the end of which a URL query begins, with the words of `request` (`q=…`) appended.
+fn with_words(out: String, request: &SearchRequest) -> String {
+    let start = out.len();
+    form_urlencoded::Serializer::for_suffix(out, start).append_pair("q", &request.query).finish()
 }
 
 /// The search page's URL for `request` at `offset` from its `base`, with `toggle`'s facet value
@@ -599,8 +604,7 @@ fn result_summary(lang: Lang, query: &str, results: &SearchResults) -> String {
 
 /// The URL query of a search request, as the search form would write it.
 pub fn query_string(request: &SearchRequest) -> String {
-    let words = form_urlencoded::Serializer::new(String::new()).append_pair("q", &request.query).finish();
-    query_rest(words, 0, request, None, request.offset)
+    query_rest(with_words(String::new(), request), 0, request, None, request.offset)
 }
 
 /// Appends to `out`, whose URL query begins at `start` with the words, the rest of the query of
