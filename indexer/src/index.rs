@@ -27,23 +27,18 @@ pub use product::{product_summary, product_title};
 /// small enough to keep 100,000 records well under 1 GiB.
 const WRITER_HEAP_BYTES: usize = 96_000_000;
 
-/// Who writes an index. Each writer thread makes its own segment, and a search sets up its
-/// scorers once per segment (with two, 7 % of a search request's work on the shipped content).
-#[derive(Clone, Copy)]
-enum Writers {
-    One,
-    Every,
-}
-
-/// The most documents one thread writes for an index that will be searched many times: about 5 s
-/// here. Beyond them every core writes (at 100,000 records one thread took 25 s, every core 14 s).
+/// The most documents one thread writes: about 5 s here. Beyond them every core writes (at
+/// 100,000 records one thread took 25 s, every core 14 s).
 const ONE_WRITER_DOCS: usize = 20_000;
 
-impl Writers {
-    /// For an index that will be searched many times: one segment, while one thread writes it
-    /// in a few seconds. An export's index, read once, is written by every core.
-    fn serving(content: &Content) -> Writers {
-        if content.records.len() + content.products.len() <= ONE_WRITER_DOCS { Writers::One } else { Writers::Every }
+/// The writer of `content`'s index. Each writer thread makes its own segment, and a search sets
+/// up its scorers once per segment (with two, 7 % of a search request's work on the shipped
+/// content): one thread, so one segment, while that takes a few seconds.
+fn writer(index: &Index, content: &Content) -> tantivy::Result<IndexWriter> {
+    if content.records.len() + content.products.len() <= ONE_WRITER_DOCS {
+        index.writer_with_num_threads(1, WRITER_HEAP_BYTES)
+    } else {
+        index.writer(WRITER_HEAP_BYTES)
     }
 }
 
@@ -60,12 +55,16 @@ pub struct Fields {
 }
 
 impl Fields {
-    /// Fields searched by a query, with their boosts: titles and summaries over bodies, and
-    /// least the modalities a record applies to without naming them.
+    /// Fields searched by a query, with their boosts ([`BOOSTS`]).
     pub fn weighted(&self) -> [(Field, f32); 5] {
-        [(self.title, 3.0), (self.summary, 2.0), (self.context, 1.2), (self.body, 1.0), (self.scope, SCOPE_BOOST)]
+        let fields = [self.title, self.summary, self.context, self.body, self.scope];
+        std::array::from_fn(|f| (fields[f], BOOSTS[f]))
     }
 }
+
+/// The boosts of the searched fields, in `Fields::weighted` order: titles and summaries over
+/// bodies, and least the modalities a record applies to without naming them.
+pub(crate) const BOOSTS: [f32; 5] = [3.0, 2.0, 1.2, 1.0, SCOPE_BOOST];
 
 /// The weight of a modality a record applies to without naming it: a comparability record for
 /// every modality is found by "CAR-T comparability", below one about CAR-T.
@@ -104,7 +103,7 @@ pub struct FacetTable {
 }
 
 impl FacetTable {
-    fn new(content: &Content) -> FacetTable {
+    pub(crate) fn new(content: &Content) -> FacetTable {
         let mut table = FacetTable::default();
         let all_modalities: Vec<&str> = content.modalities.iter().map(|m| m.id.value.as_str()).collect();
         for record in &content.records {
@@ -199,7 +198,7 @@ pub(crate) struct PlainTexts {
 }
 
 impl PlainTexts {
-    fn new(content: Arc<Content>) -> PlainTexts {
+    pub(crate) fn new(content: Arc<Content>) -> PlainTexts {
         let texts = (0..content.records.len() + content.products.len()).map(|_| OnceLock::new()).collect();
         PlainTexts { content, texts }
     }
@@ -277,20 +276,8 @@ impl SearchIndex {
     /// Builds the index of `content` in RAM, ready to search.
     pub fn build(content: Arc<Content>) -> tantivy::Result<SearchIndex> {
         let (schema, fields) = schema();
-        let writers = Writers::serving(&content);
-        Self::filled(content, Index::create_in_ram(schema), fields, writers)
-    }
-
-    /// Builds the index of `content` in `dir` (which must be empty), memory-mapped rather than
-    /// held in RAM, ready to search: for a large export, which reads little of it.
-    pub fn build_in(content: Arc<Content>, dir: &Path) -> tantivy::Result<SearchIndex> {
-        let (schema, fields) = schema();
-        Self::filled(content, Index::create_in_dir(dir, schema)?, fields, Writers::Every)
-    }
-
-    /// `index`, empty, with every record added, ready to search.
-    fn filled(content: Arc<Content>, index: Index, fields: Fields, writers: Writers) -> tantivy::Result<SearchIndex> {
-        let synonyms = Self::fill(&content, &index, &fields, writers)?;
+        let index = Index::create_in_ram(schema);
+        let synonyms = Self::fill(&content, &index, &fields)?;
         Self::assemble(content, index, fields, synonyms)
     }
 
@@ -299,18 +286,15 @@ impl SearchIndex {
     pub fn write(content: &Content, dir: &Path) -> tantivy::Result<()> {
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema)?;
-        Self::fill(content, &index, &fields, Writers::serving(content)).map(drop)
+        Self::fill(content, &index, &fields).map(drop)
     }
 
     /// Adds every record to `index`, returning the concepts its analyzer marks. The commit
     /// carries the fingerprint of what was indexed, for `open` to compare.
-    fn fill(content: &Content, index: &Index, fields: &Fields, writers: Writers) -> tantivy::Result<Arc<Synonyms>> {
+    fn fill(content: &Content, index: &Index, fields: &Fields) -> tantivy::Result<Arc<Synonyms>> {
         let synonyms = Arc::new(Synonyms::new(content));
         index.tokenizers().register(TOKENIZER_NAME, RegkbTokenizer::with_concepts(synonyms.clone()));
-        let mut writer: IndexWriter = match writers {
-            Writers::One => index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?,
-            Writers::Every => index.writer(WRITER_HEAP_BYTES)?,
-        };
+        let mut writer = writer(index, content)?;
         let mut fingerprint = Fingerprint::new(content);
         for (ord, record) in content.records.iter().enumerate() {
             let texts = Texts::of(content, &synonyms, record);

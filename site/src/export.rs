@@ -104,7 +104,7 @@ fn inside(path: &str, dir: &Path) -> std::io::Result<()> {
 pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> {
     let put = |name: &str, text: &str| out.put(format!("static/{name}"), text.as_bytes());
     let (scripts, rendered) = rayon::join(
-        || indexer::client::scripts(&site.index, &put),
+        || indexer::client::scripts(&site.content, &put),
         // One language after another, its pages in parallel: a language's vocabulary is a copy of
         // the content, and only one is held at a time.
         || langs.iter().try_for_each(|&lang| language(site, &Vocabulary::of(&site.content, lang), langs, out)),

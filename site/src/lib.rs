@@ -27,13 +27,15 @@ use std::sync::{Arc, OnceLock};
 
 use indexer::date::Date;
 use indexer::history::History;
+use indexer::search::SearchError;
 use indexer::{Content, SearchIndex, SearchRequest};
 
 /// One built version of the site: the content, its search index, its records' history, and
 /// recent results.
 pub struct Site {
     pub content: Arc<Content>,
-    pub index: SearchIndex,
+    /// The server's search index; none for the export, whose search is the client index.
+    index: Option<SearchIndex>,
     /// The content's version: its git commit, or "unknown".
     pub version: String,
     /// The records' history from git; unavailable until `with_history` gives it.
@@ -50,22 +52,22 @@ impl Site {
     /// Builds the site for `content`, indexing it in RAM.
     pub fn build(content: Content) -> Result<Site, indexer::index::IndexError> {
         let content = Arc::new(content);
-        Ok(Site::over(SearchIndex::build(content.clone())?, content))
+        Ok(Site::over(Some(SearchIndex::build(content.clone())?), content))
     }
 
-    /// Builds the site for `content`, indexing it in `dir` (empty, memory-mapped) rather than in RAM.
-    pub fn build_in(content: Content, dir: &Path) -> Result<Site, indexer::index::IndexError> {
-        let content = Arc::new(content);
-        Ok(Site::over(SearchIndex::build_in(content.clone(), dir)?, content))
+    /// The site for `content` without a search index, for the export: its search runs in the
+    /// browser over `indexer::client`'s index, and `search` fails.
+    pub fn unindexed(content: Content) -> Site {
+        Site::over(None, Arc::new(content))
     }
 
     /// Builds the site for `content` over an index `regkb index` wrote to `dir`.
     pub fn open(content: Content, dir: &Path) -> Result<Site, indexer::index::IndexError> {
         let content = Arc::new(content);
-        Ok(Site::over(SearchIndex::open(content.clone(), dir)?, content))
+        Ok(Site::over(Some(SearchIndex::open(content.clone(), dir)?), content))
     }
 
-    fn over(index: SearchIndex, content: Arc<Content>) -> Site {
+    fn over(index: Option<SearchIndex>, content: Arc<Content>) -> Site {
         Site {
             index,
             version: indexer::version::UNKNOWN.to_owned(),
@@ -115,13 +117,18 @@ impl Site {
     }
 
     /// The results of `request`, from the cache when it was asked recently.
-    pub fn search(&self, request: &SearchRequest) -> Result<Arc<cache::Cached>, indexer::search::SearchError> {
+    pub fn search(&self, request: &SearchRequest) -> Result<Arc<cache::Cached>, SearchError> {
         // Without a cache there is no key to build and no lock to take.
         let key = (self.searches.budget() > 0).then(|| params::canonical(request));
         if let Some(hit) = key.as_deref().and_then(|k| self.searches.get(k)) {
             return Ok(hit);
         }
-        let cached = Arc::new(cache::Cached::new(self.index.search(request)?));
+        let index = self.index.as_ref().ok_or_else(|| {
+            SearchError::Index(indexer::index::IndexError::InvalidArgument(
+                "this site was built without an index".into(),
+            ))
+        })?;
+        let cached = Arc::new(cache::Cached::new(index.search(request)?));
         if let Some(key) = key {
             self.searches.put(key, cached.clone());
         }

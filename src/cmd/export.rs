@@ -26,12 +26,9 @@ pub fn run(
     }
     let Some(out) = out else { return Ok(()) };
     let history = indexer::history::read(&content.content, &loaded);
-    // The export reads little of the search index (its field lengths): it is written to a
-    // temporary directory and mapped rather than held in RAM, which would grow with the records.
-    let scratch = tempfile::tempdir()?;
     let site = match as_of {
-        None => Site::build_in(loaded, scratch.path())?.with_history(history),
-        Some(date) => past(loaded, history, date, scratch.path())?,
+        None => Site::unindexed(loaded).with_history(history),
+        Some(date) => past(loaded, history, date)?,
     }
     .with_version(version);
     let langs = if langs.is_empty() { &Lang::ALL[..] } else { langs };
@@ -70,13 +67,12 @@ fn write_data(content: &indexer::Content, version: &str, dir: &Path) -> anyhow::
     Ok(())
 }
 
-/// The site as it was on `date`: its records, their search index (in `index`) and their history
-/// until then.
-fn past(content: indexer::Content, history: History, date: Date, index: &Path) -> anyhow::Result<Site> {
+/// The site as it was on `date`: its records and their history until then.
+fn past(content: indexer::Content, history: History, date: Date) -> anyhow::Result<Site> {
     let past = history.content_as_of(&content, date).ok_or_else(|| {
         anyhow::anyhow!("cannot export as of {date}: {}", history.unavailable.as_deref().unwrap_or_default())
     })?;
-    let mut site = Site::build_in(past, index)?.with_history(history.until(date));
+    let mut site = Site::unindexed(past).with_history(history.until(date));
     site.as_of = Some(AsOf::new(date, None));
     Ok(site)
 }

@@ -29,19 +29,23 @@ mod shards;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::io;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use serde::Serialize;
 
+use tantivy::fieldnorm::FieldNormReader;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::analysis::{RegkbTokenizer, SCRIPT_CLUES, analyze, normalize_word, spelling_rules_json};
 use crate::index::{
-    Facet, SearchIndex, context_text, product_context, product_summary, product_title, record_title, scope_terms,
+    BOOSTS, Facet, FacetTable, PlainTexts, context_text, product_context, product_summary, product_title, record_title,
+    scope_terms,
 };
 use crate::model::{Content, Stance};
 use crate::search::{FRAMING_WORDS, KOREAN_PARTICLES, LANGUAGE_LIFT, PARTICLES, UNKNOWN_WEIGHT};
+use crate::synonyms::Synonyms;
 
 pub use shards::shard_of;
 
@@ -109,21 +113,30 @@ impl Document<'_> {
     }
 }
 
-/// Each document's field lengths as tantivy's BM25 reads them, by ord: tantivy keeps a length in
-/// one byte, exact up to 40 terms and rounded above, and the browser scores with the same.
-fn field_norms(index: &SearchIndex) -> tantivy::Result<Vec<[u32; FIELDS]>> {
-    let mut norms = vec![[0; FIELDS]; index.texts.len()];
-    for segment in index.reader.searcher().segment_readers() {
-        let ords = segment.fast_fields().u64("ord")?;
-        let readers = index.fields.weighted().map(|(field, _)| segment.get_fieldnorms_reader(field));
-        let readers = readers.into_iter().collect::<tantivy::Result<Vec<_>>>()?;
-        for doc in 0..segment.max_doc() {
-            if let Some(ord) = ords.first(doc) {
-                norms[ord as usize] = std::array::from_fn(|f| readers[f].fieldnorm(doc));
-            }
+/// What the client index is made from, derived from the content as the server's index derives it:
+/// concepts, facet values by document, and each document's plain text.
+struct Corpus {
+    content: Arc<Content>,
+    synonyms: Arc<Synonyms>,
+    facets: FacetTable,
+    texts: PlainTexts,
+}
+
+impl Corpus {
+    fn of(content: &Arc<Content>) -> Corpus {
+        Corpus {
+            synonyms: Arc::new(Synonyms::new(content)),
+            facets: FacetTable::new(content),
+            texts: PlainTexts::new(content.clone()),
+            content: content.clone(),
         }
     }
-    Ok(norms)
+}
+
+/// A document's field lengths as tantivy's BM25 reads them: tantivy keeps a length in one byte,
+/// exact up to 40 terms and rounded above, and the browser scores with the same.
+fn field_norms(doc: &Analysed) -> [u32; FIELDS] {
+    doc.lengths.map(|n| FieldNormReader::id_to_fieldnorm(FieldNormReader::fieldnorm_to_id(n)))
 }
 
 /// Documents analysed together before their postings are added; an eighth of it, what a thread
@@ -133,22 +146,23 @@ const BATCH_DOCS: usize = 512;
 /// Folded words with the terms they analyse to ([`form`]).
 type Forms = Vec<(String, String)>;
 
-/// A document's terms with their positions, field by field (scope last).
+/// A document's terms, field by field (scope last): how many, and each term's occurrences.
 struct Analysed {
     ord: u32,
-    fields: [Vec<(String, u32)>; FIELDS],
+    lengths: [u32; FIELDS],
+    fields: [Vec<shards::Occurrences>; FIELDS],
 }
 
 /// Analyses documents `ords`, and the word forms the browser needs for them (each once); writes
 /// their fragment files on the way, since nothing else needs them.
-fn analyse(index: &SearchIndex, ords: &[usize], put: &Put) -> io::Result<(Vec<Analysed>, Forms)> {
-    let mut tokenizer = RegkbTokenizer::with_concepts(index.synonyms.clone());
+fn analyse(corpus: &Corpus, ords: &[usize], put: &Put) -> io::Result<(Vec<Analysed>, Forms)> {
+    let mut tokenizer = RegkbTokenizer::with_concepts(corpus.synonyms.clone());
     let mut seen = HashSet::new();
     let mut forms = Vec::new();
     let mut shown = Vec::with_capacity(ords.len());
     let mut docs = Vec::with_capacity(ords.len());
     for &ord in ords {
-        let doc = document(index, ord);
+        let doc = document(corpus, ord);
         let mut fields: [Vec<(String, u32)>; FIELDS] = Default::default();
         for (f, text) in doc.fields().into_iter().enumerate() {
             let mut stream = tokenizer.token_stream(text);
@@ -162,7 +176,8 @@ fn analyse(index: &SearchIndex, ords: &[usize], put: &Put) -> io::Result<(Vec<An
             }
         }
         fields[FIELDS - 1] = doc.scope.iter().cloned().zip(0..).collect();
-        docs.push(Analysed { ord: ord as u32, fields });
+        let lengths = fields.each_ref().map(|terms| terms.len() as u32);
+        docs.push(Analysed { ord: ord as u32, lengths, fields: fields.map(shards::occurrences) });
         shown.push(fragments::Fragment::of(&doc));
     }
     fragments::write(ords[0], shown, put)?;
@@ -185,23 +200,24 @@ pub type Put<'a> = dyn Fn(&str, &str) -> io::Result<()> + Sync + 'a;
 /// The name of the head, which the search page loads.
 pub const HEAD: &str = "search-index.js";
 
-/// Writes the index as script files through `put`: the fragments as their documents are
-/// analysed, then the postings shards, long postings and forms files, then the head ([`HEAD`]).
-pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
-    let content = &index.content;
+/// Writes the index of `content` as script files through `put`: the fragments as their documents
+/// are analysed, then the postings shards, long postings and forms files, then the head ([`HEAD`]).
+pub fn scripts(content: &Arc<Content>, put: &Put) -> io::Result<()> {
+    let corpus = Corpus::of(content);
     let mut postings = shards::Postings::default();
     let mut totals = [0u64; FIELDS];
-    let ords: Vec<usize> = (0..index.texts.len()).collect();
-    let norms = field_norms(index).expect("the index can be read");
+    let mut norms = Vec::with_capacity(corpus.texts.len());
+    let ords: Vec<usize> = (0..corpus.texts.len()).collect();
     // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
     // added in order, so that the files do not depend on the threads.
     for batch in ords.chunks(BATCH_DOCS) {
         let analysed: Vec<_> =
-            batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(index, ords, put)).collect::<io::Result<_>>()?;
+            batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(&corpus, ords, put)).collect::<io::Result<_>>()?;
         for (docs, forms) in analysed {
             for doc in docs {
+                norms.push(field_norms(&doc));
                 for (f, terms) in doc.fields.into_iter().enumerate() {
-                    totals[f] += terms.len() as u64;
+                    totals[f] += u64::from(doc.lengths[f]);
                     postings.add(doc.ord, f as u32, terms);
                 }
             }
@@ -215,7 +231,7 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
             postings.note_form(&spelling[token.offset_from..token.offset_to], &token.text);
         }
     }
-    let docs = index.texts.len();
+    let docs = corpus.texts.len();
     let (shards, form_shards) = postings.write(&mut |name, json| put(name, &register(json)))?;
     put(LENGTHS, &register(&lengths(&norms)))?;
     let head = Head {
@@ -229,12 +245,12 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
         values: Facet::ALL
             .into_iter()
             .map(|f| {
-                (f.name(), (0..index.facets.count(f) as u32).map(|v| index.facets.name(f, v).to_owned()).collect())
+                (f.name(), (0..corpus.facets.count(f) as u32).map(|v| corpus.facets.name(f, v).to_owned()).collect())
             })
             .collect(),
-        columns: Facet::ALL.into_iter().map(|f| (f.name(), facet_column(index, f))).collect(),
-        concepts: index.synonyms.concepts(),
-        false_friends: false_friends(index),
+        columns: Facet::ALL.into_iter().map(|f| (f.name(), facet_column(&corpus.facets, docs, f))).collect(),
+        concepts: corpus.synonyms.concepts(),
+        false_friends: false_friends(&corpus.synonyms),
         rules: Rules {
             particles: PARTICLES,
             korean_particles: KOREAN_PARTICLES,
@@ -243,7 +259,7 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
             languages: content.regulators.iter().map(|r| (r.id.value.clone(), r.languages.clone())).collect(),
             unknown_weight: UNKNOWN_WEIGHT,
             language_lift: LANGUAGE_LIFT,
-            boosts: index.fields.weighted().map(|(_, boost)| boost),
+            boosts: BOOSTS,
         },
         spelling: serde_json::from_str(&spelling_rules_json()).expect("the rules are JSON"),
         labels: labels(content),
@@ -252,9 +268,9 @@ pub fn scripts(index: &SearchIndex, put: &Put) -> io::Result<()> {
 }
 
 /// Document `ord`: records first, then products, as in the tantivy index.
-fn document(index: &SearchIndex, ord: usize) -> Document<'_> {
-    let content = &index.content;
-    let body = index.texts.once(ord);
+fn document(corpus: &Corpus, ord: usize) -> Document<'_> {
+    let content = &corpus.content;
+    let body = corpus.texts.once(ord);
     match content.records.get(ord) {
         Some(record) => Document {
             kind: "record",
@@ -264,7 +280,7 @@ fn document(index: &SearchIndex, ord: usize) -> Document<'_> {
             summary: record.front.summary.clone(),
             context: context_text(content, record),
             body,
-            scope: scope_terms(content, &index.synonyms, record),
+            scope: scope_terms(content, &corpus.synonyms, record),
         },
         None => {
             let p = &content.products[ord - content.records.len()];
@@ -285,14 +301,14 @@ fn document(index: &SearchIndex, ord: usize) -> Document<'_> {
 /// Every document's value ids of facet `f`, as text: each document's ids in base 64
 /// ([`DIGITS`]), each `width` digits long, then `.`; a run of documents with the same ids is
 /// written once, its length after a `*` (`A*139.B*139.`), since neighbouring records share values.
-fn facet_column(index: &SearchIndex, f: Facet) -> String {
-    let width = digits_for(index.facets.count(f));
+fn facet_column(facets: &FacetTable, docs: usize, f: Facet) -> String {
+    let width = digits_for(facets.count(f));
     let mut column = String::new();
-    let mut ords = (0..index.texts.len()).peekable();
+    let mut ords = (0..docs).peekable();
     while let Some(ord) = ords.next() {
-        let ids = index.facets.values(ord, f);
+        let ids = facets.values(ord, f);
         let mut run = 1;
-        while ords.next_if(|&next| index.facets.values(next, f) == ids).is_some() {
+        while ords.next_if(|&next| facets.values(next, f) == ids).is_some() {
             run += 1;
         }
         for &id in ids {
@@ -337,9 +353,8 @@ fn labels(content: &Content) -> BTreeMap<&'static str, BTreeMap<String, String>>
 }
 
 /// The glossary's false friends as tokens, in a fixed order so that an export is reproducible.
-fn false_friends(index: &SearchIndex) -> Vec<(Vec<&str>, &[usize])> {
-    let mut all: Vec<_> = index
-        .synonyms
+fn false_friends(synonyms: &Synonyms) -> Vec<(Vec<&str>, &[usize])> {
+    let mut all: Vec<_> = synonyms
         .false_friends()
         .map(|(key, concepts)| (key.split('\u{1}').filter(|t| !t.is_empty()).collect(), concepts))
         .collect();
@@ -356,4 +371,33 @@ fn form(piece: &str, term: &str) -> Option<String> {
 /// A classic script that hands its part of the index to the page.
 fn register(json: &str) -> String {
     format!("(window.regkbIndex = window.regkbIndex || []).push({json});\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::SearchIndex;
+
+    /// The lengths the browser scores with, counted from its own analysis, are the ones tantivy
+    /// keeps for the server, document by document and field by field.
+    #[test]
+    fn field_lengths_are_tantivys() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let content = Arc::new(crate::load::load(&root).0);
+        let index = SearchIndex::build(content.clone()).unwrap();
+        let mut tantivys = vec![[0; FIELDS]; index.texts.len()];
+        for segment in index.reader.searcher().segment_readers() {
+            let ords = segment.fast_fields().u64("ord").unwrap();
+            let readers = index.fields.weighted().map(|(field, _)| segment.get_fieldnorms_reader(field).unwrap());
+            for doc in 0..segment.max_doc() {
+                tantivys[ords.first(doc).unwrap() as usize] = readers.each_ref().map(|r| r.fieldnorm(doc));
+            }
+        }
+        let corpus = Corpus::of(&content);
+        let ords: Vec<usize> = (0..corpus.texts.len()).collect();
+        let (docs, _) = analyse(&corpus, &ords, &|_, _| Ok(())).unwrap();
+        let ours: Vec<_> = docs.iter().map(field_norms).collect();
+        assert!(ours.iter().any(|lengths| lengths.iter().any(|&n| n > 40)), "some lengths are rounded");
+        assert_eq!(ours, tantivys);
+    }
 }

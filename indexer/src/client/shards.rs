@@ -11,6 +11,8 @@
 use std::collections::BTreeMap;
 use std::io;
 
+use rustc_hash::FxHashMap;
+
 use crate::analysis::is_unspaced;
 
 /// A shard holds postings of about this many bytes of JSON (fewer shards for small content): a
@@ -32,8 +34,39 @@ pub fn shard_of(key: &str, shards: u32) -> u32 {
 /// Postings and word forms as documents are added.
 #[derive(Default)]
 pub struct Postings {
-    terms: BTreeMap<String, List>,
+    terms: FxHashMap<String, List>,
     forms: BTreeMap<String, String>,
+}
+
+/// A term of one field of a document: how often it occurs there, and its positions coded as
+/// deltas (none for concept terms).
+pub struct Occurrences {
+    term: String,
+    count: u32,
+    positions: String,
+}
+
+/// A field's terms with their positions, each term once as [`Postings::add`] takes it. Documents
+/// are analysed in parallel and added one after another: this is the part of adding that can be
+/// done in parallel.
+pub fn occurrences(mut terms: Vec<(String, u32)>) -> Vec<Occurrences> {
+    terms.sort_unstable();
+    let mut all: Vec<Occurrences> = Vec::new();
+    let mut previous = 0;
+    for (term, position) in terms {
+        let same = all.last().is_some_and(|o| o.term == term);
+        if !same {
+            all.push(Occurrences { term, count: 0, positions: String::new() });
+            previous = 0;
+        }
+        let o = all.last_mut().expect("pushed");
+        o.count += 1;
+        if !o.term.starts_with('~') {
+            push_number(&mut o.positions, position - previous);
+            previous = position;
+        }
+    }
+    all
 }
 
 #[derive(Default)]
@@ -44,26 +77,16 @@ struct List {
 }
 
 impl Postings {
-    /// Adds field `field` of document `doc` (documents in increasing order) as its terms with
-    /// their positions.
-    pub fn add(&mut self, doc: u32, field: u32, terms: Vec<(String, u32)>) {
-        let mut positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (term, position) in terms {
-            positions.entry(term).or_default().push(position);
-        }
-        for (term, mut at) in positions {
-            at.sort_unstable();
-            let phrased = !term.starts_with('~');
-            let list = self.terms.entry(term).or_default();
-            for n in [doc - list.last_doc, (at.len() as u32 - 1) * super::FIELDS as u32 + field] {
+    /// Adds field `field` of document `doc` (documents in increasing order): its terms'
+    /// [`occurrences`].
+    pub fn add(&mut self, doc: u32, field: u32, terms: Vec<Occurrences>) {
+        for o in terms {
+            let list = self.terms.entry(o.term).or_default();
+            for n in [doc - list.last_doc, (o.count - 1) * super::FIELDS as u32 + field] {
                 push_number(&mut list.code, n);
             }
             list.last_doc = doc;
-            let mut previous = 0;
-            for p in at.into_iter().filter(|_| phrased) {
-                push_number(&mut list.positions, p - previous);
-                previous = p;
-            }
+            list.positions.push_str(&o.positions);
         }
     }
 
@@ -89,7 +112,9 @@ impl Postings {
     /// ([`Partition`]); then the forms files, `{"forms"}` (folded word -> term), partitioned by
     /// the folded word, as `search-forms-N.js`. Returns how many shards and forms files there are.
     pub fn write(self, put: &mut Write) -> io::Result<(u32, u32)> {
-        let shards = write_postings(self.terms, put)?;
+        let mut terms: Vec<_> = self.terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let shards = write_postings(terms, put)?;
         Ok((shards, write_forms(&self.forms, put)?))
     }
 }
@@ -99,7 +124,7 @@ pub type Write<'a> = dyn FnMut(&str, &str) -> io::Result<()> + 'a;
 
 /// Writes the postings and positions shards and the long lists' own files; returns how many
 /// shards of each there are.
-fn write_postings(terms: BTreeMap<String, List>, put: &mut Write) -> io::Result<u32> {
+fn write_postings(terms: Vec<(String, List)>, put: &mut Write) -> io::Result<u32> {
     let n = shard_count(&terms);
     let letters = letters(&terms, n);
     let mut postings = Partition::new(n, "postings", "search-shard", "search-term");
@@ -175,7 +200,7 @@ fn write_forms(forms: &BTreeMap<String, String>, put: &mut Write) -> io::Result<
 
 /// How many shards the postings need: each term with its value (the quoted postings, or the
 /// number of its own file) counts; positions are partitioned the same way.
-fn shard_count(terms: &BTreeMap<String, List>) -> u32 {
+fn shard_count(terms: &[(String, List)]) -> u32 {
     let mut own = 0;
     let mut bytes = 0;
     for (term, list) in terms {
@@ -191,9 +216,9 @@ fn shard_count(terms: &BTreeMap<String, List>) -> u32 {
 }
 
 /// Each shard's `letters` members: a letter of an unspaced script -> the terms that hold it.
-fn letters(terms: &BTreeMap<String, List>, shards: u32) -> Vec<String> {
+fn letters(terms: &[(String, List)], shards: u32) -> Vec<String> {
     let mut letters: BTreeMap<char, Vec<&str>> = BTreeMap::new();
-    for term in terms.keys().filter(|t| t.chars().all(is_unspaced)) {
+    for (term, _) in terms.iter().filter(|(t, _)| t.chars().all(is_unspaced)) {
         for c in term.chars() {
             let holders = letters.entry(c).or_default();
             if holders.last() != Some(&term.as_str()) {
@@ -279,7 +304,7 @@ mod tests {
     #[test]
     fn postings_hold_frequencies_and_positions_apart_as_deltas() {
         let mut p = Postings::default();
-        let words = |ws: &[&str]| ws.iter().enumerate().map(|(i, w)| (w.to_string(), i as u32)).collect();
+        let words = |ws: &[&str]| occurrences(ws.iter().enumerate().map(|(i, w)| (w.to_string(), i as u32)).collect());
         p.add(0, 3, words(&["cell", "therapy", "cell", "~c7"]));
         p.add(2, 0, words(&["cell"]));
         p.add(40_000, 3, words(&["~c7", "cell"]));
@@ -309,9 +334,9 @@ mod tests {
     fn a_long_list_has_its_own_file_that_its_shard_names() {
         let mut p = Postings::default();
         for doc in 0..20_000 {
-            p.add(doc, 3, vec![("cell".to_owned(), 0)]);
+            p.add(doc, 3, occurrences(vec![("cell".to_owned(), 0)]));
         }
-        p.add(0, 0, vec![("rare".to_owned(), 0)]);
+        p.add(0, 0, occurrences(vec![("rare".to_owned(), 0)]));
         let files = files(p);
         let own = &files["search-term-0.js"];
         assert_eq!(own["term"], "cell");
