@@ -27,11 +27,12 @@ mod fragments;
 mod shards;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::io;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use serde::Serialize;
 
@@ -157,7 +158,7 @@ struct Analysed {
 /// their fragment files on the way, since nothing else needs them.
 fn analyse(corpus: &Corpus, ords: &[usize], put: &Put) -> io::Result<(Vec<Analysed>, Forms)> {
     let mut tokenizer = RegkbTokenizer::with_concepts(corpus.synonyms.clone());
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut forms = Vec::new();
     let mut shown = Vec::with_capacity(ords.len());
     let mut docs = Vec::with_capacity(ords.len());
@@ -364,8 +365,10 @@ fn false_friends(synonyms: &Synonyms) -> Vec<(Vec<&str>, &[usize])> {
 
 /// The folded form of a word as written, when the browser could not work its term out itself.
 fn form(piece: &str, term: &str) -> Option<String> {
-    let folded = normalize_word(piece);
-    (!term.starts_with('~') && folded != term && piece.chars().all(char::is_alphanumeric)).then_some(folded)
+    if term.starts_with('~') || !piece.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    Some(normalize_word(piece)).filter(|folded| folded != term)
 }
 
 /// A classic script that hands its part of the index to the page.

@@ -49,24 +49,27 @@ pub struct Occurrences {
 /// A field's terms with their positions, each term once as [`Postings::add`] takes it. Documents
 /// are analysed in parallel and added one after another: this is the part of adding that can be
 /// done in parallel.
-pub fn occurrences(mut terms: Vec<(String, u32)>) -> Vec<Occurrences> {
-    terms.sort_unstable();
-    let mut all: Vec<Occurrences> = Vec::new();
-    let mut previous = 0;
+pub fn occurrences(terms: Vec<(String, u32)>) -> Vec<Occurrences> {
+    let mut at: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (term, position) in terms {
-        let same = all.last().is_some_and(|o| o.term == term);
-        if !same {
-            all.push(Occurrences { term, count: 0, positions: String::new() });
-            previous = 0;
-        }
-        let o = all.last_mut().expect("pushed");
-        o.count += 1;
-        if !o.term.starts_with('~') {
-            push_number(&mut o.positions, position - previous);
-            previous = position;
-        }
+        at.entry(term).or_default().push(position);
     }
-    all
+    // Their order does not matter: each term's list is its own.
+    at.into_iter()
+        .map(|(term, mut positions)| {
+            let count = positions.len() as u32;
+            let mut coded = String::new();
+            if !term.starts_with('~') {
+                positions.sort_unstable();
+                let mut previous = 0;
+                for p in positions {
+                    push_number(&mut coded, p - previous);
+                    previous = p;
+                }
+            }
+            Occurrences { term, count, positions: coded }
+        })
+        .collect()
 }
 
 #[derive(Default)]
