@@ -6,6 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -55,12 +56,13 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
                 continue;
             }
         }
-        for rel in files_in(root, &dir, &mut problems) {
-            if rel.ends_with(".md") {
-                content.records.extend(record_file(root, &rel, &mut problems));
-            } else {
-                problems.push(unexpected(&rel, "a `.md` record"));
-            }
+        // A folder may hold thousands of records: they are read and parsed in parallel, and
+        // kept, with their problems, in file order.
+        let files = files_in(root, &dir, &mut problems);
+        let read: Vec<_> = files.par_iter().map(|rel| record_file(root, rel)).collect();
+        for (record, found) in read {
+            problems.extend(found);
+            content.records.extend(record);
         }
     }
     for rel in files_in(root, "products", &mut problems) {
@@ -114,12 +116,20 @@ fn parse_document<'t, T: DeserializeOwned>(
     Ok((yaml::parse(rel, yaml, FRONT_MATTER_OFFSET)?, body, body_line))
 }
 
-fn record_file(root: &Tree, rel: &str, problems: &mut Vec<Diagnostic>) -> Option<Record> {
-    let text = read_text(root, rel).map_err(|d| problems.push(d)).ok()?;
+/// The record in file `rel` of a regulator's folder, if it is one, and what is wrong with it.
+fn record_file(root: &Tree, rel: &str) -> (Option<Record>, Vec<Diagnostic>) {
+    if !rel.ends_with(".md") {
+        return (None, vec![unexpected(rel, "a `.md` record")]);
+    }
+    let text = match read_text(root, rel) {
+        Ok(text) => text,
+        Err(d) => return (None, vec![d]),
+    };
+    let mut problems = Vec::new();
     if let Some((yaml, _, _)) = split_front_matter(&text) {
         problems.extend(yaml::cut_by_comment(rel, yaml, FRONT_MATTER_OFFSET));
     }
-    parse_record(rel, &text).map_err(|d| problems.extend(d)).ok()
+    (parse_record(rel, &text).map_err(|d| problems.extend(d)).ok(), problems)
 }
 
 /// Folders below the content root that hold their own kind of file, searched for nothing else.

@@ -99,19 +99,23 @@ fn inside(path: &str, dir: &Path) -> std::io::Result<()> {
 }
 
 /// Renders the site into `out`: its pages in `langs` (each under its folder, English at the
-/// root; `Lang::ALL` for the whole site), the client index beside them, and the files all
-/// languages share.
+/// root; `Lang::ALL` for the whole site), the files all languages share, and the client index
+/// beside them.
 pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> {
     let put = |name: &str, text: &str| out.put(format!("static/{name}"), text.as_bytes());
+    // The client index adds its documents' terms in order, on one thread: everything else runs
+    // beside it, on the cores that leaves.
     let (scripts, rendered) = rayon::join(
         || indexer::client::scripts(&site.content, &put),
-        // One language after another, its pages in parallel: a language's vocabulary is a copy of
-        // the content, and only one is held at a time.
-        || langs.iter().try_for_each(|&lang| language(site, &Vocabulary::of(&site.content, lang), langs, out)),
+        || {
+            // One language after another, its pages in parallel: a language's vocabulary is a
+            // copy of the content, and only one is held at a time.
+            langs.iter().try_for_each(|&lang| language(site, &Vocabulary::of(&site.content, lang), langs, out))?;
+            shared(site, out)
+        },
     );
     scripts?;
-    rendered?;
-    shared(site, out)
+    rendered
 }
 
 /// Writes the pages, search page and feeds of `words`' language under its folder; `langs` are
