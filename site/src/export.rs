@@ -2,10 +2,11 @@
 //! `.html` files, the assets, and the client index, so it works from `file://`, a USB stick
 //! or any static host under any path. The same content gives byte-identical files.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -110,7 +111,10 @@ pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> 
         || {
             // One language after another, its pages in parallel: a language's vocabulary is a
             // copy of the content, and only one is held at a time.
-            langs.iter().try_for_each(|&lang| language(site, &Vocabulary::of(&site.content, lang), langs, out))?;
+            let bodies = Bodies::new(&site.content, langs);
+            langs
+                .iter()
+                .try_for_each(|&lang| language(site, &Vocabulary::of(&site.content, lang), langs, &bodies, out))?;
             shared(site, out)
         },
     );
@@ -119,10 +123,10 @@ pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> 
 }
 
 /// Writes the pages, search page and feeds of `words`' language under its folder; `langs` are
-/// the languages they link to.
-fn language(site: &Site, words: &Vocabulary, langs: &[Lang], out: &Output) -> Result<(), Failure> {
+/// the languages they link to, `bodies` the records' bodies as HTML.
+fn language(site: &Site, words: &Vocabulary, langs: &[Lang], bodies: &Bodies, out: &Output) -> Result<(), Failure> {
     let (lang, content) = (words.lang, &*words.content);
-    page_list(site, content).into_par_iter().try_for_each(|(path, render)| {
+    page_list(site, content, bodies).into_par_iter().try_for_each(|(path, render)| {
         let page = render_page(site, words, langs, &path, &*render)?;
         Ok::<_, Failure>(out.put(format!("{}{path}", lang.dir()), &page)?)
     })?;
@@ -183,8 +187,28 @@ fn shared(site: &Site, out: &Output) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Each record's body as HTML, made by the first language that shows it and kept for the others,
+/// since bodies are not translated (sanitising is a fifth of a five-language export's work).
+/// With one language nothing is kept.
+struct Bodies(Vec<OnceLock<String>>);
+
+impl Bodies {
+    fn new(content: &Content, langs: &[Lang]) -> Bodies {
+        let kept = if langs.len() > 1 { content.records.len() } else { 0 };
+        Bodies((0..kept).map(|_| OnceLock::new()).collect())
+    }
+
+    /// Record `ord`'s body, `markdown`, as HTML.
+    fn html(&self, ord: usize, markdown: &str) -> Cow<'_, str> {
+        match self.0.get(ord) {
+            Some(kept) => Cow::Borrowed(kept.get_or_init(|| indexer::markdown::to_html(markdown))),
+            None => Cow::Owned(indexer::markdown::to_html(markdown)),
+        }
+    }
+}
+
 /// Every page of the export but the search page, which needs the client index's names.
-fn page_list<'a>(site: &'a Site, content: &'a Content) -> Vec<Page<'a>> {
+fn page_list<'a>(site: &'a Site, content: &'a Content, bodies: &'a Bodies) -> Vec<Page<'a>> {
     let mut list: Vec<Page> = vec![
         ("index.html".into(), Box::new(move |f| pages::home(f, content))),
         ("compare.html".into(), Box::new(move |f| pages::compare(f, content, &CompareParams::default()))),
@@ -213,8 +237,9 @@ fn page_list<'a>(site: &'a Site, content: &'a Content) -> Vec<Page<'a>> {
             Box::new(move |f| pages::regulator(f, RegulatorView::of(content, g))),
         ));
     }
-    for r in &content.records {
-        list.push((format!("records/{}.html", r.id), Box::new(move |f| pages::record(f, content, &site.history, r))));
+    for (ord, r) in content.records.iter().enumerate() {
+        let page = move |f: &Frame| pages::record(f, content, &site.history, r, &bodies.html(ord, &r.body));
+        list.push((format!("records/{}.html", r.id), Box::new(page)));
     }
     for p in &content.products {
         list.push((format!("products/{}.html", p.id), Box::new(move |f| pages::product(f, content, p))));

@@ -248,15 +248,23 @@ struct RecordPage<'a> {
     frame: &'a Frame<'a>,
     r: RecordView,
     /// The body, sanitised: only the record's own page shows it.
-    body_html: String,
+    body_html: &'a str,
     history: RecordHistory,
 }
 
-pub fn record(frame: &Frame, content: &Content, history: &History, record: &Record) -> askama::Result<String> {
+/// The page of `record`, whose body is `body_html`, as `markdown::to_html` makes it (the export
+/// makes it once for all languages).
+pub fn record(
+    frame: &Frame,
+    content: &Content,
+    history: &History,
+    record: &Record,
+    body_html: &str,
+) -> askama::Result<String> {
     let r = RecordView::of(content, record);
     let title = r.line.title.clone();
     let history = RecordHistory::of(content, history, &record.id);
-    RecordPage { title: &title, frame, r, body_html: markdown::to_html(&record.body), history }.render()
+    RecordPage { title: &title, frame, r, body_html, history }.render()
 }
 
 #[derive(Template)]

@@ -427,7 +427,7 @@ async fn record_page(
     let date = as_of(query.as_deref().unwrap_or(""));
     s.page_of(&at, |f, site| {
         dated(f, site, date, f.links.record(&id), |f, content, history| {
-            content.record(&id).map(|r| pages::record(f, content, history, r))
+            content.record(&id).map(|r| pages::record(f, content, history, r, &indexer::markdown::to_html(&r.body)))
         })
     })
 }
