@@ -2,8 +2,10 @@
 //! regulator's records, each with a sheet of the documents cited and one about the download.
 //! This module knows the content; `formats` knows CSV and XLSX.
 
+use std::collections::HashMap;
+
 use indexer::date::Date;
-use indexer::model::{Citation as CitedAs, Content};
+use indexer::model::{Citation as CitedAs, Content, Record};
 
 use crate::formats::table::{Book, Cell, Column, Table};
 use crate::i18n::{self, Lang};
@@ -149,12 +151,14 @@ pub fn approvals(content: &Content, view: &ApprovalsView, links: &Links, stamp: 
     book(table, content, cited.flat_map(|a| &a.sources), about)
 }
 
-/// The citations of the records `ids`.
+/// The citations of the records `ids`, in their order.
 fn records_cited<'a>(
     content: &'a Content,
     ids: impl IntoIterator<Item = &'a str>,
 ) -> impl Iterator<Item = &'a CitedAs> {
-    ids.into_iter().filter_map(|id| content.record(id)).flat_map(|r| &r.front.sources)
+    // A table may list thousands of records: each is looked up, not searched for among all.
+    let by_id: HashMap<&str, &Record> = content.records.iter().map(|r| (r.id.as_str(), r)).collect();
+    ids.into_iter().filter_map(move |id| by_id.get(id).copied()).flat_map(|r| &r.front.sources)
 }
 
 /// `table`, then the documents cited, then what the download is.

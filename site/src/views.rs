@@ -4,6 +4,8 @@
 pub mod approvals;
 pub mod product;
 
+use std::collections::HashMap;
+
 use indexer::index::record_title;
 use indexer::model::{
     AttributeDef, Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic,
@@ -28,9 +30,24 @@ pub fn topics_in_order(content: &Content) -> Vec<&Topic> {
     content.domains_in_order().into_iter().flat_map(|d| content.topics_of(&d.id.value)).collect()
 }
 
-/// The records of one regulator on one topic.
-pub fn records_for<'a>(content: &'a Content, regulator: &str, topic: &str) -> Vec<&'a Record> {
-    content.records.iter().filter(|r| r.regulator() == regulator && r.topic() == topic).collect()
+/// Records by regulator and topic, in content order: grouped in one pass, since a page asks for
+/// hundreds of pairs and a large tree holds tens of thousands of records.
+struct Cells<'a>(HashMap<&'a str, HashMap<&'a str, Vec<&'a Record>>>);
+
+impl<'a> Cells<'a> {
+    /// The records of `content` for which `keep` holds.
+    fn of(content: &'a Content, keep: impl Fn(&Record) -> bool) -> Cells<'a> {
+        let mut cells: HashMap<_, HashMap<_, Vec<_>>> = HashMap::new();
+        for r in content.records.iter().filter(|r| keep(r)) {
+            cells.entry(r.regulator()).or_default().entry(r.topic()).or_default().push(r);
+        }
+        Cells(cells)
+    }
+
+    /// The records of one regulator on one topic.
+    fn of_pair(&self, regulator: &str, topic: &str) -> &[&'a Record] {
+        self.0.get(regulator).and_then(|topics| topics.get(topic)).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// An address safe to link to; `regkb check` refuses others, and pages never show them.
@@ -414,14 +431,16 @@ impl TopicView {
         // An unknown class reads the page for every class, as the compare page ignores it.
         let chosen = content.modality(modality);
         let modality = chosen.map_or("", |m| m.id.value.as_str());
+        let cells = Cells::of(content, |r| r.topic() == topic.id.value);
         let answers = regulators_in_order(content)
             .into_iter()
             .map(|g| TopicAnswer {
                 regulator_id: g.id.value.clone(),
                 regulator: g.short.clone(),
                 reference: g.reference,
-                records: records_for(content, &g.id.value, &topic.id.value)
-                    .into_iter()
+                records: cells
+                    .of_pair(&g.id.value, &topic.id.value)
+                    .iter()
                     .map(|r| RecordView::of(content, r))
                     .collect(),
             })
@@ -565,11 +584,12 @@ impl CompareView {
             as_of: params.as_of.clone(),
         };
         let mut groups: Vec<RowGroup> = Vec::new();
+        let cells = Cells::of(content, |_| true);
         for topic in topics_in_order(content) {
             if !domain.is_empty() && topic.domain.value != domain {
                 continue;
             }
-            let row = compare_row(content, topic, &regs, &baseline, &modality);
+            let row = compare_row(content, &cells, topic, &regs, &baseline, &modality);
             if diff_only && row.agrees {
                 continue;
             }
@@ -628,12 +648,21 @@ fn compare_filters(
     ]
 }
 
-fn compare_row(content: &Content, topic: &Topic, regs: &[&Regulator], baseline: &str, modality: &str) -> Row {
+fn compare_row(
+    content: &Content,
+    records: &Cells,
+    topic: &Topic,
+    regs: &[&Regulator],
+    baseline: &str,
+    modality: &str,
+) -> Row {
     let mut cells: Vec<Cell> = regs
         .iter()
         .map(|g| {
-            let records: Vec<&Record> = records_for(content, &g.id.value, &topic.id.value)
-                .into_iter()
+            let records: Vec<&Record> = records
+                .of_pair(&g.id.value, &topic.id.value)
+                .iter()
+                .copied()
                 .filter(|r| {
                     let ms = content.record_modalities(r);
                     modality.is_empty() || ms.is_empty() || ms.contains(&modality)
@@ -771,12 +800,12 @@ impl RegulatorView {
             .filter(|s| s.regulator.value == g.id.value)
             .map(|s| Citation::of(content, s, None))
             .collect();
+        let cells = Cells::of(content, |r| r.regulator() == g.id.value);
         let domains = content
             .domains_in_order()
             .into_iter()
             .map(|d| {
-                let records =
-                    content.topics_of(&d.id.value).flat_map(|t| records_for(content, &g.id.value, &t.id.value));
+                let records = content.topics_of(&d.id.value).flat_map(|t| cells.of_pair(&g.id.value, &t.id.value));
                 (d.title.clone(), records.map(|r| RecordLine::of(content, r)).collect::<Vec<_>>())
             })
             .filter(|(_, lines)| !lines.is_empty())
