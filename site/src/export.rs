@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -188,21 +188,33 @@ fn shared(site: &Site, out: &Output) -> Result<(), Failure> {
 }
 
 /// Each record's body as HTML, made by the first language that shows it and kept for the others,
-/// since bodies are not translated (sanitising is a fifth of a five-language export's work).
-/// With one language nothing is kept.
-struct Bodies(Vec<OnceLock<String>>);
+/// since bodies are not translated (sanitising was a fifth of a five-language export's work).
+/// With one language nothing is kept, and never more than `BODIES_BYTES`, so that memory stays
+/// bounded however many records there are.
+struct Bodies {
+    kept: Vec<OnceLock<String>>,
+    room: AtomicUsize,
+}
+
+/// The most bytes of body HTML kept: 10,000 generated records need about 33 MB.
+const BODIES_BYTES: usize = 32 << 20;
 
 impl Bodies {
     fn new(content: &Content, langs: &[Lang]) -> Bodies {
         let kept = if langs.len() > 1 { content.records.len() } else { 0 };
-        Bodies((0..kept).map(|_| OnceLock::new()).collect())
+        Bodies { kept: (0..kept).map(|_| OnceLock::new()).collect(), room: AtomicUsize::new(BODIES_BYTES) }
     }
 
     /// Record `ord`'s body, `markdown`, as HTML.
     fn html(&self, ord: usize, markdown: &str) -> Cow<'_, str> {
-        match self.0.get(ord) {
-            Some(kept) => Cow::Borrowed(kept.get_or_init(|| indexer::markdown::to_html(markdown))),
-            None => Cow::Owned(indexer::markdown::to_html(markdown)),
+        let Some(kept) = self.kept.get(ord) else { return Cow::Owned(indexer::markdown::to_html(markdown)) };
+        if let Some(html) = kept.get() {
+            return Cow::Borrowed(html);
+        }
+        let html = indexer::markdown::to_html(markdown);
+        match self.room.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |room| room.checked_sub(html.len())) {
+            Ok(_) => Cow::Borrowed(kept.get_or_init(|| html)),
+            Err(_) => Cow::Owned(html),
         }
     }
 }
