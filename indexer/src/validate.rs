@@ -7,6 +7,7 @@ mod product;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use pulldown_cmark::{Event, Parser};
+use rayon::prelude::*;
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
@@ -29,9 +30,18 @@ pub fn validate(content: &Content, today: Date) -> Vec<Diagnostic> {
     v.glossary();
     v.sources();
     v.duplicate_sources();
-    for record in &content.records {
-        v.record(record);
-    }
+    // Each record's rules read only the shared content: records are checked in parallel and
+    // their diagnostics kept in record order.
+    let records: Vec<Vec<Diagnostic>> = content
+        .records
+        .par_iter()
+        .map(|record| {
+            let mut one = Validator { content, today, out: Vec::new() };
+            one.record(record);
+            one.out
+        })
+        .collect();
+    v.out.extend(records.into_iter().flatten());
     for product in &content.products {
         v.product(product);
     }
