@@ -2,7 +2,7 @@
 //! stances, review status, the oldest records, products and approvals. Shown by `regkb stats`
 //! and the home page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
@@ -20,19 +20,14 @@ pub struct Coverage {
 /// Coverage for every regulator (in file order) and domain (in domain order).
 pub fn coverage(content: &Content) -> Vec<Coverage> {
     let domains = content.domains_in_order();
+    // The researched regulator × topic pairs, in one pass over the records.
+    let researched: HashSet<(&str, &str)> =
+        content.records.iter().filter(|r| r.stance() != Stance::Unknown).map(|r| (r.regulator(), r.topic())).collect();
     let mut out = Vec::new();
     for g in &content.regulators {
         for d in &domains {
             let topics: Vec<&str> = content.topics_of(&d.id.value).map(|t| t.id.value.as_str()).collect();
-            let researched = topics
-                .iter()
-                .filter(|t| {
-                    content
-                        .records
-                        .iter()
-                        .any(|r| r.regulator() == g.id.value && r.topic() == **t && r.stance() != Stance::Unknown)
-                })
-                .count();
+            let researched = topics.iter().filter(|&&t| researched.contains(&(g.id.value.as_str(), t))).count();
             out.push(Coverage {
                 regulator: g.id.value.clone(),
                 domain: d.id.value.clone(),
