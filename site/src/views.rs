@@ -650,7 +650,7 @@ fn compare_filters(
 
 fn compare_row(
     content: &Content,
-    records: &Cells,
+    by_pair: &Cells,
     topic: &Topic,
     regs: &[&Regulator],
     baseline: &str,
@@ -659,7 +659,7 @@ fn compare_row(
     let mut cells: Vec<Cell> = regs
         .iter()
         .map(|g| {
-            let records: Vec<&Record> = records
+            let records: Vec<&Record> = by_pair
                 .of_pair(&g.id.value, &topic.id.value)
                 .iter()
                 .copied()
