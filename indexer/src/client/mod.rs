@@ -29,7 +29,7 @@ mod shards;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
@@ -154,31 +154,36 @@ struct Analysed {
     fields: [Vec<shards::Occurrences>; FIELDS],
 }
 
-/// Analyses documents `ords`, and the word forms the browser needs for them (each once); writes
-/// their fragment files on the way, since nothing else needs them.
-fn analyse(corpus: &Corpus, ords: &[usize], put: &Put) -> io::Result<(Vec<Analysed>, Forms)> {
+/// The words as written that each thread has already given its form for ([`form`]): a word's
+/// form is the same wherever it occurs, so a thread looks each word up once in the whole export.
+type Seen = [Mutex<FxHashSet<String>>];
+
+/// Analyses documents `ords`, and the word forms the browser needs for them, those of the words
+/// this thread has not `seen`; writes their fragment files on the way, since nothing else needs them.
+fn analyse(corpus: &Corpus, ords: &[usize], seen: &Seen, put: &Put) -> io::Result<(Vec<Analysed>, Forms)> {
     let mut tokenizer = RegkbTokenizer::with_concepts(corpus.synonyms.clone());
-    let mut seen = FxHashSet::default();
+    let mut seen = seen[rayon::current_thread_index().unwrap_or(0) % seen.len()].lock().expect("no thread panicked");
     let mut forms = Vec::new();
     let mut shown = Vec::with_capacity(ords.len());
     let mut docs = Vec::with_capacity(ords.len());
     for &ord in ords {
         let doc = document(corpus, ord);
-        let mut fields: [Vec<(String, u32)>; FIELDS] = Default::default();
+        let mut fields: [shards::FieldTerms; FIELDS] = Default::default();
         for (f, text) in doc.fields().into_iter().enumerate() {
             let mut stream = tokenizer.token_stream(text);
             while let Some(token) = stream.next() {
                 let piece = &text[token.offset_from..token.offset_to];
-                if !seen.contains(piece) {
+                // A concept term has no form; the word it is spelt with may have one.
+                if !token.text.starts_with('~') && !seen.contains(piece) {
                     seen.insert(piece.to_owned());
                     forms.extend(form(piece, &token.text).map(|folded| (folded, token.text.clone())));
                 }
-                fields[f].push((token.text.clone(), token.position as u32));
+                fields[f].push(&token.text, token.position as u32);
             }
         }
-        fields[FIELDS - 1] = doc.scope.iter().cloned().zip(0..).collect();
-        let lengths = fields.each_ref().map(|terms| terms.len() as u32);
-        docs.push(Analysed { ord: ord as u32, lengths, fields: fields.map(shards::occurrences) });
+        doc.scope.iter().zip(0..).for_each(|(term, position)| fields[FIELDS - 1].push(term, position));
+        let lengths = fields.each_ref().map(shards::FieldTerms::count);
+        docs.push(Analysed { ord: ord as u32, lengths, fields: fields.map(shards::FieldTerms::occurrences) });
         shown.push(fragments::Fragment::of(&doc));
     }
     fragments::write(ords[0], shown, put)?;
@@ -209,11 +214,14 @@ pub fn scripts(content: &Arc<Content>, put: &Put) -> io::Result<()> {
     let mut totals = [0u64; FIELDS];
     let mut norms = Vec::with_capacity(corpus.texts.len());
     let ords: Vec<usize> = (0..corpus.texts.len()).collect();
+    let seen: Vec<_> = (0..rayon::current_num_threads()).map(|_| Mutex::default()).collect();
     // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
     // added in order, so that the files do not depend on the threads.
     for batch in ords.chunks(BATCH_DOCS) {
-        let analysed: Vec<_> =
-            batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(&corpus, ords, put)).collect::<io::Result<_>>()?;
+        let analysed: Vec<_> = batch
+            .par_chunks(BATCH_DOCS / 8)
+            .map(|ords| analyse(&corpus, ords, &seen, put))
+            .collect::<io::Result<_>>()?;
         for (docs, forms) in analysed {
             for doc in docs {
                 norms.push(field_norms(&doc));
@@ -398,7 +406,7 @@ mod tests {
         }
         let corpus = Corpus::of(&content);
         let ords: Vec<usize> = (0..corpus.texts.len()).collect();
-        let (docs, _) = analyse(&corpus, &ords, &|_, _| Ok(())).unwrap();
+        let (docs, _) = analyse(&corpus, &ords, &[Mutex::default()], &|_, _| Ok(())).unwrap();
         let ours: Vec<_> = docs.iter().map(field_norms).collect();
         assert!(ours.iter().any(|lengths| lengths.iter().any(|&n| n > 40)), "some lengths are rounded");
         assert_eq!(ours, tantivys);

@@ -46,30 +46,51 @@ pub struct Occurrences {
     positions: String,
 }
 
-/// A field's terms with their positions, each term once as [`Postings::add`] takes it. Documents
-/// are analysed in parallel and added one after another: this is the part of adding that can be
-/// done in parallel.
-pub fn occurrences(terms: Vec<(String, u32)>) -> Vec<Occurrences> {
-    let mut at: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-    for (term, position) in terms {
-        at.entry(term).or_default().push(position);
-    }
-    // Their order does not matter: each term's list is its own.
-    at.into_iter()
-        .map(|(term, mut positions)| {
-            let count = positions.len() as u32;
-            let mut coded = String::new();
-            if !term.starts_with('~') {
-                positions.sort_unstable();
-                let mut previous = 0;
-                for p in positions {
-                    push_number(&mut coded, p - previous);
-                    previous = p;
-                }
+/// A field's terms with their positions, gathered as a document is analysed (in parallel, before
+/// [`Postings::add`] takes them one document after another).
+#[derive(Default)]
+pub struct FieldTerms {
+    at: FxHashMap<String, Vec<u32>>,
+    count: u32,
+}
+
+impl FieldTerms {
+    /// Adds an occurrence of `term` at `position`; a term is copied the first time only.
+    pub fn push(&mut self, term: &str, position: u32) {
+        match self.at.get_mut(term) {
+            Some(positions) => positions.push(position),
+            None => {
+                self.at.insert(term.to_owned(), vec![position]);
             }
-            Occurrences { term, count, positions: coded }
-        })
-        .collect()
+        }
+        self.count += 1;
+    }
+
+    /// How many terms the field has, repeats included.
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// Each term once, as [`Postings::add`] takes it.
+    pub fn occurrences(self) -> Vec<Occurrences> {
+        // Their order does not matter: each term's list is its own.
+        self.at
+            .into_iter()
+            .map(|(term, mut positions)| {
+                let count = positions.len() as u32;
+                let mut coded = String::new();
+                if !term.starts_with('~') {
+                    positions.sort_unstable();
+                    let mut previous = 0;
+                    for p in positions {
+                        push_number(&mut coded, p - previous);
+                        previous = p;
+                    }
+                }
+                Occurrences { term, count, positions: coded }
+            })
+            .collect()
+    }
 }
 
 #[derive(Default)]
@@ -307,7 +328,11 @@ mod tests {
     #[test]
     fn postings_hold_frequencies_and_positions_apart_as_deltas() {
         let mut p = Postings::default();
-        let words = |ws: &[&str]| occurrences(ws.iter().enumerate().map(|(i, w)| (w.to_string(), i as u32)).collect());
+        let words = |ws: &[&str]| {
+            let mut terms = FieldTerms::default();
+            ws.iter().zip(0..).for_each(|(w, i)| terms.push(w, i));
+            terms.occurrences()
+        };
         p.add(0, 3, words(&["cell", "therapy", "cell", "~c7"]));
         p.add(2, 0, words(&["cell"]));
         p.add(40_000, 3, words(&["~c7", "cell"]));
@@ -333,13 +358,20 @@ mod tests {
         assert_eq!(numbers(&code), [0, 31, 32, 1023, 1024, u32::MAX]);
     }
 
+    /// A field of one term.
+    fn one(term: &str) -> Vec<Occurrences> {
+        let mut terms = FieldTerms::default();
+        terms.push(term, 0);
+        terms.occurrences()
+    }
+
     #[test]
     fn a_long_list_has_its_own_file_that_its_shard_names() {
         let mut p = Postings::default();
         for doc in 0..20_000 {
-            p.add(doc, 3, occurrences(vec![("cell".to_owned(), 0)]));
+            p.add(doc, 3, one("cell"));
         }
-        p.add(0, 0, occurrences(vec![("rare".to_owned(), 0)]));
+        p.add(0, 0, one("rare"));
         let files = files(p);
         let own = &files["search-term-0.js"];
         assert_eq!(own["term"], "cell");
