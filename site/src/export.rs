@@ -104,10 +104,13 @@ fn inside(path: &str, dir: &Path) -> std::io::Result<()> {
 /// beside them.
 pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> {
     let put = |name: &str, text: &str| out.put(format!("static/{name}"), text.as_bytes());
-    // The client index adds its documents' terms in order, on one thread: everything else runs
-    // beside it, on the cores that leaves.
-    let (scripts, rendered) = rayon::join(
-        || indexer::client::scripts(&site.content, &put),
+    // The client index adds its documents' terms in order, on one thread, and the downloads
+    // follow it there: everything else runs beside them, on the cores that leaves.
+    let (indexed, rendered) = rayon::join(
+        || {
+            indexer::client::scripts(&site.content, &put)?;
+            downloads(site, out)
+        },
         || {
             // One language after another, its pages in parallel: a language's vocabulary is a
             // copy of the content, and only one is held at a time.
@@ -118,7 +121,7 @@ pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> 
             shared(site, out)
         },
     );
-    scripts?;
+    indexed?;
     rendered
 }
 
@@ -163,7 +166,7 @@ fn feeds_in(site: &Site, words: &Vocabulary, out: &Output) -> Result<(), Failure
     Ok(())
 }
 
-/// The files every language shares: citations, downloads, history, schemas, assets.
+/// The files every language shares but the downloads: citations, history, schemas, assets.
 fn shared(site: &Site, out: &Output) -> Result<(), Failure> {
     let content = &site.content;
     content.records.par_iter().try_for_each(|r| {
@@ -172,7 +175,6 @@ fn shared(site: &Site, out: &Output) -> Result<(), Failure> {
             .iter()
             .try_for_each(|format| out.put(format!("records/{}.{}", r.id, format.ext()), &format.write(&references)))
     })?;
-    downloads(site, out)?;
     // The records' history as data, for readers who compare it with other tools.
     out.put("history.json".into(), &serde_json::to_vec_pretty(&*site.history).expect("history is JSON"))?;
     let api = serde_json::to_string_pretty(&crate::formats::openapi::document()).expect("a JSON document");
@@ -259,34 +261,49 @@ fn page_list<'a>(site: &'a Site, content: &'a Content, bodies: &'a Bodies) -> Ve
     list
 }
 
-/// The compare matrix, each topic and each regulator as CSV and XLSX. Their date is the day
-/// the content last changed, so that equal content gives equal files.
+/// A download: its page's path, and how its tables are made.
+type Download<'a> = (String, Box<dyn Fn(&Links, &Stamp) -> Book + Send + Sync + 'a>);
+
+/// The compare matrix, each topic and each regulator as CSV and XLSX, written in parallel. Their
+/// date is the day the content last changed, so that equal content gives equal files.
 fn downloads(site: &Site, out: &Output) -> Result<(), Failure> {
     let content = &site.content;
     let date = views::newest_first(content.records.iter()).first().map_or_else(Date::today, |r| r.front.updated.value);
-    let add = |page: String, book: &dyn Fn(&Links, &Stamp) -> Book| -> Result<(), Failure> {
+    let mut list: Vec<Download> = vec![
+        (
+            "compare".into(),
+            Box::new(|links, stamp| {
+                tables::compare(content, &CompareView::of(content, &CompareParams::default()), links, stamp)
+            }),
+        ),
+        (
+            "approvals".into(),
+            Box::new(|links, stamp| {
+                tables::approvals(content, &ApprovalsView::of(content, &ProductFilter::default()), links, stamp)
+            }),
+        ),
+    ];
+    list.extend(content.topics.iter().map(|t| -> Download {
+        (
+            format!("topics/{}", t.id.value),
+            Box::new(|links, stamp| tables::topic(content, &TopicView::of(content, t, ""), links, stamp)),
+        )
+    }));
+    list.extend(content.regulators.iter().map(|g| -> Download {
+        (
+            format!("regulators/{}", g.id.value),
+            Box::new(|links, stamp| tables::regulator(content, &RegulatorView::of(content, g), links, stamp)),
+        )
+    }));
+    list.into_par_iter().try_for_each(|(page, book)| {
         // Links are relative to the file, as Excel resolves them.
         let links = Links::export(page.matches('/').count());
         let stamp = Stamp { address: format!("{page}.html"), date, version: &site.version };
         let book = book(&links, &stamp);
-        for format in TableFormat::ALL {
-            out.put(format!("{page}.{}", format.ext()), &format.write(&book, date)?)?;
-        }
-        Ok(())
-    };
-    let compare = CompareView::of(content, &CompareParams::default());
-    add("compare".into(), &|links, stamp| tables::compare(content, &compare, links, stamp))?;
-    let approvals = ApprovalsView::of(content, &ProductFilter::default());
-    add("approvals".into(), &|links, stamp| tables::approvals(content, &approvals, links, stamp))?;
-    for t in &content.topics {
-        let view = TopicView::of(content, t, "");
-        add(format!("topics/{}", t.id.value), &|links, stamp| tables::topic(content, &view, links, stamp))?;
-    }
-    for g in &content.regulators {
-        let view = RegulatorView::of(content, g);
-        add(format!("regulators/{}", g.id.value), &|links, stamp| tables::regulator(content, &view, links, stamp))?;
-    }
-    Ok(())
+        TableFormat::ALL.iter().try_for_each(|format| {
+            Ok::<_, Failure>(out.put(format!("{page}.{}", format.ext()), &format.write(&book, date)?)?)
+        })
+    })
 }
 
 /// Writes the files under `out`, which should be a new or empty directory. A path that would

@@ -266,10 +266,10 @@ fn citations(content: &Content, r: &Record) -> Vec<Citation> {
 
 /// Every document the citations `cited` name, each once, in the order first cited.
 pub fn documents_cited<'a>(content: &Content, cited: impl IntoIterator<Item = &'a CitedAs>) -> Vec<Citation> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     cited
         .into_iter()
-        .filter(|c| seen.insert(c.id.value.clone()))
+        .filter(|c| seen.insert(c.id.value.as_str()))
         .filter_map(|c| Some(Citation::of(content, content.source(&c.id.value)?, None)))
         .collect()
 }
