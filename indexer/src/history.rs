@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -231,7 +232,7 @@ impl History {
         for e in self.events.iter().filter(|e| e.date <= date) {
             latest.entry(e.record.as_str()).or_insert(e);
         }
-        let records = latest.into_values().filter_map(|e| e.version.clone()).collect();
+        let records = latest.into_values().filter_map(|e| e.version.clone().map(Arc::new)).collect();
         Some(Content { records, ..content.clone() })
     }
 }
@@ -385,8 +386,8 @@ fn events(root: &Path, content: &Content, commits: Vec<Commit>) -> Result<Vec<Ev
             if (old.is_some() && a.is_none()) || (new.is_some() && b.is_none()) {
                 unreadable.insert(path.clone());
             }
-            before.records.extend(a);
-            after.records.extend(b);
+            before.records.extend(a.map(Arc::new));
+            after.records.extend(b.map(Arc::new));
         }
         for change in diff::diff(&before, &after).records {
             let record = after.record(&change.id).or_else(|| before.record(&change.id)).expect("diffed");

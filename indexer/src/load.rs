@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -62,7 +63,7 @@ pub fn load(root: &Path) -> (Content, Vec<Diagnostic>) {
         let read: Vec<_> = files.par_iter().map(|rel| record_file(root, rel)).collect();
         for (record, found) in read {
             problems.extend(found);
-            content.records.extend(record);
+            content.records.extend(record.map(Arc::new));
         }
     }
     for rel in files_in(root, "products", &mut problems) {

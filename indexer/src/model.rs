@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -693,7 +694,8 @@ pub struct Content {
     pub modalities: Vec<Modality>,
     pub glossary: Vec<GlossaryEntry>,
     pub sources: Vec<Source>,
-    pub records: Vec<Record>,
+    /// Shared, so that a copy of the content (one for each language of the site) shares them.
+    pub records: Vec<Arc<Record>>,
     /// Products and their approvals (format 1.1).
     pub products: Vec<Product>,
     /// Files that could not be read: references into them are not checked, since
@@ -741,7 +743,7 @@ impl Content {
 
     /// The record with this id.
     pub fn record(&self, id: &str) -> Option<&Record> {
-        self.records.iter().find(|r| r.id == id)
+        self.records.iter().find(|r| r.id == id).map(Arc::as_ref)
     }
 
     /// The product with this id.

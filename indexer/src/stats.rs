@@ -3,6 +3,7 @@
 //! and the home page.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -63,8 +64,12 @@ pub fn evidence(content: &Content) -> Vec<Evidence> {
         .iter()
         .map(|g| {
             let id = g.id.value.as_str();
-            let researched: Vec<&Record> =
-                content.records.iter().filter(|r| r.regulator() == id && r.stance() != Stance::Unknown).collect();
+            let researched: Vec<&Record> = content
+                .records
+                .iter()
+                .map(Arc::as_ref)
+                .filter(|r| r.regulator() == id && r.stance() != Stance::Unknown)
+                .collect();
             let sources: Vec<&Source> = content.sources.iter().filter(|s| s.regulator.value == id).collect();
             let of_regulator = coverage.iter().filter(|c| c.regulator == id);
             Evidence {
@@ -125,7 +130,7 @@ pub fn stats(content: &Content) -> Stats {
     for a in content.products.iter().flat_map(|p| &p.front.approvals) {
         *approvals_by_regulator.entry(a.regulator().to_owned()).or_default() += 1;
     }
-    let mut by_age: Vec<&Record> = content.records.iter().collect();
+    let mut by_age: Vec<&Record> = content.records.iter().map(Arc::as_ref).collect();
     by_age.sort_by(|a, b| a.front.updated.value.cmp(&b.front.updated.value).then(a.id.cmp(&b.id)));
     Stats {
         records: content.records.len(),

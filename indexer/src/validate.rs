@@ -789,7 +789,7 @@ impl<'a> Validator<'a> {
         if self.content.unreadable.iter().any(|f| f.starts_with("records/")) {
             return;
         }
-        let used: HashSet<&str> = self.content.records.iter().map(Record::topic).collect();
+        let used: HashSet<&str> = self.content.records.iter().map(|r| r.topic()).collect();
         for t in &self.content.topics {
             if !used.contains(t.id.value.as_str()) {
                 self.warning(

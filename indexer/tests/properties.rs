@@ -330,6 +330,7 @@ fn trees(fates: &[Fate]) -> (Content, Content) {
     }));
     new.records.retain_mut(|r| {
         let fate = fates_new.next().unwrap();
+        let r = std::sync::Arc::make_mut(r);
         if let Some(s) = &fate.summary {
             r.front.summary.clone_from(s);
         }

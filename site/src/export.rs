@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -268,7 +268,9 @@ type Download<'a> = (String, Box<dyn Fn(&Links, &Stamp) -> Book + Send + Sync + 
 /// date is the day the content last changed, so that equal content gives equal files.
 fn downloads(site: &Site, out: &Output) -> Result<(), Failure> {
     let content = &site.content;
-    let date = views::newest_first(content.records.iter()).first().map_or_else(Date::today, |r| r.front.updated.value);
+    let date = views::newest_first(content.records.iter().map(Arc::as_ref))
+        .first()
+        .map_or_else(Date::today, |r| r.front.updated.value);
     let mut list: Vec<Download> = vec![
         (
             "compare".into(),

@@ -147,6 +147,11 @@ impl Vocabulary {
         }
         for r in &mut local.records {
             let Some(topic) = content.topic(r.topic()) else { continue };
+            // Records are shared with the content; only those with attributes get a copy.
+            if !topic.attributes.iter().any(|def| r.front.attributes.contains_key(&def.id.value)) {
+                continue;
+            }
+            let r = Arc::make_mut(r);
             for def in &topic.attributes {
                 if let Some(input) = r.front.attributes.get_mut(&def.id.value) {
                     words.translate_value(lang, def, input.value.value_mut());

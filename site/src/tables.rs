@@ -155,7 +155,7 @@ fn records_cited<'a>(
     ids: impl IntoIterator<Item = &'a str>,
 ) -> impl Iterator<Item = &'a CitedAs> {
     // A table may list thousands of records: each is looked up, not searched for among all.
-    let by_id: rustc_hash::FxHashMap<&str, &Record> = content.records.iter().map(|r| (r.id.as_str(), r)).collect();
+    let by_id: rustc_hash::FxHashMap<&str, &Record> = content.records.iter().map(|r| (r.id.as_str(), &**r)).collect();
     ids.into_iter().filter_map(move |id| by_id.get(id).copied()).flat_map(|r| &r.front.sources)
 }
 

@@ -5,6 +5,7 @@ pub mod approvals;
 pub mod product;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use indexer::index::record_title;
 use indexer::model::{
@@ -38,7 +39,7 @@ impl<'a> Cells<'a> {
     /// The records of `content` for which `keep` holds.
     fn of(content: &'a Content, keep: impl Fn(&Record) -> bool) -> Cells<'a> {
         let mut cells: HashMap<_, HashMap<_, Vec<_>>> = HashMap::new();
-        for r in content.records.iter().filter(|r| keep(r)) {
+        for r in content.records.iter().map(Arc::as_ref).filter(|r| keep(r)) {
             cells.entry(r.regulator()).or_default().entry(r.topic()).or_default().push(r);
         }
         Cells(cells)
@@ -771,7 +772,11 @@ pub fn newest_first<'a>(records: impl Iterator<Item = &'a Record>) -> Vec<&'a Re
 
 /// The most recently updated records, newest first.
 pub fn recent(content: &Content, n: usize) -> Vec<RecordLine> {
-    newest_first(content.records.iter()).into_iter().take(n).map(|r| RecordLine::of(content, r)).collect()
+    newest_first(content.records.iter().map(Arc::as_ref))
+        .into_iter()
+        .take(n)
+        .map(|r| RecordLine::of(content, r))
+        .collect()
 }
 
 /// A regulator page: the agency, its sources, its records by domain.
