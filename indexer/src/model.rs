@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Visitor};
@@ -701,6 +702,40 @@ pub struct Content {
     /// Files that could not be read: references into them are not checked, since
     /// reporting every use of an id from a broken file would bury the one real problem.
     pub unreadable: Vec<String>,
+    /// Where each id is in the lists looked up by id.
+    pub(crate) at: Positions,
+}
+
+/// Where each id is in the content's lists, each map made on the first lookup, so that pages,
+/// downloads and checks that name thousands of records or sources do not scan a list for each.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Positions {
+    regulators: Lookup,
+    domains: Lookup,
+    topics: Lookup,
+    modalities: Lookup,
+    sources: Lookup,
+    records: Lookup,
+}
+
+/// One list's ids and their positions (the first, where an id is listed twice).
+#[derive(Debug, Clone, Default)]
+struct Lookup(OnceLock<FxHashMap<String, usize>>);
+
+impl Lookup {
+    /// The item of `items` with id `id`. The lists are public and may change after the map is
+    /// made, so a hit is checked and a miss searched for.
+    fn find<'a, T>(&self, items: &'a [T], id: &str, id_of: impl Fn(&T) -> &str) -> Option<&'a T> {
+        let at = self.0.get_or_init(|| {
+            let mut at = FxHashMap::default();
+            for (i, item) in items.iter().enumerate() {
+                at.entry(id_of(item).to_owned()).or_insert(i);
+            }
+            at
+        });
+        let hit = at.get(id).and_then(|&i| items.get(i)).filter(|item| id_of(item) == id);
+        hit.or_else(|| items.iter().find(|item| id_of(item) == id))
+    }
 }
 
 impl Content {
@@ -718,32 +753,32 @@ impl Content {
 
     /// The regulator with this id.
     pub fn regulator(&self, id: &str) -> Option<&Regulator> {
-        self.regulators.iter().find(|r| r.id.value == id)
+        self.at.regulators.find(&self.regulators, id, |item| &item.id.value)
     }
 
     /// The domain with this id.
     pub fn domain(&self, id: &str) -> Option<&Domain> {
-        self.domains.iter().find(|d| d.id.value == id)
+        self.at.domains.find(&self.domains, id, |item| &item.id.value)
     }
 
     /// The topic with this id.
     pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.topics.iter().find(|t| t.id.value == id)
+        self.at.topics.find(&self.topics, id, |item| &item.id.value)
     }
 
     /// The modality with this id.
     pub fn modality(&self, id: &str) -> Option<&Modality> {
-        self.modalities.iter().find(|m| m.id.value == id)
+        self.at.modalities.find(&self.modalities, id, |item| &item.id.value)
     }
 
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id.value == id)
+        self.at.sources.find(&self.sources, id, |item| &item.id.value)
     }
 
     /// The record with this id.
     pub fn record(&self, id: &str) -> Option<&Record> {
-        self.records.iter().find(|r| r.id == id).map(Arc::as_ref)
+        self.at.records.find(&self.records, id, |r| &r.id).map(Arc::as_ref)
     }
 
     /// The product with this id.

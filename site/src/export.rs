@@ -2,11 +2,10 @@
 //! `.html` files, the assets, and the client index, so it works from `file://`, a USB stick
 //! or any static host under any path. The same content gives byte-identical files.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -112,12 +111,10 @@ pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> 
             downloads(site, out)
         },
         || {
-            // One language after another, its pages in parallel: a language's vocabulary is a
-            // copy of the content, and only one is held at a time.
-            let bodies = Bodies::new(&site.content, langs);
-            langs
-                .iter()
-                .try_for_each(|&lang| language(site, &Vocabulary::of(&site.content, lang), langs, &bodies, out))?;
+            // Every language's vocabulary at once: a copy of the content shares its records.
+            let vocabularies: Vec<_> = langs.iter().map(|&lang| Vocabulary::of(&site.content, lang)).collect();
+            record_pages(site, &vocabularies, langs, out)?;
+            vocabularies.iter().try_for_each(|words| language(site, words, langs, out))?;
             shared(site, out)
         },
     );
@@ -125,11 +122,27 @@ pub fn render(site: &Site, langs: &[Lang], out: &Output) -> Result<(), Failure> 
     rendered
 }
 
-/// Writes the pages, search page and feeds of `words`' language under its folder; `langs` are
-/// the languages they link to, `bodies` the records' bodies as HTML.
-fn language(site: &Site, words: &Vocabulary, langs: &[Lang], bodies: &Bodies, out: &Output) -> Result<(), Failure> {
+/// Writes each record's page in every language of `vocabularies`, its body sanitised once for
+/// all of them (sanitising is a fifth of a record page's work, and bodies are not translated).
+fn record_pages(site: &Site, vocabularies: &[Vocabulary], langs: &[Lang], out: &Output) -> Result<(), Failure> {
+    site.content.records.par_iter().enumerate().try_for_each(|(ord, r)| {
+        let body = indexer::markdown::to_html(&r.body);
+        let path = format!("records/{}.html", r.id);
+        vocabularies.iter().try_for_each(|words| {
+            let content = &*words.content;
+            let page = |f: &Frame| pages::record(f, content, &site.history, &content.records[ord], &body);
+            Ok::<_, Failure>(
+                out.put(format!("{}{path}", words.lang.dir()), &render_page(site, words, langs, &path, &page)?)?,
+            )
+        })
+    })
+}
+
+/// Writes the other pages, search page and feeds of `words`' language under its folder; `langs`
+/// are the languages they link to.
+fn language(site: &Site, words: &Vocabulary, langs: &[Lang], out: &Output) -> Result<(), Failure> {
     let (lang, content) = (words.lang, &*words.content);
-    page_list(site, content, bodies).into_par_iter().try_for_each(|(path, render)| {
+    page_list(site, content).into_par_iter().try_for_each(|(path, render)| {
         let page = render_page(site, words, langs, &path, &*render)?;
         Ok::<_, Failure>(out.put(format!("{}{path}", lang.dir()), &page)?)
     })?;
@@ -189,40 +202,9 @@ fn shared(site: &Site, out: &Output) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Each record's body as HTML, made by the first language that shows it and kept for the others,
-/// since bodies are not translated (sanitising was a fifth of a five-language export's work).
-/// With one language nothing is kept, and never more than `BODIES_BYTES`, so that memory stays
-/// bounded however many records there are.
-struct Bodies {
-    kept: Vec<OnceLock<String>>,
-    room: AtomicUsize,
-}
-
-/// The most bytes of body HTML kept: 10,000 generated records need about 33 MB.
-const BODIES_BYTES: usize = 32 << 20;
-
-impl Bodies {
-    fn new(content: &Content, langs: &[Lang]) -> Bodies {
-        let kept = if langs.len() > 1 { content.records.len() } else { 0 };
-        Bodies { kept: (0..kept).map(|_| OnceLock::new()).collect(), room: AtomicUsize::new(BODIES_BYTES) }
-    }
-
-    /// Record `ord`'s body, `markdown`, as HTML.
-    fn html(&self, ord: usize, markdown: &str) -> Cow<'_, str> {
-        let Some(kept) = self.kept.get(ord) else { return Cow::Owned(indexer::markdown::to_html(markdown)) };
-        if let Some(html) = kept.get() {
-            return Cow::Borrowed(html);
-        }
-        let html = indexer::markdown::to_html(markdown);
-        match self.room.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |room| room.checked_sub(html.len())) {
-            Ok(_) => Cow::Borrowed(kept.get_or_init(|| html)),
-            Err(_) => Cow::Owned(html),
-        }
-    }
-}
-
-/// Every page of the export but the search page, which needs the client index's names.
-fn page_list<'a>(site: &'a Site, content: &'a Content, bodies: &'a Bodies) -> Vec<Page<'a>> {
+/// Every page of the export but the search page, which needs the client index's names, and the
+/// records' pages ([`record_pages`]).
+fn page_list<'a>(site: &'a Site, content: &'a Content) -> Vec<Page<'a>> {
     let mut list: Vec<Page> = vec![
         ("index.html".into(), Box::new(move |f| pages::home(f, content))),
         ("compare.html".into(), Box::new(move |f| pages::compare(f, content, &CompareParams::default()))),
@@ -250,10 +232,6 @@ fn page_list<'a>(site: &'a Site, content: &'a Content, bodies: &'a Bodies) -> Ve
             format!("regulators/{}.html", g.id.value),
             Box::new(move |f| pages::regulator(f, RegulatorView::of(content, g))),
         ));
-    }
-    for (ord, r) in content.records.iter().enumerate() {
-        let page = move |f: &Frame| pages::record(f, content, &site.history, r, &bodies.html(ord, &r.body));
-        list.push((format!("records/{}.html", r.id), Box::new(page)));
     }
     for p in &content.products {
         list.push((format!("products/{}.html", p.id), Box::new(move |f| pages::product(f, content, p))));

@@ -3,7 +3,7 @@
 //! This module knows the content; `formats` knows CSV and XLSX.
 
 use indexer::date::Date;
-use indexer::model::{Citation as CitedAs, Content, Record};
+use indexer::model::{Citation as CitedAs, Content};
 
 use crate::formats::table::{Book, Cell, Column, Table};
 use crate::i18n::{self, Lang};
@@ -154,9 +154,7 @@ fn records_cited<'a>(
     content: &'a Content,
     ids: impl IntoIterator<Item = &'a str>,
 ) -> impl Iterator<Item = &'a CitedAs> {
-    // A table may list thousands of records: each is looked up, not searched for among all.
-    let by_id: rustc_hash::FxHashMap<&str, &Record> = content.records.iter().map(|r| (r.id.as_str(), &**r)).collect();
-    ids.into_iter().filter_map(move |id| by_id.get(id).copied()).flat_map(|r| &r.front.sources)
+    ids.into_iter().filter_map(|id| content.record(id)).flat_map(|r| &r.front.sources)
 }
 
 /// `table`, then the documents cited, then what the download is.
