@@ -156,6 +156,7 @@ struct Analysed {
 
 /// The words as written that each thread has already given its form for ([`form`]): a word's
 /// form is the same wherever it occurs, so a thread looks each word up once in the whole export.
+/// A thread holds its own set while it analyses, which runs no parallel work, so it never waits.
 type Seen = [Mutex<FxHashSet<String>>];
 
 /// Analyses documents `ords`, and the word forms the browser needs for them, those of the words
