@@ -22,18 +22,21 @@ gz=$(cat "$work"/site/static/search-*.js | gzip -9 | wc -c)
 
 # Time to first results: offline.js stamps #results with performance.now() once results are shown,
 # with the index files read by then, whose sizes add up to what the query read, and (asked with
-# `timing` in the URL) with when each step ended, which is printed for each run.
+# `timing` in the URL) with when each step ended, which is printed for each run and kept, so that
+# the page's own time (until `loaded`, before the query starts) can be told apart.
 query=${EXPORT_QUERY:-tumorigenicity}
+: > "$work/phases.txt"
 stamps=$(for _ in 1 2 3 4 5; do
   profile=$(mktemp -d)
   chromium --headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
     --no-first-run --user-data-dir="$profile" --virtual-time-budget=10000 \
     --dump-dom "file://$PWD/$work/site/search.html?q=$query&timing" 2>/dev/null >"$work/dom.html"
-  grep -o 'data-phases="[^"]*"' "$work/dom.html" | tr -d '"' | sed "s/^data-phases=/$label: /" >&2 || true
+  grep -o 'data-phases="[^"]*"' "$work/dom.html" | tr -d '"' | sed "s/^data-phases=/$label: /" | tee -a "$work/phases.txt" >&2 || true
   grep -o 'data-ready-ms="[0-9]*"\( data-index-files="[^"]*"\)\?' "$work/dom.html" | tr -d '"' | sed 's/data-ready-ms=//; s/ data-index-files=/ /'
   rm -rf "$profile"
 done)
 ready_ms=$(echo "$stamps" | cut -d' ' -f1 | median)
+page_ms=$(grep -o 'loaded=[0-9]*' "$work/phases.txt" | cut -d= -f2 | median)
 # An export that loads its whole index with the page names no files: it read all of them.
 read_files=$(echo "$stamps" | head -1 | cut -s -d' ' -f2-)
 [ -n "$read_files" ] || read_files=$(cd "$work/site/static" && echo search-*.js)
@@ -63,6 +66,6 @@ if [ "${EXPORT_MDBOOK:-1}" != 0 ]; then
 
 fi
 per_k() { calc "$1 * 1000 / $records / 1024"; }
-printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5), %s KiB of index read for "%s"\n' \
+printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5; the page itself, before the query, %s ms), %s KiB of index read for "%s"\n' \
   "$label" "$records" "$export_s" "$mdbook_s" "$(calc "$mdbook_s / $export_s")" $((raw / 1024)) $((gz / 1024)) \
-  "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms" "$read_kib" "$query"
+  "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms" "$page_ms" "$read_kib" "$query"
