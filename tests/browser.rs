@@ -630,6 +630,12 @@ async fn the_exported_search_reads_only_what_a_query_needs() {
     assert_eq!(of("search-positions-") + of("search-term-positions-"), 0, "a word needs no positions: {read:?}");
     let hits = b.texts("ol.hits h2").await.len();
     assert_eq!(of("search-docs-"), hits, "{read:?}");
+    // By the first results, only the first five hits' fragments were read, besides the terms'.
+    let first = b.c().execute("return document.getElementById('results').dataset.readyFiles;", vec![]).await.unwrap();
+    let first: Vec<&str> = first.as_str().unwrap().split(' ').collect();
+    assert!(first.iter().all(|f| read.contains(f)), "{first:?} / {read:?}");
+    assert_eq!(first.iter().filter(|n| n.starts_with("search-docs-")).count(), hits.min(5), "{first:?}");
+    assert!(first.iter().any(|n| n.starts_with("search-shard-")), "{first:?}");
     // A second search on the page loads only what it lacks: nothing, for the same query.
     let again = "return window.regkbSearch('tumorigenicity', 10).then(r => [r.total, document.querySelectorAll('script[src*=\"search-\"]').length]);";
     let before: usize = serde_json::from_value(

@@ -931,14 +931,18 @@
     phase('loaded');
     if (results) {
       var index = loaded || (loaded = loadIndex());
-      // When the first hits were on screen, in ms since navigation began, and, once the page of
-      // hits is complete, which parts of the index it read: what the export benchmark reads.
+      // When the first hits were on screen, in ms since navigation began, and which parts of the
+      // index had been read by then and once the page of hits is complete: what the export
+      // benchmark reads.
+      var read = function () { return ['search-index.js'].concat(Object.keys(index.files)).join(' '); };
       var ready = function () {
-        if (!results.hasAttribute('data-ready-ms')) { results.setAttribute('data-ready-ms', String(Math.round(performance.now()))); }
+        if (results.hasAttribute('data-ready-ms')) { return; }
+        results.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+        results.setAttribute('data-ready-files', read());
       };
       var done = function () {
         ready();
-        results.setAttribute('data-index-files', ['search-index.js'].concat(Object.keys(index.files)).join(' '));
+        results.setAttribute('data-index-files', read());
         if (PHASES) { results.setAttribute('data-phases', PHASES.join(' ')); }
       };
       if (index) { renderSearch(index, ready, done); } else { document.getElementById('result-count').textContent = message('search-index-missing'); }

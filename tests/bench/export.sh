@@ -32,7 +32,7 @@ stamps=$(for _ in 1 2 3 4 5; do
     --no-first-run --user-data-dir="$profile" --virtual-time-budget=10000 \
     --dump-dom "file://$PWD/$work/site/search.html?q=$query&timing" 2>/dev/null >"$work/dom.html"
   grep -o 'data-phases="[^"]*"' "$work/dom.html" | tr -d '"' | sed "s/^data-phases=/$label: /" | tee -a "$work/phases.txt" >&2 || true
-  grep -o 'data-ready-ms="[0-9]*"\( data-index-files="[^"]*"\)\?' "$work/dom.html" | tr -d '"' | sed 's/data-ready-ms=//; s/ data-index-files=/ /'
+  grep -o 'data-ready-ms="[0-9]*"\( data-ready-files="[^"]*"\)\?' "$work/dom.html" | tr -d '"' | sed 's/data-ready-ms=//; s/ data-ready-files=/ /'
   rm -rf "$profile"
 done)
 ready_ms=$(echo "$stamps" | cut -d' ' -f1 | median)
@@ -66,6 +66,6 @@ if [ "${EXPORT_MDBOOK:-1}" != 0 ]; then
 
 fi
 per_k() { calc "$1 * 1000 / $records / 1024"; }
-printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5; the page itself, before the query, %s ms), %s KiB of index read for "%s"\n' \
+printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5; the page itself, before the query, %s ms), %s KiB of index read before them for "%s"\n' \
   "$label" "$records" "$export_s" "$mdbook_s" "$(calc "$mdbook_s / $export_s")" $((raw / 1024)) $((gz / 1024)) \
   "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms" "$page_ms" "$read_kib" "$query"
