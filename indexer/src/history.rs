@@ -233,7 +233,8 @@ impl History {
             latest.entry(e.record.as_str()).or_insert(e);
         }
         let records = latest.into_values().filter_map(|e| e.version.clone().map(Arc::new)).collect();
-        Some(Content { records, ..content.clone() })
+        // Other records: the lookups by id are made again for them.
+        Some(Content { records, at: Default::default(), ..content.clone() })
     }
 }
 
