@@ -129,6 +129,7 @@ fn record_pages(site: &Site, vocabularies: &[Vocabulary], langs: &[Lang], out: &
         let body = indexer::markdown::to_html(&r.body);
         let path = format!("records/{}.html", r.id);
         vocabularies.iter().try_for_each(|words| {
+            // A language's copy keeps the records in their order, so `ord` names the same one.
             let content = &*words.content;
             let page = |f: &Frame| pages::record(f, content, &site.history, &content.records[ord], &body);
             Ok::<_, Failure>(
