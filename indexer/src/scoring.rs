@@ -61,37 +61,41 @@ impl Weight for AnyOfWeight {
 
 /// The union of a few scorers, none of them empty: at each document, the sum of the scores of
 /// those on it, added in their order (as tantivy's union adds them, so scores are the same).
+/// Each scorer's document is kept beside it: asking a boxed scorer for it is a call through a
+/// pointer, and a union asks at every step.
 struct Sum {
     scorers: Vec<Box<dyn Scorer>>,
+    docs: Vec<DocId>,
     doc: DocId,
 }
 
 impl Sum {
     fn new(scorers: Vec<Box<dyn Scorer>>) -> Sum {
-        let doc = scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
-        Sum { scorers, doc }
+        let docs: Vec<DocId> = scorers.iter().map(|s| s.doc()).collect();
+        let doc = docs.iter().copied().min().unwrap_or(TERMINATED);
+        Sum { scorers, docs, doc }
     }
 
     fn settle(&mut self) -> DocId {
-        self.doc = self.scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED);
+        self.doc = self.docs.iter().copied().min().unwrap_or(TERMINATED);
         self.doc
     }
 }
 
 impl DocSet for Sum {
     fn advance(&mut self) -> DocId {
-        for scorer in &mut self.scorers {
-            if scorer.doc() == self.doc {
-                scorer.advance();
+        for (scorer, doc) in self.scorers.iter_mut().zip(&mut self.docs) {
+            if *doc == self.doc {
+                *doc = scorer.advance();
             }
         }
         self.settle()
     }
 
     fn seek(&mut self, target: DocId) -> DocId {
-        for scorer in &mut self.scorers {
-            if scorer.doc() < target {
-                scorer.seek(target);
+        for (scorer, doc) in self.scorers.iter_mut().zip(&mut self.docs) {
+            if *doc < target {
+                *doc = scorer.seek(target);
             }
         }
         self.settle()
@@ -109,7 +113,8 @@ impl DocSet for Sum {
 impl Scorer for Sum {
     fn score(&mut self) -> Score {
         let doc = self.doc;
-        self.scorers.iter_mut().filter(|s| s.doc() == doc).fold(0.0, |sum, s| sum + s.score())
+        let on = self.scorers.iter_mut().zip(&self.docs).filter(|(_, d)| **d == doc);
+        on.fold(0.0, |sum, (s, _)| sum + s.score())
     }
 }
 
