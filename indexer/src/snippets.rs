@@ -25,7 +25,18 @@ const SNIPPET_SCAN_BYTES: usize = 6000;
 pub(crate) struct Paragraph {
     /// Where it ends in the text, in bytes; it starts after the previous one's end and newline.
     end: usize,
+    /// Sorted by term, then place: a query's few terms are looked up in it, not each of its
+    /// terms in the query's.
     tokens: Box<[Token]>,
+}
+
+impl Paragraph {
+    /// The places of term `hash`.
+    fn places(&self, hash: u32) -> &[Token] {
+        let start = self.tokens.partition_point(|t| t.term < hash);
+        let len = self.tokens[start..].partition_point(|t| t.term == hash);
+        &self.tokens[start..start + len]
+    }
 }
 
 /// A term of a paragraph: its hash, and where it is, in bytes from the paragraph's start (a
@@ -50,20 +61,13 @@ fn hash(term: &str) -> u32 {
     (FxBuildHasher.hash_one(term) >> 32) as u32
 }
 
-/// The bit that stands for `hash` in a mask of hashes.
-fn bit(hash: u32) -> u64 {
-    1 << (hash & 63)
-}
-
 /// Highlighters for a query: which terms of a text are the query's.
 pub(crate) struct Snippets {
     tokenizer: RegkbTokenizer,
     /// The query's words and concept terms.
     wanted: FxHashSet<String>,
-    /// Their hashes, sorted.
+    /// Their hashes, without repeats.
     hashes: Vec<u32>,
-    /// A bit for each hash's low six bits: most of a text's terms are ruled out by one test.
-    mask: u64,
     /// The query's single letters of unspaced scripts, found inside bigrams.
     letters: Vec<char>,
 }
@@ -74,13 +78,7 @@ impl Snippets {
         let mut hashes: Vec<u32> = wanted.iter().map(|t| hash(t)).collect();
         hashes.sort_unstable();
         hashes.dedup();
-        let mask = hashes.iter().fold(0, |mask, h| mask | bit(*h));
-        Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, mask, letters }
-    }
-
-    /// Where `term` (a hash) is among the query's, if it is.
-    fn position(&self, term: u32) -> Option<usize> {
-        if self.mask & bit(term) == 0 { None } else { self.hashes.binary_search(&term).ok() }
+        Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, letters }
     }
 
     fn wants(&self, term: &str) -> bool {
@@ -102,23 +100,15 @@ impl Snippets {
         (distinct.len(), ranges)
     }
 
-    /// How many different terms of the query a paragraph holds, from its kept terms; `seen` is
-    /// scratch space, one flag per wanted hash.
-    fn count_in(&self, paragraph: &Paragraph, seen: &mut [bool]) -> usize {
-        seen.fill(false);
-        let mut count = 0;
-        for token in &paragraph.tokens {
-            if let Some(i) = self.position(token.term) {
-                count += usize::from(!std::mem::replace(&mut seen[i], true));
-            }
-        }
-        count
+    /// How many different terms of the query a paragraph holds, from its kept terms.
+    fn count_in(&self, paragraph: &Paragraph) -> usize {
+        self.hashes.iter().filter(|&&h| !paragraph.places(h).is_empty()).count()
     }
 
     /// Where a paragraph holds the query's terms, from its kept terms.
     fn ranges_in(&self, paragraph: &Paragraph) -> Vec<Range<usize>> {
-        let wanted = paragraph.tokens.iter().filter(|t| self.position(t.term).is_some());
-        wanted.map(|t| usize::from(t.from)..usize::from(t.to)).collect()
+        let places = self.hashes.iter().flat_map(|&h| paragraph.places(h));
+        places.map(|t| usize::from(t.from)..usize::from(t.to)).collect()
     }
 
     /// The terms of each of `pieces`, as far as the highlighter reads.
@@ -130,6 +120,7 @@ impl Snippets {
             while let Some(t) = stream.next() {
                 tokens.push(Token { term: hash(&t.text), from: t.offset_from as u16, to: t.offset_to as u16 });
             }
+            tokens.sort_unstable_by_key(|t| (t.term, t.from));
             end += paragraph.len() + 1;
             Paragraph { end: end - 1, tokens: tokens.into() }
         };
@@ -151,10 +142,9 @@ impl Snippets {
             return self.for_text_analysing(body, summary);
         }
         let analysed = memo.get_or_init(|| self.analyse(body, summary));
-        let mut seen = vec![false; self.hashes.len()];
         let mut best: Option<(usize, usize)> = None;
         for (i, paragraph) in analysed.body.iter().enumerate() {
-            let count = self.count_in(paragraph, &mut seen);
+            let count = self.count_in(paragraph);
             if count > best.map_or(0, |b| b.0) {
                 best = Some((count, i));
             }
@@ -164,7 +154,7 @@ impl Snippets {
                 let start = i.checked_sub(1).map_or(0, |p| analysed.body[p].end + 1);
                 (&body[start..analysed.body[i].end], &analysed.body[i])
             }
-            None if self.count_in(&analysed.summary, &mut seen) > 0 => (summary, &analysed.summary),
+            None if self.count_in(&analysed.summary) > 0 => (summary, &analysed.summary),
             None => return None,
         };
         Some(window(text, &merged(self.ranges_in(paragraph))))
