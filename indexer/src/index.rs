@@ -17,6 +17,7 @@ pub use tantivy::TantivyError as IndexError;
 use crate::analysis::{RegkbTokenizer, TOKENIZER_NAME, terms};
 use crate::model::{Content, Record};
 use crate::snippets::Paragraphs;
+use crate::unit_matches::UnitMatches;
 use crate::{markdown, synonyms::Synonyms};
 
 mod product;
@@ -30,6 +31,10 @@ const WRITER_HEAP_BYTES: usize = 96_000_000;
 /// The most documents one thread writes: about 5 s here. Beyond them every core writes (at
 /// 100,000 records one thread took 25 s, every core 14 s).
 const ONE_WRITER_DOCS: usize = 20_000;
+
+/// How many matches of query units a search index keeps, 8 bytes each: at most 32 MB, the
+/// lists of a few hundred common words at 10,000 records.
+const KEPT_MATCHES: usize = 4_000_000;
 
 /// The writer of `content`'s index. Each writer thread makes its own segment, and a search sets
 /// up its scorers once per segment (with two, 7 % of a search request's work on the shipped
@@ -188,6 +193,8 @@ pub struct SearchIndex {
     pub(crate) vocabulary: Vec<(String, String)>,
     /// Each record's and product's hit but for what depends on the query.
     pub(crate) cards: Vec<crate::search::Hit>,
+    /// Each query unit's matches, kept for the next query with it.
+    pub(crate) unit_matches: UnitMatches,
 }
 
 /// Each record's and product's body as plain text (records first, as in the index), made from its
@@ -338,8 +345,19 @@ impl SearchIndex {
         let texts = PlainTexts::new(content.clone());
         let paragraphs = (0..texts.len()).map(|_| Paragraphs::new()).collect();
         let vocabulary = vocabulary(&content);
-        let mut index =
-            SearchIndex { content, reader, fields, facets, synonyms, texts, paragraphs, vocabulary, cards: Vec::new() };
+        let unit_matches = UnitMatches::new(KEPT_MATCHES);
+        let mut index = SearchIndex {
+            content,
+            reader,
+            fields,
+            facets,
+            synonyms,
+            texts,
+            paragraphs,
+            vocabulary,
+            cards: Vec::new(),
+            unit_matches,
+        };
         index.cards = (0..index.texts.len()).map(|ord| index.card(ord).with_card_json()).collect();
         Ok(index)
     }

@@ -20,6 +20,7 @@ mod snippets;
 pub mod stats;
 pub mod suggest;
 mod synonyms;
+mod unit_matches;
 pub mod validate;
 pub mod version;
 mod yaml;

@@ -1,13 +1,12 @@
 //! The tantivy parts a search is made of besides tantivy's own queries: a unit's match in any of
-//! the weighted fields, a weight made once for several searches, and the collector of every match.
-
-use std::fmt;
-use std::sync::Arc;
+//! the weighted fields, and the collector of every match.
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{EmptyScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentOrdinal, SegmentReader, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
+
+use crate::unit_matches::Match;
 
 /// Matches any of its queries, scored by the sum of the scores of those that match: a unit looked
 /// for in each weighted field. tantivy's `BooleanQuery` scores the same union through a
@@ -118,51 +117,16 @@ impl Scorer for Sum {
     }
 }
 
-/// A query whose weight is made: searching with it again reads no term statistics again.
-#[derive(Clone)]
-pub(crate) struct Prepared(pub(crate) Arc<dyn Weight>);
-
-impl fmt::Debug for Prepared {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Prepared")
-    }
-}
-
-impl Query for Prepared {
-    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(self.clone()))
-    }
-}
-
-impl Weight for Prepared {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        self.0.scorer(reader, boost)
-    }
-
-    fn scorer_danger(
-        &self,
-        reader: &SegmentReader,
-        target: DocId,
-        boost: Score,
-    ) -> tantivy::Result<(SeekDangerResult, Box<dyn Scorer>)> {
-        self.0.scorer_danger(reader, target, boost)
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        self.0.explain(reader, doc)
-    }
-}
-
 /// Collects every match: its record's order (`ord`) and score.
 pub(crate) struct Matches;
 
 pub(crate) struct SegmentMatches {
     ords: Column<u64>,
-    found: Vec<(u64, Score)>,
+    found: Vec<Match>,
 }
 
 impl Collector for Matches {
-    type Fruit = Vec<(u64, Score)>;
+    type Fruit = Vec<Match>;
     type Child = SegmentMatches;
 
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentMatches> {
@@ -173,17 +137,18 @@ impl Collector for Matches {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<(u64, Score)>>) -> tantivy::Result<Self::Fruit> {
+    fn merge_fruits(&self, fruits: Vec<Vec<Match>>) -> tantivy::Result<Self::Fruit> {
         Ok(fruits.concat())
     }
 }
 
 impl SegmentCollector for SegmentMatches {
-    type Fruit = Vec<(u64, Score)>;
+    type Fruit = Vec<Match>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let Some(ord) = self.ords.first(doc) {
-            self.found.push((ord, score));
+            // Records and products number far fewer than 2^32.
+            self.found.push((ord as u32, score));
         }
     }
 

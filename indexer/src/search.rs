@@ -10,16 +10,17 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
-use tantivy::query::{BooleanQuery, BoostQuery, EnableScoring, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use tantivy::query::{BoostQuery, PhraseQuery, Query, RegexQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Score, Term};
 
 use crate::analysis::{analyze, is_unspaced, joints, languages_of, terms};
 use crate::index::{Facet, SearchIndex, product_summary, product_title, record_title};
 use crate::model::Stance;
-use crate::scoring::{AnyOf, Matches, Prepared};
+use crate::scoring::{AnyOf, Matches};
 use crate::snippets::{Snippets, escape};
 use crate::synonyms::Synonyms;
+use crate::unit_matches::{self, Match};
 
 /// Longer queries are refused: no honest query needs more, and each word costs a clause.
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -233,6 +234,17 @@ struct Unit {
     optional: bool,
 }
 
+impl Unit {
+    /// What the unit looks for, as the key of its kept matches.
+    fn key(&self) -> String {
+        match &self.kind {
+            Kind::Concept(c) => format!("c{c}"),
+            Kind::Words(words) => format!("w{}", words.join("\u{1}")),
+            Kind::Char(c) => format!("l{c}"),
+        }
+    }
+}
+
 enum Kind {
     /// A glossary or modality concept, whichever way it is spelt.
     Concept(usize),
@@ -342,13 +354,10 @@ impl SearchIndex {
     /// Records with every unit; when none passes the filters, records with most of them,
     /// ranked by how many they have, and the units that no record has.
     fn find(&self, searcher: &tantivy::Searcher, units: &[Unit], filters: &Filters) -> tantivy::Result<Found> {
-        // Each unit's weight is made once, for the strict search and the relaxed one.
-        let scoring = EnableScoring::enabled_from_searcher(searcher);
-        let weights = units.iter().map(|u| Ok(Prepared(self.unit_query(u).weight(scoring)?.into())));
-        let weights = weights.collect::<tantivy::Result<Vec<Prepared>>>()?;
-        let matches = searcher.search(&query(units, &weights, Occur::Must), &Matches)?;
-        let required = units.iter().filter(|u| !u.optional).count();
-        if required <= 1 || matches.iter().any(|&(ord, _)| filters.admit(self, ord)) {
+        let lists = units.iter().map(|u| self.matches_of(searcher, u)).collect::<tantivy::Result<Vec<_>>>()?;
+        let required: Vec<bool> = units.iter().map(|u| !u.optional).collect();
+        let matches = unit_matches::intersect(&lists, &required);
+        if required.iter().filter(|r| **r).count() <= 1 || matches.iter().any(|&(ord, _)| filters.admit(self, ord)) {
             return Ok(Found::strict(matches));
         }
         // Dense by document: a long question can match every record.
@@ -356,13 +365,11 @@ impl SearchIndex {
         let mut scores = vec![0.0; docs];
         let mut has = vec![false; docs * n];
         let mut dropped = Vec::new();
-        for (u, unit) in units.iter().enumerate() {
-            let alone = query(std::slice::from_ref(unit), std::slice::from_ref(&weights[u]), Occur::Must);
-            let found = searcher.search(&alone, &Matches)?;
-            if !found.iter().any(|&(ord, _)| filters.admit(self, ord)) {
+        for (u, list) in lists.iter().enumerate() {
+            if !list.iter().any(|&(ord, _)| filters.admit(self, u64::from(ord))) {
                 dropped.push(u);
             }
-            for (ord, score) in found {
+            for &(ord, score) in list.iter() {
                 scores[ord as usize] += score;
                 has[ord as usize * n + u] = true;
             }
@@ -376,6 +383,11 @@ impl SearchIndex {
             })
             .collect();
         Ok(Found { matches, has, dropped, relaxed: true })
+    }
+
+    /// Every record with `unit`, in record order, with its score there.
+    fn matches_of(&self, searcher: &tantivy::Searcher, unit: &Unit) -> tantivy::Result<Arc<[Match]>> {
+        self.unit_matches.get_or_find(&unit.key(), || searcher.search(&*self.unit_query(unit), &Matches))
     }
 
     /// Ranks by what a reader of regulations needs besides the words: researched records over
@@ -604,17 +616,6 @@ impl SearchIndex {
             card_json: Arc::default(),
         }
     }
-}
-
-/// The tantivy query for the units, with their weights, each one `occur` (Must: all words;
-/// Should: any); an optional unit is always Should.
-fn query(units: &[Unit], weights: &[Prepared], occur: Occur) -> BooleanQuery {
-    let clauses = units
-        .iter()
-        .zip(weights)
-        .map(|(unit, w)| (if unit.optional { Occur::Should } else { occur }, Box::new(w.clone()) as Box<dyn Query>))
-        .collect();
-    BooleanQuery::new(clauses)
 }
 
 /// How many of each letter a word has, counted in 64 buckets: a cheap bound on the edits between
