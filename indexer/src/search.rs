@@ -117,7 +117,9 @@ impl SearchResults {
     /// These results as JSON, the same as `serde_json` writes them, faster: the fields of each
     /// hit that no query changes were written when the index was built.
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(16 * 1024);
+        // The hits' length and room for the rest (the facets' few kilobytes): written without growing.
+        let hits: usize = self.hits.iter().map(|h| h.card_json.len() + h.snippet.len() + 128).sum();
+        let mut out = Vec::with_capacity(hits + 8 * 1024);
         out.extend_from_slice(br#"{"query":"#);
         json_into(&mut out, &self.query);
         let flags = format!(
@@ -265,6 +267,11 @@ impl Filters {
         }))
     }
 
+    /// Whether any facet is filtered: most searches filter none, and then every match counts.
+    fn any(&self) -> bool {
+        self.0.iter().any(Option::is_some)
+    }
+
     /// Whether record `ord` has one of the wanted values of facet `f`.
     fn passes(&self, index: &SearchIndex, ord: usize, f: Facet) -> bool {
         self.0[f as usize].as_ref().is_none_or(|wanted| index.facets.values(ord, f).iter().any(|v| wanted.contains(v)))
@@ -321,7 +328,9 @@ impl SearchIndex {
         self.weigh(&mut found.matches, &request.query);
         let facets = self.count_facets(&found.matches, &filters);
         let mut matches = std::mem::take(&mut found.matches);
-        matches.retain(|&(ord, _)| filters.admit(self, ord));
+        if filters.any() {
+            matches.retain(|&(ord, _)| filters.admit(self, ord));
+        }
         let total = matches.len();
         // An offset past the end is the end: no hits, and no arithmetic that can overflow.
         let offset = request.offset.min(total);
@@ -527,7 +536,7 @@ impl SearchIndex {
         let mut counts = Facet::ALL.map(|f| vec![0usize; self.facets.count(f)]);
         for &(ord, _) in matches {
             let ord = ord as usize;
-            let passing = Facet::ALL.map(|f| filters.passes(self, ord, f));
+            let passing = if filters.any() { Facet::ALL.map(|f| filters.passes(self, ord, f)) } else { [true; 5] };
             let failing = passing.iter().filter(|p| !**p).count();
             for (i, f) in Facet::ALL.into_iter().enumerate() {
                 // Count when every other facet passes: none fails, or only this one does.
