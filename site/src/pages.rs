@@ -198,7 +198,7 @@ impl<'a> Frame<'a> {
     }
 
     /// A stance's badge as HTML, in the page's language.
-    pub fn badge(&self, badge: &Badge) -> String {
+    pub fn badge(&self, badge: &Badge) -> &'static str {
         badge.html(self.lang)
     }
 
@@ -500,7 +500,10 @@ pub fn search(
             page.next = (results.offset + results.limit < results.total).then(|| at(results.offset + results.limit));
         }
     }
-    page.render()
+    // A page of results is some 30 KB: written into room for it rather than grown to it.
+    let mut html = String::with_capacity(48 * 1024);
+    page.render_into(&mut html)?;
+    Ok(html)
 }
 
 /// The exported search page: an empty shell that the client index and `offline.js` fill in.
@@ -550,7 +553,10 @@ fn with_words(out: String, request: &SearchRequest) -> String {
 /// added, or removed when asked for.
 fn search_url(base: &str, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
     let start = base.find('?').map_or(base.len(), |q| q + 1);
-    query_rest(base.to_owned(), start, request, toggle, offset)
+    // Room for a filter or two, so that appending them does not copy the URL again.
+    let mut url = String::with_capacity(base.len() + 64);
+    url.push_str(base);
+    query_rest(url, start, request, toggle, offset)
 }
 
 /// Each facet's values with their counts, each a link that toggles it. A value asked for that no

@@ -5,7 +5,7 @@ pub mod approvals;
 pub mod product;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use indexer::index::record_title;
 use indexer::model::{
@@ -107,9 +107,20 @@ impl Badge {
         }
     }
 
+    /// The badge as HTML in `lang`, made once for each language and badge: a page of results or
+    /// a comparison shows hundreds.
+    pub fn html(&self, lang: Lang) -> &'static str {
+        static ALL: OnceLock<HashMap<(Lang, &'static str), String>> = OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            let badges = || Stance::ALL.iter().map(|&s| Badge::of(s)).chain([Badge::product()]);
+            Lang::ALL.into_iter().flat_map(|l| badges().map(move |b| ((l, b.class), b.render(l)))).collect()
+        });
+        all.get(&(lang, self.class)).map_or("", String::as_str)
+    }
+
     /// The badge as HTML in `lang`; every part is a fixed string or a message from the
     /// interface's own files, so it needs no escaping.
-    pub fn html(&self, lang: Lang) -> String {
+    fn render(&self, lang: Lang) -> String {
         let label = i18n::t(lang, &format!("stance-{}", self.class));
         let definition = i18n::t(lang, &format!("stance-{}-definition", self.class));
         format!(
