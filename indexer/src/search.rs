@@ -772,6 +772,35 @@ mod tests {
     }
 
     #[test]
+    fn kept_lists_answer_as_a_first_search_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+        let content = Arc::new(crate::load_clean(&dir).unwrap_or_else(|e| panic!("the shipped content loads: {e:?}")));
+        let queries = [
+            "cell potency",
+            "potency cell",
+            "\"cell therapy\" potency",
+            "CAR-T follow-up",
+            "造腫瘍性試験",
+            "細",
+            "tumorigenicity xyzzy",
+            "potency",
+        ];
+        let answers = |index: &SearchIndex, q: &str| {
+            let request = SearchRequest { query: q.into(), regulator: vec!["pmda".into()], ..Default::default() };
+            let filtered = index.search(&request).expect("a search").to_json();
+            let all = index.search(&SearchRequest { query: q.into(), ..Default::default() }).expect("a search");
+            (filtered, all.to_json())
+        };
+        // Each query on an index that has kept the lists of all of them, and first on its own.
+        let warm = SearchIndex::build(content.clone()).expect("an index");
+        queries.iter().rev().for_each(|q| drop(answers(&warm, q)));
+        for q in queries {
+            let fresh = SearchIndex::build(content.clone()).expect("an index");
+            assert_eq!(answers(&warm, q), answers(&fresh, q), "{q}");
+        }
+    }
+
+    #[test]
     fn letter_counts_never_exceed_the_edit_distance_and_tell_far_words_apart() {
         let words =
             ["tumour", "tumor", "toumor", "mutour", "造腫瘍性", "造腫瘍", "potency", "", "cell bank", "bank cell"];
