@@ -26,7 +26,7 @@ pub(crate) struct UnitMatches {
 }
 
 impl UnitMatches {
-    /// Keeps up to `budget` matches in all (12 bytes each with the map's share).
+    /// Keeps up to `budget` matches in all; two searches that make one list at once may both count it.
     pub(crate) fn new(budget: usize) -> UnitMatches {
         UnitMatches { lists: RwLock::default(), room: AtomicUsize::new(budget) }
     }
