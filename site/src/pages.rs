@@ -2,6 +2,7 @@
 //! export. Each page gets the links for where it is served from, and the notices (content
 //! errors during live preview) to show in its banner.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use askama::Template;
@@ -198,7 +199,7 @@ impl<'a> Frame<'a> {
     }
 
     /// A stance's badge as HTML, in the page's language.
-    pub fn badge(&self, badge: &Badge) -> &'static str {
+    pub fn badge(&self, badge: &Badge) -> Cow<'static, str> {
         badge.html(self.lang)
     }
 

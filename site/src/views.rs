@@ -4,6 +4,7 @@
 pub mod approvals;
 pub mod product;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -108,14 +109,14 @@ impl Badge {
     }
 
     /// The badge as HTML in `lang`, made once for each language and badge: a page of results or
-    /// a comparison shows hundreds.
-    pub fn html(&self, lang: Lang) -> &'static str {
+    /// a comparison shows hundreds. A badge of another class is made each time.
+    pub fn html(&self, lang: Lang) -> Cow<'static, str> {
         static ALL: OnceLock<HashMap<(Lang, &'static str), String>> = OnceLock::new();
         let all = ALL.get_or_init(|| {
             let badges = || Stance::ALL.iter().map(|&s| Badge::of(s)).chain([Badge::product()]);
             Lang::ALL.into_iter().flat_map(|l| badges().map(move |b| ((l, b.class), b.render(l)))).collect()
         });
-        all.get(&(lang, self.class)).map_or("", String::as_str)
+        all.get(&(lang, self.class)).map_or_else(|| Cow::Owned(self.render(lang)), |html| Cow::Borrowed(html.as_str()))
     }
 
     /// The badge as HTML in `lang`; every part is a fixed string or a message from the
