@@ -415,6 +415,7 @@ pub struct FacetLink {
     pub label: String,
     pub count: usize,
     pub checked: bool,
+    /// Written for an HTML attribute (`&amp;` between the query's pairs).
     pub href: String,
 }
 
@@ -447,6 +448,7 @@ struct SearchPage<'a> {
     summary: String,
     first: usize,
     hits: Vec<HitLine>,
+    /// The pages before and after, written for an HTML attribute as the facets' links are.
     prev: Option<String>,
     next: Option<String>,
     /// The client index's scripts, on the exported search page only.
@@ -536,28 +538,23 @@ fn facet_labels(frame: &Frame, content: &Content) -> String {
     serde_json::to_string(&labels).expect("labels are JSON").replace('<', "\\u003c")
 }
 
-/// The search page's URL with the words of `request`: what every link of its results page
-/// begins with, encoded once.
+/// The search page's URL with the words of `request`, written for an HTML attribute: what every
+/// link of its results page begins with, encoded once.
 fn search_base(frame: &Frame, request: &SearchRequest) -> String {
     let mut url = frame.links.search();
     url.push('?');
-    with_words(url, request)
-}
-
-/// `out`, at the end of which a URL query begins, with the words of `request` (`q=…`) appended.
-fn with_words(out: String, request: &SearchRequest) -> String {
-    let start = out.len();
-    form_urlencoded::Serializer::for_suffix(out, start).append_pair("q", &request.query).finish()
+    let start = url.len();
+    QueryWriter::html(url, start).pair("q", &request.query).out
 }
 
 /// The search page's URL for `request` at `offset` from its `base`, with `toggle`'s facet value
-/// added, or removed when asked for.
+/// added, or removed when asked for; written for an HTML attribute.
 fn search_url(base: &str, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
     let start = base.find('?').map_or(base.len(), |q| q + 1);
     // Room for a filter or two, so that appending them does not copy the URL again.
     let mut url = String::with_capacity(base.len() + 64);
     url.push_str(base);
-    query_rest(url, start, request, toggle, offset)
+    query_rest(QueryWriter::html(url, start), request, toggle, offset)
 }
 
 /// Each facet's values with their counts, each a link that toggles it. A value asked for that no
@@ -619,37 +616,56 @@ fn result_summary(lang: Lang, query: &str, results: &SearchResults) -> String {
 
 /// The URL query of a search request, as the search form would write it.
 pub fn query_string(request: &SearchRequest) -> String {
-    query_rest(with_words(String::new(), request), 0, request, None, request.offset)
+    let words = QueryWriter { out: String::new(), start: 0, and: "&" }.pair("q", &request.query);
+    query_rest(words, request, None, request.offset)
 }
 
-/// Appends to `out`, whose URL query begins at `start` with the words, the rest of the query of
-/// `request` at `offset`: its filters, with `toggle`'s facet value added after the facet's others
-/// (or removed when asked for), its limit and the offset.
-fn query_rest(
-    out: String,
-    start: usize,
-    request: &SearchRequest,
-    toggle: Option<(Facet, &str)>,
-    offset: usize,
-) -> String {
-    let mut pairs = form_urlencoded::Serializer::for_suffix(out, start);
+/// Appends to `query`, which holds the words, the rest of the query of `request` at `offset`: its
+/// filters, with `toggle`'s facet value added after the facet's others (or removed when asked
+/// for), its limit and the offset.
+fn query_rest(mut query: QueryWriter, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
     for f in Facet::ALL {
         let values = request.filter(f);
         let toggled = toggle.and_then(|(t, v)| (t == f).then_some(v));
         for v in values.iter().filter(|v| toggled != Some(v.as_str())) {
-            pairs.append_pair(f.name(), v);
+            query = query.pair(f.name(), v);
         }
         if let Some(v) = toggled.filter(|v| !values.iter().any(|w| w == v)) {
-            pairs.append_pair(f.name(), v);
+            query = query.pair(f.name(), v);
         }
     }
     if let Some(limit) = request.limit {
-        pairs.append_pair("limit", &limit.to_string());
+        query = query.pair("limit", &limit.to_string());
     }
     if offset > 0 {
-        pairs.append_pair("offset", &offset.to_string());
+        query = query.pair("offset", &offset.to_string());
     }
-    pairs.finish()
+    query.out
+}
+
+/// A URL query being written, form-encoded, at the end of `out` from `start`, its pairs joined by
+/// `and`: `&` in a URL; `&#38;`, as templates escape it, in a URL written for an HTML attribute,
+/// which then needs no escaping (form encoding leaves no other character that HTML gives meaning to).
+struct QueryWriter {
+    out: String,
+    start: usize,
+    and: &'static str,
+}
+
+impl QueryWriter {
+    fn html(out: String, start: usize) -> QueryWriter {
+        QueryWriter { out, start, and: "&#38;" }
+    }
+
+    fn pair(mut self, name: &str, value: &str) -> QueryWriter {
+        if self.out.len() > self.start {
+            self.out.push_str(self.and);
+        }
+        self.out.extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        self.out.push('=');
+        self.out.extend(form_urlencoded::byte_serialize(value.as_bytes()));
+        self
+    }
 }
 
 fn facet_label(frame: &Frame, content: &Content, f: Facet, value: &str) -> String {
