@@ -51,10 +51,13 @@ pub struct Frame<'a> {
     pub untranslated: &'a BTreeSet<String>,
 }
 
-/// `text` escaped for HTML, as templates escape it.
+/// `text` escaped for HTML, as templates escape it: written straight into the string, not through
+/// `Display`'s formatting.
 fn html(text: &str) -> String {
-    use askama::filters::{Html, escape};
-    escape(text, Html).map_or_else(|never| match never {}, |safe| safe.to_string())
+    use askama::filters::{Escaper, Html};
+    let mut out = String::with_capacity(text.len() + 8);
+    Html.write_escaped_str(&mut out, text).expect("a String takes any text");
+    out
 }
 
 /// The page in another language, for the switcher and `hreflang`.
