@@ -10,6 +10,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use indexer::model::{AttributeDef, AttributeKind, Content, Scalar, Translations};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use rustc_hash::FxHashMap;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -211,7 +212,37 @@ fn bundle(lang: Lang) -> Bundle {
 /// The message `key` in `lang`, or in English when `lang` lacks it, or the key itself when no
 /// language has it (a test keeps that from shipping).
 pub fn t(lang: Lang, key: &str) -> String {
-    format(lang, key, None)
+    formatted(lang).get(key).cloned().unwrap_or_else(|| key.to_owned())
+}
+
+/// Each language's messages formatted without variables, in `Lang::ALL`'s order: what `t` gives,
+/// made once rather than for each of the few dozen a page shows.
+fn formatted(lang: Lang) -> &'static FxHashMap<String, String> {
+    static FORMATTED: OnceLock<Vec<FxHashMap<String, String>>> = OnceLock::new();
+    let all = FORMATTED.get_or_init(|| {
+        Lang::ALL
+            .into_iter()
+            .map(|l| {
+                let keys = message_keys(l).into_iter().chain(message_keys(Lang::En));
+                keys.map(|key| {
+                    let text = format(l, &key, None);
+                    (key, text)
+                })
+                .collect()
+            })
+            .collect()
+    });
+    &all[lang as usize]
+}
+
+/// The keys of the messages in `lang`'s file.
+fn message_keys(lang: Lang) -> Vec<String> {
+    let resource = FluentResource::try_new(lang.messages().to_owned()).unwrap_or_else(|(resource, _)| resource);
+    let messages = resource.entries().filter_map(|entry| match entry {
+        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+        _ => None,
+    });
+    messages.collect()
 }
 
 /// The message `key` in `lang` with its variables `args` filled in.
