@@ -574,7 +574,7 @@ async fn the_export_answers_the_judged_queries_as_the_server_does() {
     for query in &queries {
         let request = indexer::search::SearchRequest { query: query.clone(), limit: Some(10), ..Default::default() };
         let results = index.search(&request).unwrap();
-        let server: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+        let server: Vec<String> = results.hits.iter().map(|h| h.id.to_string()).collect();
         let found =
             b.c().execute("return window.regkbSearch(arguments[0], 10);", vec![query.clone().into()]).await.unwrap();
         let offline: Vec<String> = serde_json::from_value(found["ids"].clone()).unwrap();

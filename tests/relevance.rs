@@ -93,7 +93,7 @@ fn judged_queries_rank_above_the_floors() {
     let mut zero = Vec::new();
     for j in &judged {
         let request = SearchRequest { query: j.query.clone(), limit: Some(10), ..SearchRequest::default() };
-        let ranked: Vec<String> = index.search(&request).unwrap().hits.into_iter().map(|h| h.id).collect();
+        let ranked: Vec<String> = index.search(&request).unwrap().hits.into_iter().map(|h| h.id.to_string()).collect();
         if ranked.is_empty() {
             zero.push(j.query.clone());
         }

@@ -158,21 +158,22 @@ fn quoted_list(words: &[String]) -> String {
     words.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>().join(", ")
 }
 
-/// One matching record or product.
+/// One matching record or product. The fields from `kind` to `summary`, its card, are the same in
+/// every search: shared with the index, not copied into each hit.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Hit {
     /// `record` or `product`.
     pub kind: &'static str,
-    pub id: String,
-    pub url: String,
-    pub title: String,
-    pub regulator: String,
-    pub topic: String,
-    pub domain: String,
-    pub modalities: Vec<String>,
-    pub stance: String,
-    pub status: String,
-    pub summary: String,
+    pub id: Arc<str>,
+    pub url: Arc<str>,
+    pub title: Arc<str>,
+    pub regulator: Arc<str>,
+    pub topic: Arc<str>,
+    pub domain: Arc<str>,
+    pub modalities: Arc<[String]>,
+    pub stance: Arc<str>,
+    pub status: Arc<str>,
+    pub summary: Arc<str>,
     /// HTML: the matched words in `<mark>`, everything else escaped.
     pub snippet: String,
     /// In a relaxed search, the words of the query this record lacks.
@@ -587,16 +588,16 @@ impl SearchIndex {
         };
         Hit {
             kind: "record",
-            id: record.id.clone(),
-            url: format!("/records/{}", record.id),
-            title: record_title(&self.content, record),
-            regulator: self.facets.name_of(ord, Facet::Regulator),
-            topic: self.facets.name_of(ord, Facet::Topic),
-            domain: self.facets.name_of(ord, Facet::Domain),
+            id: record.id.as_str().into(),
+            url: format!("/records/{}", record.id).into(),
+            title: record_title(&self.content, record).into(),
+            regulator: self.facets.name_of(ord, Facet::Regulator).into(),
+            topic: self.facets.name_of(ord, Facet::Topic).into(),
+            domain: self.facets.name_of(ord, Facet::Domain).into(),
             modalities: self.content.record_modalities(record).into_iter().map(str::to_owned).collect(),
-            stance: record.stance().to_string(),
-            status: record.status().to_string(),
-            summary: record.front.summary.clone(),
+            stance: record.stance().to_string().into(),
+            status: record.status().to_string().into(),
+            summary: record.front.summary.as_str().into(),
             snippet: String::new(),
             missing: Vec::new(),
             score: 0.0,
@@ -609,16 +610,16 @@ impl SearchIndex {
         let p = &self.content.products[ord - self.content.records.len()];
         Hit {
             kind: "product",
-            id: p.id.clone(),
-            url: format!("/products/{}", p.id),
-            title: product_title(p),
-            regulator: self.facets.name_of(ord, Facet::Regulator),
-            topic: String::new(),
-            domain: String::new(),
-            modalities: vec![p.modality().to_owned()],
-            stance: String::new(),
-            status: p.front.status.value.to_string(),
-            summary: product_summary(&self.content, p),
+            id: p.id.as_str().into(),
+            url: format!("/products/{}", p.id).into(),
+            title: product_title(p).into(),
+            regulator: self.facets.name_of(ord, Facet::Regulator).into(),
+            topic: "".into(),
+            domain: "".into(),
+            modalities: [p.modality().to_owned()].into(),
+            stance: "".into(),
+            status: p.front.status.value.to_string().into(),
+            summary: product_summary(&self.content, p).into(),
             snippet: String::new(),
             missing: Vec::new(),
             score: 0.0,

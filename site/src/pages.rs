@@ -429,12 +429,12 @@ pub struct FacetGroup {
 }
 
 /// A hit as the results list shows it.
-pub struct HitLine {
-    pub title: String,
+pub struct HitLine<'r> {
+    pub title: &'r str,
     pub href: String,
     pub badge: Badge,
     pub draft: bool,
-    pub snippet: String,
+    pub snippet: &'r str,
 }
 
 #[derive(Template)]
@@ -450,7 +450,7 @@ struct SearchPage<'a> {
     error: Option<String>,
     summary: String,
     first: usize,
-    hits: Vec<HitLine>,
+    hits: Vec<HitLine<'a>>,
     /// The pages before and after, written for an HTML attribute as the facets' links are.
     prev: Option<String>,
     next: Option<String>,
@@ -590,12 +590,12 @@ fn facet_groups(
         .collect()
 }
 
-fn hit_line(frame: &Frame, h: &indexer::search::Hit) -> HitLine {
+fn hit_line<'r>(frame: &Frame, h: &'r indexer::search::Hit) -> HitLine<'r> {
     let (href, badge) = match h.kind {
         "product" => (frame.links.product(&h.id), Badge::product()),
         _ => (frame.links.record(&h.id), Badge::of(h.stance.parse().unwrap_or(indexer::model::Stance::Unknown))),
     };
-    HitLine { title: h.title.clone(), href, badge, draft: h.status == "draft", snippet: h.snippet.clone() }
+    HitLine { title: &h.title, href, badge, draft: &*h.status == "draft", snippet: &h.snippet }
 }
 
 /// The line above the hits, for `query` as the reader wrote it.
