@@ -191,17 +191,22 @@ fn scanned<'t>(pieces: impl Iterator<Item = &'t str>) -> impl Iterator<Item = &'
     })
 }
 
-/// The character index of each of `bytes` (offsets in `text`, ascending, on character
-/// boundaries), counted in one pass.
-fn char_indices_of(text: &str, bytes: impl Iterator<Item = usize>) -> Vec<usize> {
-    let (mut byte, mut char) = (0, 0);
-    bytes
-        .map(|b| {
-            char += text[byte..b].chars().count();
-            byte = b;
-            char
-        })
-        .collect()
+/// Where each of `ranges` (sorted, apart) starts and ends in `text`, in characters, and the text's
+/// length in characters: counted in one pass.
+fn char_bounds(text: &str, ranges: &[Range<usize>]) -> (Vec<usize>, Vec<usize>, usize) {
+    let (mut starts, mut ends) = (Vec::with_capacity(ranges.len()), Vec::with_capacity(ranges.len()));
+    let (mut byte, mut chars) = (0, 0);
+    let mut count = |to: usize| {
+        chars += text[byte..to].chars().count();
+        byte = to;
+        chars
+    };
+    for r in ranges {
+        starts.push(count(r.start));
+        ends.push(count(r.end));
+    }
+    let total = count(text.len());
+    (starts, ends, total)
 }
 
 /// The byte offset `n` characters before `byte` in `text`, or its start.
@@ -228,9 +233,7 @@ fn forward(text: &str, byte: usize, n: usize) -> usize {
 /// HTML. The windows are compared in characters, each range's bounds counted once; only the
 /// chosen one is walked in the text.
 fn window(text: &str, ranges: &[Range<usize>]) -> String {
-    let bounds = char_indices_of(text, ranges.iter().flat_map(|r| [r.start, r.end]).chain([text.len()]));
-    let (starts, ends): (Vec<usize>, Vec<usize>) = bounds.chunks_exact(2).map(|b| (b[0], b[1])).unzip();
-    let total = bounds.last().copied().unwrap_or_default();
+    let (starts, ends, total) = char_bounds(text, ranges);
     let lead = |i: usize| starts[i].saturating_sub(SNIPPET_LEAD_CHARS);
     let fits = |start: usize| total - start >= SNIPPET_CHARS;
     let chars = |i: usize| match lead(i) {
@@ -298,17 +301,22 @@ pub(crate) fn escape(text: &str) -> String {
 
 /// Appends `text` to `out`, escaped for HTML.
 fn escape_into(out: &mut String, text: &str) {
-    // Copies the runs between special characters whole; they are ASCII, so never inside a
-    // character of several bytes.
+    // The specials are rare: found by memchr's wide scans rather than byte by byte, and the runs
+    // between them copied whole (they are ASCII, so never inside a character of several bytes).
+    let bytes = text.as_bytes();
+    let next = |from: usize| {
+        let angle = memchr::memchr3(b'&', b'<', b'>', &bytes[from..]);
+        let quote = memchr::memchr2(b'"', b'\'', &bytes[from..]);
+        angle.into_iter().chain(quote).min().map(|i| from + i)
+    };
     let mut at = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
+    while let Some(i) = next(at) {
+        let entity = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
         out.push_str(&text[at..i]);
         out.push_str(entity);
