@@ -135,7 +135,7 @@ impl SearchResults {
             out.extend_from_slice(if i == 0 { b"{" } else { b",{" });
             out.extend_from_slice(hit.card_json.as_bytes());
             out.extend_from_slice(br#","snippet":"#);
-            json_into(&mut out, &hit.snippet);
+            json_str_into(&mut out, &hit.snippet);
             out.extend_from_slice(br#","missing":"#);
             json_into(&mut out, &hit.missing);
             out.extend_from_slice(br#","score":"#);
@@ -152,6 +152,19 @@ impl SearchResults {
 /// Appends `value` as JSON.
 fn json_into<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
     serde_json::to_writer(out, value).expect("search results are JSON");
+}
+
+/// Appends `text` as a JSON string, as `json_into` does. Most text needs no escaping (a snippet's
+/// HTML has no quote; a backslash or control character is rare): that is checked in one pass
+/// without branches, which the compiler makes wide, and the text copied whole.
+fn json_str_into(out: &mut Vec<u8>, text: &str) {
+    let special = text.bytes().fold(false, |special, b| special | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    if special {
+        return json_into(out, text);
+    }
+    out.push(b'"');
+    out.extend_from_slice(text.as_bytes());
+    out.push(b'"');
 }
 
 fn quoted_list(words: &[String]) -> String {
@@ -751,6 +764,17 @@ pub const KOREAN_PARTICLES: &str = "의을를은는이가에와과로도및";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_copied_whole_or_escaped_are_what_serde_writes() {
+        for text in
+            ["", "plain <mark>x</mark> &amp;", "a \"quote\"", "back\\slash", "tab\there", "\u{1}", "造腫瘍性 \u{7f}"]
+        {
+            let mut out = Vec::new();
+            json_str_into(&mut out, text);
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(text).unwrap(), "{text:?}");
+        }
+    }
 
     #[test]
     fn results_json_is_what_serde_writes() {
