@@ -25,6 +25,9 @@ const SNIPPET_SCAN_BYTES: usize = 6000;
 pub(crate) struct Paragraph {
     /// Where it ends in the text, in bytes; it starts after the previous one's end and newline.
     end: usize,
+    /// A bit for each of its terms (`bit`): a paragraph that shares none with a query is passed
+    /// over without looking its terms up.
+    bits: u64,
     /// Sorted by term, then place: a query's few terms are looked up in it, not each of its
     /// terms in the query's.
     tokens: Box<[Token]>,
@@ -61,6 +64,11 @@ fn hash(term: &str) -> u32 {
     (FxBuildHasher.hash_one(term) >> 32) as u32
 }
 
+/// The bit of term `hash` among 64.
+fn bit(hash: u32) -> u64 {
+    1 << (hash % 64)
+}
+
 /// Highlighters for a query: which terms of a text are the query's.
 pub(crate) struct Snippets {
     tokenizer: RegkbTokenizer,
@@ -68,6 +76,8 @@ pub(crate) struct Snippets {
     wanted: FxHashSet<String>,
     /// Their hashes, without repeats.
     hashes: Vec<u32>,
+    /// Their bits (`bit`).
+    bits: u64,
     /// The query's single letters of unspaced scripts, found inside bigrams.
     letters: Vec<char>,
 }
@@ -78,7 +88,8 @@ impl Snippets {
         let mut hashes: Vec<u32> = wanted.iter().map(|t| hash(t)).collect();
         hashes.sort_unstable();
         hashes.dedup();
-        Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, letters }
+        let bits = hashes.iter().fold(0, |bits, &h| bits | bit(h));
+        Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, bits, letters }
     }
 
     fn wants(&self, term: &str) -> bool {
@@ -102,6 +113,9 @@ impl Snippets {
 
     /// How many different terms of the query a paragraph holds, from its kept terms.
     fn count_in(&self, paragraph: &Paragraph) -> usize {
+        if paragraph.bits & self.bits == 0 {
+            return 0;
+        }
         self.hashes.iter().filter(|&&h| !paragraph.places(h).is_empty()).count()
     }
 
@@ -122,7 +136,8 @@ impl Snippets {
             }
             tokens.sort_unstable_by_key(|t| (t.term, t.from));
             end += paragraph.len() + 1;
-            Paragraph { end: end - 1, tokens: tokens.into() }
+            let bits = tokens.iter().fold(0, |bits, t| bits | bit(t.term));
+            Paragraph { end: end - 1, bits, tokens: tokens.into() }
         };
         scanned(pieces).map(analyse).collect()
     }
