@@ -418,7 +418,7 @@ pub struct FacetLink {
     pub label: String,
     pub count: usize,
     pub checked: bool,
-    /// Written for an HTML attribute (`&amp;` between the query's pairs).
+    /// Written for an HTML attribute (`&#38;` between the query's pairs).
     pub href: String,
 }
 
