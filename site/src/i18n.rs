@@ -220,10 +220,11 @@ pub fn t(lang: Lang, key: &str) -> String {
 fn formatted(lang: Lang) -> &'static FxHashMap<String, String> {
     static FORMATTED: OnceLock<Vec<FxHashMap<String, String>>> = OnceLock::new();
     let all = FORMATTED.get_or_init(|| {
+        let english = message_keys(Lang::En);
         Lang::ALL
             .into_iter()
             .map(|l| {
-                let keys = message_keys(l).into_iter().chain(message_keys(Lang::En));
+                let keys = message_keys(l).into_iter().chain(english.iter().cloned());
                 keys.map(|key| {
                     let text = format(l, &key, None);
                     (key, text)

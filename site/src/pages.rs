@@ -619,7 +619,7 @@ fn result_summary(lang: Lang, query: &str, results: &SearchResults) -> String {
 
 /// The URL query of a search request, as the search form would write it.
 pub fn query_string(request: &SearchRequest) -> String {
-    let words = QueryWriter { out: String::new(), start: 0, and: "&" }.pair("q", &request.query);
+    let words = QueryWriter::plain().pair("q", &request.query);
     query_rest(words, request, None, request.offset)
 }
 
@@ -656,6 +656,12 @@ struct QueryWriter {
 }
 
 impl QueryWriter {
+    /// A URL query of its own.
+    fn plain() -> QueryWriter {
+        QueryWriter { out: String::new(), start: 0, and: "&" }
+    }
+
+    /// A URL query for an HTML attribute, at the end of `out` from `start`.
     fn html(out: String, start: usize) -> QueryWriter {
         QueryWriter { out, start, and: "&#38;" }
     }
