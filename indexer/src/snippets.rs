@@ -25,6 +25,8 @@ const SNIPPET_SCAN_BYTES: usize = 6000;
 pub(crate) struct Paragraph {
     /// Where it ends in the text, in bytes; it starts after the previous one's end and newline.
     end: usize,
+    /// Whether it is all ASCII, where a character is a byte and need not be counted.
+    ascii: bool,
     /// A bit for each of its terms (`bit`): a paragraph that shares none with a query is passed
     /// over without looking its terms up.
     bits: u64,
@@ -137,7 +139,7 @@ impl Snippets {
             tokens.sort_unstable_by_key(|t| (t.term, t.from));
             end += paragraph.len() + 1;
             let bits = tokens.iter().fold(0, |bits, t| bits | bit(t.term));
-            Paragraph { end: end - 1, bits, tokens: tokens.into() }
+            Paragraph { end: end - 1, ascii: paragraph.is_ascii(), bits, tokens: tokens.into() }
         };
         scanned(pieces).map(analyse).collect()
     }
@@ -164,15 +166,16 @@ impl Snippets {
                 best = Some((count, i));
             }
         }
-        let (text, paragraph) = match best {
+        let (text, paragraph, ascii) = match best {
             Some((_, i)) => {
                 let start = i.checked_sub(1).map_or(0, |p| analysed.body[p].end + 1);
-                (&body[start..analysed.body[i].end], &analysed.body[i])
+                (&body[start..analysed.body[i].end], &analysed.body[i], analysed.body[i].ascii)
             }
-            None if self.count_in(&analysed.summary) > 0 => (summary, &analysed.summary),
+            // The summary is shown whole, though analysed only as far as the highlighter reads.
+            None if self.count_in(&analysed.summary) > 0 => (summary, &analysed.summary, summary.is_ascii()),
             None => return None,
         };
-        Some(window(text, &merged(self.ranges_in(paragraph))))
+        Some(window(text, &merged(self.ranges_in(paragraph)), ascii))
     }
 
     /// `for_text` for a query with letters, analysing the paragraphs.
@@ -191,7 +194,7 @@ impl Snippets {
                 (_, ranges) => (summary, ranges),
             },
         };
-        Some(window(text, &merged(ranges)))
+        Some(window(text, &merged(ranges), text.is_ascii()))
     }
 }
 
@@ -207,8 +210,11 @@ fn scanned<'t>(pieces: impl Iterator<Item = &'t str>) -> impl Iterator<Item = &'
 }
 
 /// Where each of `ranges` (sorted, apart) starts and ends in `text`, in characters, and the text's
-/// length in characters: counted in one pass.
-fn char_bounds(text: &str, ranges: &[Range<usize>]) -> (Vec<usize>, Vec<usize>, usize) {
+/// length in characters: counted in one pass, unless the text is all `ascii`.
+fn char_bounds(text: &str, ranges: &[Range<usize>], ascii: bool) -> (Vec<usize>, Vec<usize>, usize) {
+    if ascii {
+        return (ranges.iter().map(|r| r.start).collect(), ranges.iter().map(|r| r.end).collect(), text.len());
+    }
     let (mut starts, mut ends) = (Vec::with_capacity(ranges.len()), Vec::with_capacity(ranges.len()));
     let (mut byte, mut chars) = (0, 0);
     let mut count = |to: usize| {
@@ -245,10 +251,10 @@ fn forward(text: &str, byte: usize, n: usize) -> usize {
 
 /// The `SNIPPET_CHARS` characters of `text` that hold the most highlighted ranges (sorted, apart),
 /// `SNIPPET_LEAD_CHARS` before the first, or the text's last `SNIPPET_CHARS` when fewer follow; as
-/// HTML. The windows are compared in characters, each range's bounds counted once; only the
-/// chosen one is walked in the text.
-fn window(text: &str, ranges: &[Range<usize>]) -> String {
-    let (starts, ends, total) = char_bounds(text, ranges);
+/// HTML. The windows are compared in characters, each range's bounds counted once (`ascii`: the
+/// text is all ASCII); only the chosen one is walked in the text.
+fn window(text: &str, ranges: &[Range<usize>], ascii: bool) -> String {
+    let (starts, ends, total) = char_bounds(text, ranges, ascii);
     let lead = |i: usize| starts[i].saturating_sub(SNIPPET_LEAD_CHARS);
     let fits = |start: usize| total - start >= SNIPPET_CHARS;
     let chars = |i: usize| match lead(i) {
@@ -388,16 +394,16 @@ mod tests {
     fn the_window_holds_the_most_marks_with_a_lead_in_and_ends_at_the_text_end() {
         let long = format!("{} needle {} needle needle {}", "α".repeat(300), "β".repeat(100), "γ".repeat(300));
         let ranges: Vec<Range<usize>> = long.match_indices("needle").map(|(i, m)| i..i + m.len()).collect();
-        let html = window(&long, &ranges);
+        let html = window(&long, &ranges, long.is_ascii());
         assert_eq!(html.chars().count() - "<mark></mark>".len() * 3, SNIPPET_CHARS);
         assert_eq!(html.matches("<mark>").count(), 3);
         assert!(html.starts_with(&"α".repeat(SNIPPET_LEAD_CHARS - 1)), "{html}");
         // Near the end, the window is the text's last characters; a short text is shown whole.
         let tail = format!("{}needle", "δ".repeat(400));
         let needle = tail.len() - 6..tail.len();
-        let html = window(&tail, std::slice::from_ref(&needle));
+        let html = window(&tail, std::slice::from_ref(&needle), tail.is_ascii());
         assert!(html.ends_with("<mark>needle</mark>") && html.chars().count() == SNIPPET_CHARS + 13);
-        assert_eq!(window("short ∑ text", &[]), "short ∑ text");
+        assert_eq!(window("short ∑ text", &[], false), "short ∑ text");
     }
 
     #[test]
@@ -411,6 +417,10 @@ mod tests {
                     assert_eq!(back(text, byte, n), slow_back, "back({text:?}, {byte}, {n})");
                     assert_eq!(forward(text, byte, n), slow_forward, "forward({text:?}, {byte}, {n})");
                 }
+            }
+            let words: Vec<Range<usize>> = text.match_indices("a").map(|(i, m)| i..i + m.len()).collect();
+            if text.is_ascii() {
+                assert_eq!(char_bounds(text, &words, true), char_bounds(text, &words, false), "{text:?}");
             }
         }
     }

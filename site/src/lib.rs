@@ -46,6 +46,8 @@ pub struct Site {
     /// The content's vocabulary in each language, in `Lang::ALL`'s order, for the server: made
     /// when a page in that language is first asked for (each is a copy of the content).
     vocabularies: Vec<OnceLock<i18n::Vocabulary>>,
+    /// The search page's facet labels in each language, made when first shown.
+    facet_labels: Vec<OnceLock<pages::FacetLabels>>,
 }
 
 impl Site {
@@ -59,6 +61,12 @@ impl Site {
     /// browser over `indexer::client`'s index, and `search` fails.
     pub fn unindexed(content: Content) -> Site {
         Site::over(None, Arc::new(content))
+    }
+
+    /// The facet values' labels in `frame`'s language, as the search page shows them.
+    pub fn facet_labels(&self, frame: &pages::Frame) -> &pages::FacetLabels {
+        let lang = frame.lang;
+        self.facet_labels[lang as usize].get_or_init(|| pages::FacetLabels::of(frame, &self.vocabulary(lang).content))
     }
 
     /// Builds the site for `content` over an index `regkb index` wrote to `dir`.
@@ -75,6 +83,7 @@ impl Site {
             as_of: None,
             searches: cache::SearchCache::new(cache::DEFAULT_MIB << 20),
             vocabularies: i18n::Lang::ALL.iter().map(|_| OnceLock::new()).collect(),
+            facet_labels: i18n::Lang::ALL.iter().map(|_| OnceLock::new()).collect(),
             content,
         }
     }

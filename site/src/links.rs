@@ -43,6 +43,11 @@ impl Links {
         [self.root.as_str(), self.lang.dir()].concat()
     }
 
+    /// The page at `here` (a path from the pages' root) in `lang`.
+    pub fn in_lang_at(&self, lang: Lang, here: &str) -> String {
+        [self.root.as_str(), lang.dir(), here].concat()
+    }
+
     /// Whether these are links of the static export.
     pub fn is_export(&self) -> bool {
         !self.suffix.is_empty()

@@ -11,6 +11,7 @@ use indexer::index::Facet;
 use indexer::markdown;
 use indexer::model::{Content, GlossaryEntry, Product, Record};
 use indexer::search::{SearchRequest, SearchResults};
+use rustc_hash::FxHashMap;
 
 use crate::AsOf;
 use crate::changelog::{ChangeLine, ChangesParams, ChangesView, RecordHistory};
@@ -213,7 +214,7 @@ impl<'a> Frame<'a> {
 
     /// This page in `lang`.
     pub fn alternate(&self, lang: Lang) -> Alternate {
-        let href = format!("{}{}", self.links.in_lang(lang).pages_root(), self.here);
+        let href = self.links.in_lang_at(lang, self.here);
         Alternate { tag: lang.tag(), name: lang.name(), href, current: lang == self.lang }
     }
 
@@ -415,6 +416,7 @@ pub fn error(frame: &Frame, title: &str, message: &str) -> askama::Result<String
 
 /// A facet value in the sidebar: a link that toggles it.
 pub struct FacetLink {
+    /// As HTML.
     pub label: String,
     pub count: usize,
     pub checked: bool,
@@ -485,7 +487,7 @@ impl<'a> SearchPage<'a> {
 /// The search page for a request and its results (or the error that stopped it).
 pub fn search(
     frame: &Frame,
-    content: &Content,
+    labels: &FacetLabels,
     request: &SearchRequest,
     results: Result<&SearchResults, String>,
 ) -> askama::Result<String> {
@@ -498,7 +500,7 @@ pub fn search(
         Err(e) => page.error = Some(e),
         Ok(results) => {
             let base = search_base(frame, request);
-            page.facets = facet_groups(frame, content, request, results, &base);
+            page.facets = facet_groups(frame, labels, request, results, &base);
             page.hits = results.hits.iter().map(|h| hit_line(frame, h)).collect();
             page.summary = result_summary(frame.lang, &request.query, results);
             let at = |offset: usize| search_url(&base, request, None, offset);
@@ -520,25 +522,44 @@ pub fn search_shell(frame: &Frame, content: &Content, index_scripts: Vec<String>
 /// Every facet value's label in the page's language, as JSON in the client index's shape
 /// (`{"stance": {"required": "必須"}}`), for `offline.js` to show instead of the index's English.
 fn facet_labels(frame: &Frame, content: &Content) -> String {
-    let ids = |f: Facet| -> Vec<String> {
-        match f {
-            Facet::Regulator => content.regulators.iter().map(|r| r.id.value.clone()).collect(),
-            Facet::Domain => content.domains.iter().map(|d| d.id.value.clone()).collect(),
-            Facet::Topic => content.topics.iter().map(|t| t.id.value.clone()).collect(),
-            Facet::Modality => content.modalities.iter().map(|m| m.id.value.clone()).collect(),
-            Facet::Stance => indexer::model::Stance::ALL.iter().map(|s| s.as_str().to_owned()).collect(),
-        }
-    };
     let labels: BTreeMap<&str, BTreeMap<String, String>> = Facet::ALL
         .into_iter()
         .map(|f| {
-            (
-                f.name(),
-                ids(f).into_iter().map(|v| (facet_label(frame, content, f, &v), v)).map(|(l, v)| (v, l)).collect(),
-            )
+            let labels = facet_values(content, f).into_iter().map(|v| (facet_label(frame, content, f, &v), v));
+            (f.name(), labels.map(|(l, v)| (v, l)).collect())
         })
         .collect();
     serde_json::to_string(&labels).expect("labels are JSON").replace('<', "\\u003c")
+}
+
+/// Every value facet `f` can take in `content`.
+fn facet_values(content: &Content, f: Facet) -> Vec<String> {
+    match f {
+        Facet::Regulator => content.regulators.iter().map(|r| r.id.value.clone()).collect(),
+        Facet::Domain => content.domains.iter().map(|d| d.id.value.clone()).collect(),
+        Facet::Topic => content.topics.iter().map(|t| t.id.value.clone()).collect(),
+        Facet::Modality => content.modalities.iter().map(|m| m.id.value.clone()).collect(),
+        Facet::Stance => indexer::model::Stance::ALL.iter().map(|s| s.as_str().to_owned()).collect(),
+    }
+}
+
+/// Each facet value's label in one language as the results page shows it (`Frame::term`): made
+/// once per language, not looked up and escaped again for each link of each page.
+pub struct FacetLabels([FxHashMap<String, String>; 5]);
+
+impl FacetLabels {
+    /// The labels of every value of `content`'s facets in `frame`'s language.
+    pub fn of(frame: &Frame, content: &Content) -> FacetLabels {
+        FacetLabels(Facet::ALL.map(|f| {
+            let label = |v: String| (frame.term(&facet_label(frame, content, f, &v)), v);
+            facet_values(content, f).into_iter().map(label).map(|(l, v)| (v, l)).collect()
+        }))
+    }
+
+    /// The label of `value`, or `value` itself when the content has no such value.
+    fn html(&self, frame: &Frame, f: Facet, value: &str) -> String {
+        self.0[f as usize].get(value).cloned().unwrap_or_else(|| frame.term(value))
+    }
 }
 
 /// The search page's URL with the words of `request`, written for an HTML attribute: what every
@@ -564,7 +585,7 @@ fn search_url(base: &str, request: &SearchRequest, toggle: Option<(Facet, &str)>
 /// record has (`regulator=zz`) is listed too, checked with no records, so that it can be cleared.
 fn facet_groups(
     frame: &Frame,
-    content: &Content,
+    labels: &FacetLabels,
     request: &SearchRequest,
     results: &SearchResults,
     base: &str,
@@ -579,7 +600,7 @@ fn facet_groups(
                 title: frame.t(&format!("facet-{}", f.name())),
                 values: values
                     .map(|(value, count)| FacetLink {
-                        label: facet_label(frame, content, f, value),
+                        label: labels.html(frame, f, value),
                         count,
                         checked: request.filter(f).contains(value),
                         href: search_url(base, request, Some((f, value)), 0),

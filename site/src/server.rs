@@ -327,12 +327,7 @@ async fn search_page(State(s): State<AppState>, at: Locale, RawQuery(query): Raw
     searching(s, move |s| {
         s.page(&at, |f, site| {
             let results = site.search(&request).map_err(|e| search_error(f.lang, &e));
-            pages::search(
-                f,
-                &site.vocabulary(f.lang).content,
-                &request,
-                results.as_ref().map(|c| &c.results).map_err(Clone::clone),
-            )
+            pages::search(f, site.facet_labels(f), &request, results.as_ref().map(|c| &c.results).map_err(Clone::clone))
         })
     })
     .await
