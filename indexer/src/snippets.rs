@@ -5,6 +5,7 @@
 //! highlight them, without analysing the text again.
 
 use std::hash::BuildHasher;
+use std::iter::Peekable;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -287,15 +288,14 @@ fn window(text: &str, ranges: &[Range<usize>], ascii: bool) -> String {
 /// `text` as HTML: `ranges` in `<mark>`, the rest escaped.
 fn highlight(text: &str, ranges: &[Range<usize>]) -> String {
     let mut html = String::with_capacity(text.len() + 32);
-    let mut at = 0;
+    let mut escaping = Escaping::new(text);
     for range in ranges {
-        escape_into(&mut html, &text[at..range.start]);
+        escaping.write(&mut html, range.start);
         html.push_str("<mark>");
-        escape_into(&mut html, &text[range.clone()]);
+        escaping.write(&mut html, range.end);
         html.push_str("</mark>");
-        at = range.end;
     }
-    escape_into(&mut html, &text[at..]);
+    escaping.write(&mut html, text.len());
     html
 }
 
@@ -322,28 +322,57 @@ pub(crate) fn escape(text: &str) -> String {
 
 /// Appends `text` to `out`, escaped for HTML.
 fn escape_into(out: &mut String, text: &str) {
-    // The specials are rare: found by memchr's wide scans rather than byte by byte, and the runs
-    // between them copied whole (they are ASCII, so never inside a character of several bytes).
-    let bytes = text.as_bytes();
-    let next = |from: usize| {
-        let angle = memchr::memchr3(b'&', b'<', b'>', &bytes[from..]);
-        let quote = memchr::memchr2(b'"', b'\'', &bytes[from..]);
-        angle.into_iter().chain(quote).min().map(|i| from + i)
-    };
-    let mut at = 0;
-    while let Some(i) = next(at) {
-        let entity = match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        };
-        out.push_str(&text[at..i]);
-        out.push_str(entity);
-        at = i + 1;
+    Escaping::new(text).write(out, text.len());
+}
+
+/// A text written as HTML from its start, piece by piece: its special characters are rare, so
+/// they are found by memchr's wide scans, each byte scanned once however many pieces there are,
+/// and the runs between them copied whole (the specials are ASCII, so never inside a character).
+struct Escaping<'t> {
+    text: &'t str,
+    /// Where the next piece starts.
+    at: usize,
+    angles: Peekable<memchr::Memchr3<'t>>,
+    quotes: Peekable<memchr::Memchr2<'t>>,
+}
+
+impl<'t> Escaping<'t> {
+    fn new(text: &'t str) -> Escaping<'t> {
+        let bytes = text.as_bytes();
+        let angles = memchr::memchr3_iter(b'&', b'<', b'>', bytes).peekable();
+        let quotes = memchr::memchr2_iter(b'"', b'\'', bytes).peekable();
+        Escaping { text, at: 0, angles, quotes }
     }
-    out.push_str(&text[at..]);
+
+    /// The next special character before `end`.
+    fn next_before(&mut self, end: usize) -> Option<usize> {
+        let angle = self.angles.peek().filter(|&&i| i < end);
+        let quote = self.quotes.peek().filter(|&&i| i < end);
+        match (angle, quote) {
+            (Some(a), Some(q)) if q < a => self.quotes.next(),
+            (Some(_), _) => self.angles.next(),
+            (None, Some(_)) => self.quotes.next(),
+            (None, None) => None,
+        }
+    }
+
+    /// Appends the text from where the last piece ended up to `end`, escaped.
+    fn write(&mut self, out: &mut String, end: usize) {
+        while let Some(i) = self.next_before(end) {
+            let entity = match self.text.as_bytes()[i] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                _ => "&#39;",
+            };
+            out.push_str(&self.text[self.at..i]);
+            out.push_str(entity);
+            self.at = i + 1;
+        }
+        out.push_str(&self.text[self.at..end]);
+        self.at = end;
+    }
 }
 
 #[cfg(test)]
@@ -358,6 +387,23 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;&#39;造腫瘍性&#39; &amp; é&lt;/a&gt;"
         );
         assert_eq!(escape("no specials: 세포"), "no specials: 세포");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init, reason = "each case is a list of highlighted ranges")]
+    fn highlighting_escapes_the_pieces_around_marks_as_whole_texts() {
+        let text = r#"a<b "c" & 'd' >e<f"#;
+        let cases: [&[Range<usize>]; 5] = [&[], &[0..1], &[1..4, 6..9], &[2..3, 10..text.len()], &[0..text.len()]];
+        for ranges in cases {
+            let mut expected = String::new();
+            let mut at = 0;
+            for r in ranges {
+                expected += &format!("{}<mark>{}</mark>", escape(&text[at..r.start]), escape(&text[r.clone()]));
+                at = r.end;
+            }
+            expected += &escape(&text[at..]);
+            assert_eq!(highlight(text, ranges), expected, "{ranges:?}");
+        }
     }
 
     #[test]
