@@ -103,7 +103,8 @@ impl Facet {
 /// passes over arrays: for each facet, its distinct values, and for each record its value ids.
 #[derive(Debug, Default)]
 pub struct FacetTable {
-    names: [Vec<String>; 5],
+    /// Shared with the counts of every search's results.
+    names: [Vec<Arc<str>>; 5],
     values: Vec<[Vec<u32>; 5]>,
 }
 
@@ -139,8 +140,8 @@ impl FacetTable {
 
     fn id(&mut self, f: Facet, value: &str) -> u32 {
         let names = &mut self.names[f as usize];
-        let at = names.iter().position(|n| n == value).unwrap_or_else(|| {
-            names.push(value.to_owned());
+        let at = names.iter().position(|n| &**n == value).unwrap_or_else(|| {
+            names.push(value.into());
             names.len() - 1
         });
         at as u32
@@ -149,7 +150,7 @@ impl FacetTable {
     /// The ids of the named values of facet `f`; names no record has are dropped.
     pub fn ids(&self, f: Facet, names: &[String]) -> Vec<u32> {
         let known = &self.names[f as usize];
-        names.iter().filter_map(|n| known.iter().position(|v| v == n)).map(|i| i as u32).collect()
+        names.iter().filter_map(|n| known.iter().position(|v| **v == **n)).map(|i| i as u32).collect()
     }
 
     /// Record `ord`'s value ids for facet `f`.
@@ -160,6 +161,11 @@ impl FacetTable {
     /// The name of value `id` of facet `f`.
     pub fn name(&self, f: Facet, id: u32) -> &str {
         &self.names[f as usize][id as usize]
+    }
+
+    /// The name of value `id` of facet `f`, shared.
+    pub fn shared_name(&self, f: Facet, id: u32) -> Arc<str> {
+        self.names[f as usize][id as usize].clone()
     }
 
     /// How many distinct values facet `f` has.

@@ -97,7 +97,7 @@ pub struct SearchResults {
     pub suggestions: Vec<String>,
     pub hits: Vec<Hit>,
     /// For each facet, how many results each value would give with the other facets' filters.
-    pub facets: BTreeMap<&'static str, BTreeMap<String, usize>>,
+    pub facets: BTreeMap<&'static str, BTreeMap<Arc<str>, usize>>,
 }
 
 impl SearchResults {
@@ -546,7 +546,7 @@ impl SearchIndex {
         &self,
         matches: &[(u64, Score)],
         filters: &Filters,
-    ) -> BTreeMap<&'static str, BTreeMap<String, usize>> {
+    ) -> BTreeMap<&'static str, BTreeMap<Arc<str>, usize>> {
         let mut counts = Facet::ALL.map(|f| vec![0usize; self.facets.count(f)]);
         for &(ord, _) in matches {
             let ord = ord as usize;
@@ -564,7 +564,7 @@ impl SearchIndex {
             .zip(counts)
             .map(|(f, bucket)| {
                 let named = bucket.into_iter().enumerate().filter(|(_, n)| *n > 0);
-                (f.name(), named.map(|(v, n)| (self.facets.name(f, v as u32).to_owned(), n)).collect())
+                (f.name(), named.map(|(v, n)| (self.facets.shared_name(f, v as u32), n)).collect())
             })
             .collect()
     }

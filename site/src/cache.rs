@@ -147,7 +147,7 @@ mod tests {
             dropped: Vec::new(),
             suggestions: Vec::new(),
             hits: Vec::new(),
-            facets: [("regulator", [("x".repeat(padding), 1)].into())].into(),
+            facets: [("regulator", [("x".repeat(padding).into(), 1)].into())].into(),
         }
     }
 

@@ -594,15 +594,16 @@ fn facet_groups(
         .into_iter()
         .map(|f| {
             let counts = &results.facets[f.name()];
-            let unknown = request.filter(f).iter().filter(|v| !counts.contains_key(*v)).map(|v| (v, 0));
-            let values = counts.iter().map(|(value, &count)| (value, count)).chain(unknown);
+            let unknown =
+                request.filter(f).iter().filter(|v| !counts.contains_key(v.as_str())).map(|v| (v.as_str(), 0));
+            let values = counts.iter().map(|(value, &count)| (&**value, count)).chain(unknown);
             FacetGroup {
                 title: frame.t(&format!("facet-{}", f.name())),
                 values: values
                     .map(|(value, count)| FacetLink {
                         label: labels.html(frame, f, value),
                         count,
-                        checked: request.filter(f).contains(value),
+                        checked: request.filter(f).iter().any(|v| v == value),
                         href: search_url(base, request, Some((f, value)), 0),
                     })
                     .collect(),
