@@ -415,9 +415,9 @@ pub fn error(frame: &Frame, title: &str, message: &str) -> askama::Result<String
 }
 
 /// A facet value in the sidebar: a link that toggles it.
-pub struct FacetLink {
+pub struct FacetLink<'l> {
     /// As HTML.
-    pub label: String,
+    pub label: Cow<'l, str>,
     pub count: usize,
     pub checked: bool,
     /// Written for an HTML attribute (`&#38;` between the query's pairs).
@@ -425,9 +425,9 @@ pub struct FacetLink {
 }
 
 /// A facet's values.
-pub struct FacetGroup {
+pub struct FacetGroup<'l> {
     pub title: String,
-    pub values: Vec<FacetLink>,
+    pub values: Vec<FacetLink<'l>>,
 }
 
 /// A hit as the results list shows it.
@@ -448,7 +448,7 @@ struct SearchPage<'a> {
     /// The `limit` asked for, kept by the form.
     limit: Option<usize>,
     active: Vec<(&'static str, String)>,
-    facets: Vec<FacetGroup>,
+    facets: Vec<FacetGroup<'a>>,
     error: Option<String>,
     summary: String,
     first: usize,
@@ -557,8 +557,8 @@ impl FacetLabels {
     }
 
     /// The label of `value`, or `value` itself when the content has no such value.
-    fn html(&self, frame: &Frame, f: Facet, value: &str) -> String {
-        self.0[f as usize].get(value).cloned().unwrap_or_else(|| frame.term(value))
+    fn html(&self, frame: &Frame, f: Facet, value: &str) -> Cow<'_, str> {
+        self.0[f as usize].get(value).map_or_else(|| frame.term(value).into(), |label| label.into())
     }
 }
 
@@ -583,13 +583,13 @@ fn search_url(base: &str, request: &SearchRequest, toggle: Option<(Facet, &str)>
 
 /// Each facet's values with their counts, each a link that toggles it. A value asked for that no
 /// record has (`regulator=zz`) is listed too, checked with no records, so that it can be cleared.
-fn facet_groups(
+fn facet_groups<'l>(
     frame: &Frame,
-    labels: &FacetLabels,
+    labels: &'l FacetLabels,
     request: &SearchRequest,
     results: &SearchResults,
     base: &str,
-) -> Vec<FacetGroup> {
+) -> Vec<FacetGroup<'l>> {
     Facet::ALL
         .into_iter()
         .map(|f| {
