@@ -63,7 +63,9 @@ impl Site {
         Site::over(None, Arc::new(content))
     }
 
-    /// The facet values' labels in `frame`'s language, as the search page shows them.
+    /// The facet values' labels in `frame`'s language, as the search page shows them: made from
+    /// the first page frame that asks, which marks the words its vocabulary leaves in English, as
+    /// every page's frame in that language does.
     pub fn facet_labels(&self, frame: &pages::Frame) -> &pages::FacetLabels {
         let lang = frame.lang;
         self.facet_labels[lang as usize].get_or_init(|| pages::FacetLabels::of(frame, &self.vocabulary(lang).content))
