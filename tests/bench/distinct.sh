@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Uncached search against a static file from the same server: wrk -t2 -c64 against `regkb serve
 # --search-cache 0` with a stream of distinct queries (two or three words from a list of 48, in
-# every order), on /api/search and on /search, then on /static/style.css. Prints requests/s and
-# the static/search ratio for each tree. Usage: tests/bench/distinct.sh [TREE...] (default: content).
+# every order), on /api/search and on /search, then on /static/style.css. Prints requests/s, the
+# static/search ratio and the server's CPU time per request for each tree.
+# Usage: tests/bench/distinct.sh [TREE...] (default: content).
 # Settings: BENCH_DURATION (default 10s), BENCH_PORT (default 18800), SERVE_ARGS (extra serve flags).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -40,6 +41,10 @@ end
 EOF
 
 rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$1"; }
+# The server's CPU time (user + system, all threads) in clock ticks, read around each run: CPU per
+# request is steadier than throughput on a shared machine, where wrk and neighbours take turns.
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+cpu_us() { awk -v t="$(cat "$1.ticks")" -v hz="$(getconf CLK_TCK)" '/requests in/ { printf "%.1f", t * 1e6 / hz / $1 }' "$1"; }
 latency() {
     awk -v p="$2%" '$1 == p { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
         printf "%.2f", (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : v }' "$1"
@@ -61,14 +66,17 @@ for tree in "$@"; do
             api) url=/api/search script=(-s "$OUT/distinct.lua") ;;
             search) url=/search script=(-s "$OUT/distinct.lua") ;;
         esac
+        before=$(ticks "$server")
         wrk -t2 -c64 -d"$DURATION" --latency "${script[@]}" "http://127.0.0.1:$PORT$url" > "$OUT/distinct-$what-$name.txt"
+        echo $(($(ticks "$server") - before)) > "$OUT/distinct-$what-$name.txt.ticks"
     done
     kill "$server"
     wait "$server" 2> /dev/null || true
     s=$(rps "$OUT/distinct-static-$name.txt")
     for what in api search; do
         f="$OUT/distinct-$what-$name.txt"
-        echo "$name $what: $(rps "$f") req/s (p50 $(latency "$f" 50) ms, p99 $(latency "$f" 99) ms); static $s req/s (p99 $(latency "$OUT/distinct-static-$name.txt" 99) ms); static/search $(awk -v s="$s" -v r="$(rps "$f")" 'BEGIN { printf "%.1f", s / r }')x"
+        c=$(cpu_us "$OUT/distinct-static-$name.txt")
+        echo "$name $what: $(rps "$f") req/s (p50 $(latency "$f" 50) ms, p99 $(latency "$f" 99) ms); static $s req/s (p99 $(latency "$OUT/distinct-static-$name.txt" 99) ms); static/search $(awk -v s="$s" -v r="$(rps "$f")" 'BEGIN { printf "%.1f", s / r }')x; server CPU per request $(cpu_us "$f") µs, static $c µs ($(awk -v a="$(cpu_us "$f")" -v b="$c" 'BEGIN { printf "%.1f", a / b }')x)"
     done
     PORT=$((PORT + 1))
 done
