@@ -525,8 +525,11 @@ fn facet_labels(frame: &Frame, content: &Content) -> String {
     let labels: BTreeMap<&str, BTreeMap<String, String>> = Facet::ALL
         .into_iter()
         .map(|f| {
-            let labels = facet_values(content, f).into_iter().map(|v| (facet_label(frame, content, f, &v), v));
-            (f.name(), labels.map(|(l, v)| (v, l)).collect())
+            let labels = facet_values(content, f).into_iter().map(|v| {
+                let label = facet_label(frame, content, f, &v);
+                (v, label)
+            });
+            (f.name(), labels.collect())
         })
         .collect();
     serde_json::to_string(&labels).expect("labels are JSON").replace('<', "\\u003c")
@@ -551,8 +554,11 @@ impl FacetLabels {
     /// The labels of every value of `content`'s facets in `frame`'s language.
     pub fn of(frame: &Frame, content: &Content) -> FacetLabels {
         FacetLabels(Facet::ALL.map(|f| {
-            let label = |v: String| (frame.term(&facet_label(frame, content, f, &v)), v);
-            facet_values(content, f).into_iter().map(label).map(|(l, v)| (v, l)).collect()
+            let label = |v: String| {
+                let label = frame.term(&facet_label(frame, content, f, &v));
+                (v, label)
+            };
+            facet_values(content, f).into_iter().map(label).collect()
         }))
     }
 

@@ -72,11 +72,12 @@ for tree in "$@"; do
     done
     kill "$server"
     wait "$server" 2> /dev/null || true
-    s=$(rps "$OUT/distinct-static-$name.txt")
+    static="$OUT/distinct-static-$name.txt"
+    s=$(rps "$static") s_cpu=$(cpu_us "$static")
     for what in api search; do
         f="$OUT/distinct-$what-$name.txt"
-        c=$(cpu_us "$OUT/distinct-static-$name.txt")
-        echo "$name $what: $(rps "$f") req/s (p50 $(latency "$f" 50) ms, p99 $(latency "$f" 99) ms); static $s req/s (p99 $(latency "$OUT/distinct-static-$name.txt" 99) ms); static/search $(awk -v s="$s" -v r="$(rps "$f")" 'BEGIN { printf "%.1f", s / r }')x; server CPU per request $(cpu_us "$f") µs, static $c µs ($(awk -v a="$(cpu_us "$f")" -v b="$c" 'BEGIN { printf "%.1f", a / b }')x)"
+        r=$(rps "$f") cpu=$(cpu_us "$f")
+        echo "$name $what: $r req/s (p50 $(latency "$f" 50) ms, p99 $(latency "$f" 99) ms); static $s req/s (p99 $(latency "$static" 99) ms); static/search $(awk -v s="$s" -v r="$r" 'BEGIN { printf "%.1f", s / r }')x; server CPU per request $cpu µs, static $s_cpu µs ($(awk -v a="$cpu" -v b="$s_cpu" 'BEGIN { printf "%.1f", a / b }')x)"
     done
     PORT=$((PORT + 1))
 done
