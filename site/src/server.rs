@@ -1,9 +1,10 @@
 //! The HTTP server: read-only routes over one built `Site`, swapped whole when live preview
 //! rebuilds, behind security headers, timeouts and size limits.
 
+use std::cell::Cell;
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use std::collections::BTreeSet;
 use std::convert::Infallible;
@@ -307,17 +308,22 @@ async fn changes_page(State(s): State<AppState>, at: Locale, RawQuery(query): Ra
     s.page(&at, |f, site| pages::changes(f, &site.vocabulary(f.lang).content, &site.history, &params))
 }
 
-/// Runs `work`, a search: in place on this async worker when no other search runs in place,
-/// otherwise on the blocking pool. Handing every search to the pool and back cost a tenth of the
-/// server's CPU; running every search in place let a client flooding searches hold all the async
-/// workers, so that others waited behind it. One in place leaves the other workers to everyone.
+/// How long an async worker may go without yielding before a search: a flooding client's searches
+/// then delay another client's request by about this much, not by a long run of searches.
+const SEARCH_SLICE: Duration = Duration::from_millis(1);
+
+/// Runs `work`, a search, in place on the async worker that took the request: handing searches to
+/// the blocking pool and back cost a fifth of a search request's CPU in thread wake-ups and switches.
+/// Under a flood, fair shares wake each client's next search on the worker that finished the last,
+/// and a worker running searches back to back reads no new request until tokio's event interval
+/// comes round (dozens of searches). So a worker that has not yielded for a [`SEARCH_SLICE`] yields
+/// first, which lets it take in the requests that arrived meanwhile, other clients' among them.
 async fn searching(s: AppState, work: impl FnOnce(AppState) -> Response + Send + 'static) -> Response {
-    static IN_PLACE: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
-    let Ok(_turn) = IN_PLACE.try_acquire() else {
-        return tokio::task::spawn_blocking(move || work(s))
-            .await
-            .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response());
-    };
+    thread_local!(static YIELDED: Cell<Option<Instant>> = const { Cell::new(None) });
+    if YIELDED.get().is_none_or(|at| at.elapsed() > SEARCH_SLICE) {
+        tokio::task::yield_now().await;
+        YIELDED.set(Some(Instant::now()));
+    }
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(s)))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
@@ -476,7 +482,7 @@ async fn api_openapi() -> Response {
 async fn api_search(State(s): State<AppState>, RawQuery(query): RawQuery) -> Response {
     let request: SearchRequest = search_request(query.as_deref().unwrap_or(""));
     let json = |c: &Cached, q: &str| ([(header::CONTENT_TYPE, "application/json")], c.json(q)).into_response();
-    // A repeated search is a lookup, answered here; a new one is CPU work for the blocking pool.
+    // A repeated search is a lookup in the cache; only a new one runs the search.
     if let Some(hit) = s.site().cached(&request) {
         return json(&hit, &request.query);
     }

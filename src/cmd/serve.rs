@@ -36,11 +36,7 @@ pub fn run(options: ServeOptions) -> anyhow::Result<()> {
     let mut state = AppState::new(site, options.repository).with_base_url(options.base_url);
     state.preview.live = options.watch;
     state.fairness = site::fairness::Fairness::new(options.per_client);
-    // Searches are the only blocking work, and CPU work: a few threads per core keep the cores busy
-    // when the machine is shared; tokio's default of 512 let a soak grow with their number, each
-    // thread keeping its own stack and analyzer memo.
-    let threads = 4 * std::thread::available_parallelism().map_or(2, usize::from);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().max_blocking_threads(threads).build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         if options.watch {
             site::watch::spawn(state.clone(), options.content.content.clone())?;
