@@ -28,9 +28,8 @@ pub(crate) struct Paragraph {
     end: usize,
     /// Whether it is all ASCII, where a character is a byte and need not be counted.
     ascii: bool,
-    /// A bit for each of its terms (`bit`): a paragraph that shares none with a query is passed
-    /// over without looking its terms up.
-    bits: u64,
+    /// A bit for each of its terms (`bit`): a query's term whose bit is not set is not looked up.
+    bits: u128,
     /// Sorted by term, then place: a query's few terms are looked up in it, not each of its
     /// terms in the query's.
     tokens: Box<[Token]>,
@@ -67,9 +66,9 @@ fn hash(term: &str) -> u32 {
     (FxBuildHasher.hash_one(term) >> 32) as u32
 }
 
-/// The bit of term `hash` among 64.
-fn bit(hash: u32) -> u64 {
-    1 << (hash % 64)
+/// The bit of term `hash` among 128.
+fn bit(hash: u32) -> u128 {
+    1 << (hash % 128)
 }
 
 /// Highlighters for a query: which terms of a text are the query's.
@@ -80,7 +79,7 @@ pub(crate) struct Snippets {
     /// Their hashes, without repeats.
     hashes: Vec<u32>,
     /// Their bits (`bit`).
-    bits: u64,
+    bits: u128,
     /// The query's single letters of unspaced scripts, found inside bigrams.
     letters: Vec<char>,
 }
@@ -119,7 +118,7 @@ impl Snippets {
         if paragraph.bits & self.bits == 0 {
             return 0;
         }
-        self.hashes.iter().filter(|&&h| !paragraph.places(h).is_empty()).count()
+        self.hashes.iter().filter(|&&h| paragraph.bits & bit(h) != 0 && !paragraph.places(h).is_empty()).count()
     }
 
     /// Where a paragraph holds the query's terms, from its kept terms.

@@ -503,7 +503,7 @@ pub fn search(
             page.facets = facet_groups(frame, labels, request, results, &base);
             page.hits = results.hits.iter().map(|h| hit_line(frame, h)).collect();
             page.summary = result_summary(frame.lang, &request.query, results);
-            let at = |offset: usize| search_url(&base, request, None, offset);
+            let at = |offset: usize| search_url(&base, request, offset);
             page.prev = (results.offset > 0).then(|| at(results.offset.saturating_sub(results.limit)));
             page.next = (results.offset + results.limit < results.total).then(|| at(results.offset + results.limit));
         }
@@ -577,14 +577,9 @@ fn search_base(frame: &Frame, request: &SearchRequest) -> String {
     QueryWriter::html(url, start).pair("q", &request.query).out
 }
 
-/// The search page's URL for `request` at `offset` from its `base`, with `toggle`'s facet value
-/// added, or removed when asked for; written for an HTML attribute.
-fn search_url(base: &str, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
-    let start = base.find('?').map_or(base.len(), |q| q + 1);
-    // Room for a filter or two, so that appending them does not copy the URL again.
-    let mut url = String::with_capacity(base.len() + 64);
-    url.push_str(base);
-    query_rest(QueryWriter::html(url, start), request, toggle, offset)
+/// The search page's URL for `request` at `offset` from its `base`, written for an HTML attribute.
+fn search_url(base: &str, request: &SearchRequest, offset: usize) -> String {
+    query_rest(QueryWriter::after(base), request, offset)
 }
 
 /// Each facet's values with their counts, each a link that toggles it. A value asked for that no
@@ -598,11 +593,15 @@ fn facet_groups<'l>(
 ) -> Vec<FacetGroup<'l>> {
     Facet::ALL
         .into_iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let counts = &results.facets[f.name()];
             let unknown =
                 request.filter(f).iter().filter(|v| !counts.contains_key(v.as_str())).map(|v| (v.as_str(), 0));
             let values = counts.iter().map(|(value, &count)| (&**value, count)).chain(unknown);
+            // A facet's links differ only in its own filters: the others are written once.
+            let before = filters(QueryWriter::after(base), request, &Facet::ALL[..i]);
+            let after = paging(filters(QueryWriter::html(String::new(), 0), request, &Facet::ALL[i + 1..]), request, 0);
             FacetGroup {
                 title: frame.t(&format!("facet-{}", f.name())),
                 values: values
@@ -610,7 +609,7 @@ fn facet_groups<'l>(
                         label: labels.html(frame, f, value),
                         count,
                         checked: request.filter(f).iter().any(|v| v == value),
-                        href: search_url(base, request, Some((f, value)), 0),
+                        href: toggled(before.copy(after.out.len() + 64), request, f, value).pairs(&after.out).out,
                     })
                     .collect(),
             }
@@ -648,30 +647,47 @@ fn result_summary(lang: Lang, query: &str, results: &SearchResults) -> String {
 /// The URL query of a search request, as the search form would write it.
 pub fn query_string(request: &SearchRequest) -> String {
     let words = QueryWriter::plain().pair("q", &request.query);
-    query_rest(words, request, None, request.offset)
+    query_rest(words, request, request.offset)
 }
 
 /// Appends to `query`, which holds the words, the rest of the query of `request` at `offset`: its
-/// filters, with `toggle`'s facet value added after the facet's others (or removed when asked
-/// for), its limit and the offset.
-fn query_rest(mut query: QueryWriter, request: &SearchRequest, toggle: Option<(Facet, &str)>, offset: usize) -> String {
-    for f in Facet::ALL {
-        let values = request.filter(f);
-        let toggled = toggle.and_then(|(t, v)| (t == f).then_some(v));
-        for v in values.iter().filter(|v| toggled != Some(v.as_str())) {
-            query = query.pair(f.name(), v);
-        }
-        if let Some(v) = toggled.filter(|v| !values.iter().any(|w| w == v)) {
+/// filters, its limit and the offset.
+fn query_rest(query: QueryWriter, request: &SearchRequest, offset: usize) -> String {
+    paging(filters(query, request, &Facet::ALL), request, offset).out
+}
+
+/// Appends the filters of `request` on `facets`, in their order.
+fn filters(mut query: QueryWriter, request: &SearchRequest, facets: &[Facet]) -> QueryWriter {
+    for &f in facets {
+        for v in request.filter(f) {
             query = query.pair(f.name(), v);
         }
     }
+    query
+}
+
+/// Appends the filters of `request` on facet `f` with `value` toggled: added after the others, or
+/// left out when it is one of them.
+fn toggled(mut query: QueryWriter, request: &SearchRequest, f: Facet, value: &str) -> QueryWriter {
+    let values = request.filter(f);
+    for v in values.iter().filter(|v| *v != value) {
+        query = query.pair(f.name(), v);
+    }
+    if !values.iter().any(|v| v == value) {
+        query = query.pair(f.name(), value);
+    }
+    query
+}
+
+/// Appends the limit of `request` and `offset`, unless it is the first.
+fn paging(mut query: QueryWriter, request: &SearchRequest, offset: usize) -> QueryWriter {
     if let Some(limit) = request.limit {
         query = query.pair("limit", &limit.to_string());
     }
     if offset > 0 {
         query = query.pair("offset", &offset.to_string());
     }
-    query.out
+    query
 }
 
 /// A URL query being written, form-encoded, at the end of `out` from `start`, its pairs joined by
@@ -692,6 +708,31 @@ impl QueryWriter {
     /// A URL query for an HTML attribute, at the end of `out` from `start`.
     fn html(out: String, start: usize) -> QueryWriter {
         QueryWriter { out, start, and: "&#38;" }
+    }
+
+    /// A URL query for an HTML attribute that goes on from `url`'s (after its `?`), in a copy.
+    fn after(url: &str) -> QueryWriter {
+        let start = url.find('?').map_or(url.len(), |q| q + 1);
+        // Room for a filter or two, so that appending them does not copy the URL again.
+        let mut out = String::with_capacity(url.len() + 64);
+        out.push_str(url);
+        QueryWriter { out, start, and: "&#38;" }
+    }
+
+    /// A copy of this query, with room for `more` bytes.
+    fn copy(&self, more: usize) -> QueryWriter {
+        let mut out = String::with_capacity(self.out.len() + more);
+        out.push_str(&self.out);
+        QueryWriter { out, ..*self }
+    }
+
+    /// Appends `pairs`, written by a query of the same kind.
+    fn pairs(mut self, pairs: &str) -> QueryWriter {
+        if !pairs.is_empty() && self.out.len() > self.start {
+            self.out.push_str(self.and);
+        }
+        self.out.push_str(pairs);
+        self
     }
 
     fn pair(mut self, name: &str, value: &str) -> QueryWriter {
