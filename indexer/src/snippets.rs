@@ -78,8 +78,6 @@ pub(crate) struct Snippets {
     wanted: FxHashSet<String>,
     /// Their hashes, without repeats.
     hashes: Vec<u32>,
-    /// Their bits (`bit`).
-    bits: u128,
     /// The query's single letters of unspaced scripts, found inside bigrams.
     letters: Vec<char>,
 }
@@ -90,8 +88,7 @@ impl Snippets {
         let mut hashes: Vec<u32> = wanted.iter().map(|t| hash(t)).collect();
         hashes.sort_unstable();
         hashes.dedup();
-        let bits = hashes.iter().fold(0, |bits, &h| bits | bit(h));
-        Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, bits, letters }
+        Snippets { tokenizer: RegkbTokenizer::with_concepts(synonyms), wanted, hashes, letters }
     }
 
     fn wants(&self, term: &str) -> bool {
@@ -115,9 +112,6 @@ impl Snippets {
 
     /// How many different terms of the query a paragraph holds, from its kept terms.
     fn count_in(&self, paragraph: &Paragraph) -> usize {
-        if paragraph.bits & self.bits == 0 {
-            return 0;
-        }
         self.hashes.iter().filter(|&&h| paragraph.bits & bit(h) != 0 && !paragraph.places(h).is_empty()).count()
     }
 

@@ -716,7 +716,7 @@ impl QueryWriter {
         // Room for a filter or two, so that appending them does not copy the URL again.
         let mut out = String::with_capacity(url.len() + 64);
         out.push_str(url);
-        QueryWriter { out, start, and: "&#38;" }
+        QueryWriter::html(out, start)
     }
 
     /// A copy of this query, with room for `more` bytes.
