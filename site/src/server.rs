@@ -22,9 +22,9 @@ use indexer::date::Date;
 use indexer::history::History;
 use indexer::model::Content;
 use indexer::search::SearchError;
+use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::assets;
@@ -198,18 +198,20 @@ impl<S: Send + Sync> FromRequestParts<S> for Locale {
     }
 }
 
+/// Headers on every response, unless its handler set them.
+const HEADERS: [(HeaderName, &str); 5] = [
+    (
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+    (header::X_FRAME_OPTIONS, "DENY"),
+    (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+];
+
 /// The router with every page, API route and asset.
 pub fn router(state: AppState) -> Router {
-    let headers = [
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-        ),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-    ];
     let mut app = Router::new().merge(pages().layer(Extension(Lang::En)));
     for lang in &Lang::ALL[1..] {
         let prefix = format!("/{}", lang.tag());
@@ -232,17 +234,25 @@ pub fn router(state: AppState) -> Router {
         app = app.route("/preview/events", get(crate::preview::events));
     }
     let fairness = state.fairness.clone();
-    let mut app = app.with_state(state);
-    app = app
-        .layer(CompressionLayer::new())
+    // The limits wrap the whole router once: `Router::layer` would wrap each route, and every
+    // request would clone and box each layer of its route again.
+    let limits = ServiceBuilder::new()
+        // Outermost, so that responses made by the limits (413, 408) carry the headers too.
+        .layer(middleware::from_fn(with_headers))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)))
         .layer(middleware::from_fn_with_state(fairness, fairness::take_turns))
         .layer(RequestBodyLimitLayer::new(16 * 1024))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)));
-    // Outermost, so that responses made by the limits (413, 408) carry them too.
-    for (name, value) in headers {
-        app = app.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+        .layer(CompressionLayer::new());
+    Router::new().fallback_service(limits.service(app.with_state(state)))
+}
+
+/// The response to `request`, with each of `HEADERS` its handler did not set.
+async fn with_headers(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let mut response = next.run(request).await;
+    for (name, value) in HEADERS {
+        response.headers_mut().entry(name).or_insert(HeaderValue::from_static(value));
     }
-    app
+    response
 }
 
 /// The pages, in one language: the router nests them under each language's prefix.
