@@ -1,8 +1,8 @@
 //! Snippets: the passage of a hit's text that holds most of the query's terms, highlighted.
 //!
-//! A text is analysed for snippets once, the first time a search shows it: each paragraph keeps
-//! its terms' hashes and places, so later searches find the query's terms in it, and where to
-//! highlight them, without analysing the text again.
+//! A text is analysed for snippets once, the first time a search shows it: it keeps its terms'
+//! hashes and places and where its paragraphs end, so later searches find the paragraph with most
+//! of the query's terms, and where to highlight them, without analysing the text again.
 
 use std::hash::BuildHasher;
 use std::iter::Peekable;
@@ -22,53 +22,60 @@ const SNIPPET_LEAD_CHARS: usize = 40;
 /// How much of a body the highlighter reads.
 const SNIPPET_SCAN_BYTES: usize = 6000;
 
-/// A paragraph of a text, with the terms it holds.
+/// A paragraph of a text.
 pub(crate) struct Paragraph {
     /// Where it ends in the text, in bytes; it starts after the previous one's end and newline.
     end: usize,
     /// Whether it is all ASCII, where a character is a byte and need not be counted.
     ascii: bool,
-    /// A bit for each of its terms (`bit`): a query's term whose bit is not set is not looked up.
-    bits: u128,
-    /// Sorted by term, then place: a query's few terms are looked up in it, not each of its
-    /// terms in the query's.
-    tokens: Box<[Token]>,
 }
 
-impl Paragraph {
-    /// The places of term `hash`.
-    fn places(&self, hash: u32) -> &[Token] {
-        let start = self.tokens.partition_point(|t| t.term < hash);
-        let len = self.tokens[start..].partition_point(|t| t.term == hash);
-        &self.tokens[start..start + len]
-    }
-}
-
-/// A term of a paragraph: its hash, and where it is, in bytes from the paragraph's start (a
-/// paragraph is read up to `SNIPPET_SCAN_BYTES`, so an offset fits in 16 bits).
+/// A term of a text: its hash, and where it is, in bytes from the text's start (a text is read
+/// up to `SNIPPET_SCAN_BYTES`, so an offset fits in 16 bits).
 struct Token {
     term: u32,
     from: u16,
     to: u16,
 }
 
+/// The terms of a text, sorted by term, then place: a query's few terms are looked up in it,
+/// not each of its terms in the query's.
+struct Terms(Box<[Token]>);
+
+impl Terms {
+    /// The places of term `hash`, in text order.
+    fn places(&self, hash: u32) -> &[Token] {
+        let start = self.0.partition_point(|t| t.term < hash);
+        let len = self.0[start..].partition_point(|t| t.term == hash);
+        &self.0[start..start + len]
+    }
+}
+
 /// A text's paragraphs and its summary, each with its terms: analysed when first needed.
 pub(crate) type Paragraphs = OnceLock<Analysed>;
 
-/// The terms of a text's paragraphs and of its summary.
+/// The paragraphs of a text and the terms of all of them, and the terms of its summary.
 pub(crate) struct Analysed {
-    body: Box<[Paragraph]>,
-    summary: Paragraph,
+    paragraphs: Box<[Paragraph]>,
+    body: Terms,
+    summary: Terms,
+}
+
+impl Analysed {
+    /// The paragraph a term at `byte` is in.
+    fn paragraph_of(&self, byte: u16) -> usize {
+        self.paragraphs.partition_point(|p| p.end <= usize::from(byte))
+    }
+
+    /// Where paragraph `i` starts in the text.
+    fn start_of(&self, i: usize) -> usize {
+        i.checked_sub(1).map_or(0, |p| self.paragraphs[p].end + 1)
+    }
 }
 
 fn hash(term: &str) -> u32 {
     // FxHash mixes into the high bits.
     (FxBuildHasher.hash_one(term) >> 32) as u32
-}
-
-/// The bit of term `hash` among 128.
-fn bit(hash: u32) -> u128 {
-    1 << (hash % 128)
 }
 
 /// Highlighters for a query: which terms of a text are the query's.
@@ -110,38 +117,51 @@ impl Snippets {
         (distinct.len(), ranges)
     }
 
-    /// How many different terms of the query a paragraph holds, from its kept terms.
-    fn count_in(&self, paragraph: &Paragraph) -> usize {
-        self.hashes.iter().filter(|&&h| paragraph.bits & bit(h) != 0 && !paragraph.places(h).is_empty()).count()
+    /// The places of the query's terms among `terms`.
+    fn places<'a>(&'a self, terms: &'a Terms) -> impl Iterator<Item = &'a Token> {
+        self.hashes.iter().flat_map(|&h| terms.places(h))
     }
 
-    /// Where a paragraph holds the query's terms, from its kept terms.
-    fn ranges_in(&self, paragraph: &Paragraph) -> Vec<Range<usize>> {
-        let places = self.hashes.iter().flat_map(|&h| paragraph.places(h));
-        places.map(|t| usize::from(t.from)..usize::from(t.to)).collect()
-    }
-
-    /// The terms of each of `pieces`, as far as the highlighter reads.
-    fn paragraphs<'t>(&self, pieces: impl Iterator<Item = &'t str>) -> Vec<Paragraph> {
-        let mut end = 0;
-        let analyse = |paragraph: &str| {
-            let mut tokens = Vec::new();
+    /// The paragraphs of `pieces` (a text split at newlines) and their terms, as far as the
+    /// highlighter reads.
+    fn terms<'t>(&self, pieces: impl Iterator<Item = &'t str>) -> (Vec<Paragraph>, Terms) {
+        let (mut paragraphs, mut tokens) = (Vec::new(), Vec::new());
+        let mut start = 0;
+        for paragraph in scanned(pieces) {
             let mut stream = self.tokenizer.clone().token_stream(paragraph);
             while let Some(t) = stream.next() {
-                tokens.push(Token { term: hash(&t.text), from: t.offset_from as u16, to: t.offset_to as u16 });
+                let (from, to) = ((start + t.offset_from) as u16, (start + t.offset_to) as u16);
+                tokens.push(Token { term: hash(&t.text), from, to });
             }
-            tokens.sort_unstable_by_key(|t| (t.term, t.from));
-            end += paragraph.len() + 1;
-            let bits = tokens.iter().fold(0, |bits, t| bits | bit(t.term));
-            Paragraph { end: end - 1, ascii: paragraph.is_ascii(), bits, tokens: tokens.into() }
-        };
-        scanned(pieces).map(analyse).collect()
+            paragraphs.push(Paragraph { end: start + paragraph.len(), ascii: paragraph.is_ascii() });
+            start += paragraph.len() + 1;
+        }
+        tokens.sort_unstable_by_key(|t| (t.term, t.from));
+        (paragraphs, Terms(tokens.into()))
     }
 
     fn analyse(&self, body: &str, summary: &str) -> Analysed {
-        let body = self.paragraphs(body.split('\n')).into();
-        let summary = self.paragraphs(std::iter::once(summary)).pop().expect("one piece gives one paragraph");
-        Analysed { body, summary }
+        let (paragraphs, body) = self.terms(body.split('\n'));
+        let (_, summary) = self.terms(std::iter::once(summary));
+        Analysed { paragraphs: paragraphs.into(), body, summary }
+    }
+
+    /// The first of the paragraphs holding the most different terms of the query, if any does.
+    fn best_paragraph(&self, analysed: &Analysed) -> Option<usize> {
+        let mut counts = vec![0u16; analysed.paragraphs.len()];
+        for &h in &self.hashes {
+            // A term's places are in text order: each paragraph it is in counts once.
+            let mut last = None;
+            for t in analysed.body.places(h) {
+                let p = analysed.paragraph_of(t.from);
+                if last != Some(p) {
+                    counts[p] += 1;
+                    last = Some(p);
+                }
+            }
+        }
+        let most = *counts.iter().max()?;
+        (most > 0).then(|| counts.iter().position(|&c| c == most).expect("the most is among them"))
     }
 
     /// The passage of the body's paragraph that holds most of the query's terms, else of the
@@ -153,23 +173,24 @@ impl Snippets {
             return self.for_text_analysing(body, summary);
         }
         let analysed = memo.get_or_init(|| self.analyse(body, summary));
-        let mut best: Option<(usize, usize)> = None;
-        for (i, paragraph) in analysed.body.iter().enumerate() {
-            let count = self.count_in(paragraph);
-            if count > best.map_or(0, |b| b.0) {
-                best = Some((count, i));
-            }
-        }
-        let (text, paragraph, ascii) = match best {
-            Some((_, i)) => {
-                let start = i.checked_sub(1).map_or(0, |p| analysed.body[p].end + 1);
-                (&body[start..analysed.body[i].end], &analysed.body[i], analysed.body[i].ascii)
+        let (text, ranges, ascii) = match self.best_paragraph(analysed) {
+            Some(i) => {
+                let (start, end) = (analysed.start_of(i), analysed.paragraphs[i].end);
+                let inside = self.places(&analysed.body).map(|t| usize::from(t.from)..usize::from(t.to));
+                let ranges = inside.filter(|r| (start..end).contains(&r.start)).map(|r| r.start - start..r.end - start);
+                (&body[start..end], ranges.collect(), analysed.paragraphs[i].ascii)
             }
             // The summary is shown whole, though analysed only as far as the highlighter reads.
-            None if self.count_in(&analysed.summary) > 0 => (summary, &analysed.summary, summary.is_ascii()),
-            None => return None,
+            None => {
+                let ranges: Vec<Range<usize>> =
+                    self.places(&analysed.summary).map(|t| usize::from(t.from)..usize::from(t.to)).collect();
+                if ranges.is_empty() {
+                    return None;
+                }
+                (summary, ranges, summary.is_ascii())
+            }
         };
-        Some(window(text, &merged(self.ranges_in(paragraph)), ascii))
+        Some(window(text, &merged(ranges), ascii))
     }
 
     /// `for_text` for a query with letters, analysing the paragraphs.
