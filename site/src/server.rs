@@ -238,7 +238,7 @@ pub fn router(state: AppState) -> Router {
     // request would clone and box each layer of its route again.
     let limits = ServiceBuilder::new()
         // Outermost, so that responses made by the limits (413, 408) carry the headers too.
-        .layer(middleware::from_fn(with_headers))
+        .map_response(with_headers)
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)))
         .layer(middleware::from_fn_with_state(fairness, fairness::take_turns))
         .layer(RequestBodyLimitLayer::new(16 * 1024))
@@ -246,9 +246,8 @@ pub fn router(state: AppState) -> Router {
     Router::new().fallback_service(limits.service(app.with_state(state)))
 }
 
-/// The response to `request`, with each of `HEADERS` its handler did not set.
-async fn with_headers(request: axum::extract::Request, next: middleware::Next) -> Response {
-    let mut response = next.run(request).await;
+/// `response` with each of `HEADERS` its handler did not set.
+fn with_headers<B>(mut response: axum::http::Response<B>) -> axum::http::Response<B> {
     for (name, value) in HEADERS {
         response.headers_mut().entry(name).or_insert(HeaderValue::from_static(value));
     }
