@@ -13,6 +13,7 @@ use indexer::model::{
     AttributeDef, Citation as CitedAs, Content, Record, Regulator, Source, SourceStatus, Stance, Status, Topic,
     TopicKind,
 };
+use rustc_hash::FxHashMap;
 use schemars::JsonSchema;
 
 use crate::formats::citation;
@@ -111,7 +112,7 @@ impl Badge {
     /// The badge as HTML in `lang`, made once for each language and badge: a page of results or
     /// a comparison shows hundreds. A badge of another class is made each time.
     pub fn html(&self, lang: Lang) -> Cow<'static, str> {
-        static ALL: OnceLock<HashMap<(Lang, &'static str), String>> = OnceLock::new();
+        static ALL: OnceLock<FxHashMap<(Lang, &'static str), String>> = OnceLock::new();
         let all = ALL.get_or_init(|| {
             let badges = || Stance::ALL.iter().map(|&s| Badge::of(s)).chain([Badge::product()]);
             Lang::ALL.into_iter().flat_map(|l| badges().map(move |b| ((l, b.class), b.render(l)))).collect()
