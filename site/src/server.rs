@@ -241,6 +241,7 @@ pub fn router(state: AppState) -> Router {
         .map_response(with_headers)
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(10)))
         .layer(middleware::from_fn_with_state(fairness, fairness::take_turns))
+        // Inside the fairness turns, which take only the router's own body type.
         .layer(RequestBodyLimitLayer::new(16 * 1024))
         .layer(CompressionLayer::new());
     Router::new().fallback_service(limits.service(app.with_state(state)))
