@@ -51,7 +51,7 @@ impl Terms {
     }
 }
 
-/// A text's paragraphs and its summary, each with its terms: analysed when first needed.
+/// A text's paragraphs and terms, and its summary's terms: analysed when first needed.
 pub(crate) type Paragraphs = OnceLock<Analysed>;
 
 /// The paragraphs of a text and the terms of all of them, and the terms of its summary.
@@ -117,9 +117,9 @@ impl Snippets {
         (distinct.len(), ranges)
     }
 
-    /// The places of the query's terms among `terms`.
-    fn places<'a>(&'a self, terms: &'a Terms) -> impl Iterator<Item = &'a Token> {
-        self.hashes.iter().flat_map(|&h| terms.places(h))
+    /// Where the query's terms are among `terms`, in bytes from the text's start.
+    fn ranges<'a>(&'a self, terms: &'a Terms) -> impl Iterator<Item = Range<usize>> + 'a {
+        self.hashes.iter().flat_map(|&h| terms.places(h)).map(|t| usize::from(t.from)..usize::from(t.to))
     }
 
     /// The paragraphs of `pieces` (a text split at newlines) and their terms, as far as the
@@ -176,14 +176,13 @@ impl Snippets {
         let (text, ranges, ascii) = match self.best_paragraph(analysed) {
             Some(i) => {
                 let (start, end) = (analysed.start_of(i), analysed.paragraphs[i].end);
-                let inside = self.places(&analysed.body).map(|t| usize::from(t.from)..usize::from(t.to));
-                let ranges = inside.filter(|r| (start..end).contains(&r.start)).map(|r| r.start - start..r.end - start);
-                (&body[start..end], ranges.collect(), analysed.paragraphs[i].ascii)
+                let inside = self.ranges(&analysed.body).filter(|r| (start..end).contains(&r.start));
+                let ranges = inside.map(|r| r.start - start..r.end - start).collect();
+                (&body[start..end], ranges, analysed.paragraphs[i].ascii)
             }
             // The summary is shown whole, though analysed only as far as the highlighter reads.
             None => {
-                let ranges: Vec<Range<usize>> =
-                    self.places(&analysed.summary).map(|t| usize::from(t.from)..usize::from(t.to)).collect();
+                let ranges: Vec<Range<usize>> = self.ranges(&analysed.summary).collect();
                 if ranges.is_empty() {
                     return None;
                 }
