@@ -8,7 +8,7 @@
  * terms' shards (and positions for a phrase) and its shown hits' fragments, by adding
  * classic <script> elements (which work from file://), and keeps them for later queries. Queries are
  * analysed as the server does: NFKC, lower case, UK -> US spelling (the rules ship in the index),
- * the index's `forms` for English word forms, and bigrams of unspaced scripts; glossary concepts are
+ * the English Snowball stemmer, and bigrams of unspaced scripts; glossary concepts are
  * found in a query as search.rs finds them. Ranking is BM25 over each field's term frequencies (phrase
  * frequencies from positions), with the server's weights for unknown records and the query's
  * language; all words are required, with a ranked fallback to most of them. Snippets come from the
@@ -89,7 +89,6 @@
     head.postings = table();
     head.positions = table();
     head.lengths = null;
-    head.forms = table();
     head.letters = table();
     head.fragments = [];
     head.files = table();
@@ -106,7 +105,6 @@
     });
     head.false_friends.forEach(function (f) { head.blocks[f[0].join('\u0001')] = f[1]; note(f[0]); });
     head.cache = table();
-    head.folds = table();
     head.terms = table();
     phase('head');
     return head;
@@ -115,7 +113,6 @@
   /* Takes in the parts of the index that scripts have registered since the last call. */
   function absorb(index) {
     var parts = window.regkbIndex || [];
-    index.terms = table();
     window.regkbIndex = [];
     parts.forEach(function (part) {
       var kind = part.postings ? 'postings' : 'positions';
@@ -129,8 +126,6 @@
         Object.assign(index.letters, part.letters || {});
       } else if (part.lengths) {
         index.lengths = numbers(part.lengths);
-      } else if (part.forms) {
-        Object.assign(index.forms, part.forms);
       } else if (part.from !== undefined) {
         part.docs.forEach(function (d, i) { index.fragments[part.from + i] = d; });
       }
@@ -165,11 +160,8 @@
     return false;
   }
 
-  /* Whether the shard of `key` (a term, a folded word, a letter) is here. */
+  /* Whether the shard of `key` (a term, a letter) is here. */
   function has(index, key) { return present(index, 'search-shard-' + shardOf(key, index.shards) + '.js'); }
-
-  /* Whether the forms file of folded word `word` is here. */
-  function hasForms(index, word) { return present(index, 'search-forms-' + shardOf(word, index.form_shards) + '.js'); }
 
   /* Runs `work` until it has looked up nothing that is not loaded, loading what it missed in between. */
   function prepared(index, work) {
@@ -179,9 +171,7 @@
     index.missing = null;
     phase(missing.length ? 'round' : 'searched');
     if (!missing.length) { return Promise.resolve(result); }
-    // Until a word's forms are here, the terms looked up for it are guesses: load the forms first.
-    var forms = missing.filter(function (name) { return name.indexOf('search-forms-') === 0; });
-    return Promise.all((forms.length ? forms : missing).map(function (name) { return load(index, name); })).then(function () {
+    return Promise.all(missing.map(function (name) { return load(index, name); })).then(function () {
       return prepared(index, work);
     });
   }
@@ -281,29 +271,132 @@
     return word;
   }
 
-  /* The term of a Latin word. Outside a query's preparation (where looking up notes what to load)
-   * it is kept until more of the index loads. */
+  /* The term of a Latin word, as analysis::stem(analysis::normalize_word(word)): folded, spelt the
+   * US way, then stemmed unless it is short or holds a digit. Kept, as words recur. */
   function latinTerm(index, word) {
-    if (index.missing) { return termOf(index, word); }
-    return index.terms[word] || (index.terms[word] = termOf(index, word));
+    var term = index.terms[word];
+    if (term === undefined) {
+      var folded = americanize(index.spelling, word.normalize('NFKC').toLowerCase());
+      var kept = Array.from(folded).length < index.rules.min_stemmed_chars || /\p{N}/u.test(folded);
+      term = index.terms[word] = kept ? folded : stemEnglish(folded);
+    }
+    return term;
   }
 
-  /* The term of a Latin word: the corpus says which stem a form has; unseen forms try plain suffixes. */
-  function termOf(index, word) {
-    var folded = index.folds[word] || (index.folds[word] = americanize(index.spelling, word.normalize('NFKC').toLowerCase()));
-    if (!hasForms(index, folded)) { return folded; }
-    if (index.forms[folded]) { return index.forms[folded]; }
-    if (!has(index, folded)) { return folded; }
-    if (index.postings[folded]) { return folded; }
-    var tries = [folded.replace(/ies$/, 'y'), folded.replace(/es$/, ''), folded.replace(/s$/, ''),
-      folded.replace(/ed$/, ''), folded.replace(/ing$/, ''), folded.replace(/ly$/, '')];
-    for (var i = 0; i < tries.length; i++) {
-      if (tries[i] === folded || !hasForms(index, tries[i])) { continue; }
-      if (index.forms[tries[i]]) { return index.forms[tries[i]]; }
-      if (!has(index, tries[i])) { continue; }
-      if (index.postings[tries[i]]) { return tries[i]; }
+  /* ---------- the English Snowball stemmer (Porter2), as the rust-stemmers crate ---------- */
+
+  /* Words the algorithm leaves alone or stems by a rule of their own. */
+  var STEM_EXCEPTIONS = table({
+    skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl',
+    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl',
+    sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes'
+  });
+  var STEM_UNCHANGED_AFTER_1A = ['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed'];
+  /* Each step's suffixes, longest first: the longest that ends the word is the only one tried. */
+  var STEP_1A = ['sses', 'ied', 'ies', 'ss', 'us', 's'];
+  var STEP_1B = ['eedly', 'ingly', 'edly', 'eed', 'ing', 'ed'];
+  var STEP_2 = { ization: 'ize', ational: 'ate', fulness: 'ful', ousness: 'ous', iveness: 'ive', tional: 'tion',
+    biliti: 'ble', lessli: 'less', entli: 'ent', ation: 'ate', alism: 'al', aliti: 'al', ousli: 'ous', iviti: 'ive',
+    fulli: 'ful', enci: 'ence', anci: 'ance', abli: 'able', izer: 'ize', ator: 'ate', alli: 'al', bli: 'ble', ogi: 'og', li: '' };
+  var STEP_3 = { ational: 'ate', tional: 'tion', alize: 'al', icate: 'ic', iciti: 'ic', ative: '', ical: 'ic', ness: '', ful: '' };
+  var STEP_4 = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
+    'ion', 'al', 'er', 'ic'];
+  var byLength = function (suffixes) { return suffixes.sort(function (a, b) { return b.length - a.length; }); };
+  var STEP_2_SUFFIXES = byLength(Object.keys(STEP_2));
+  var STEP_3_SUFFIXES = byLength(Object.keys(STEP_3));
+
+  function vowel(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y'; }
+
+  /* Whether the letters before `end` are a short syllable: a consonant, a vowel, then a consonant
+   * other than w, x or Y; or, at the word's start, a vowel and a consonant. */
+  function shortSyllable(w, end) {
+    if (end >= 3) { return !vowel(w[end - 1]) && 'wxY'.indexOf(w[end - 1]) < 0 && vowel(w[end - 2]) && !vowel(w[end - 3]); }
+    return end === 2 && !vowel(w[1]) && vowel(w[0]);
+  }
+
+  /* The index after the first vowel-then-consonant from `from`, or the word's length. */
+  function regionFrom(w, from) {
+    var i = from;
+    while (i < w.length && !vowel(w[i])) { i++; }
+    while (i < w.length && vowel(w[i])) { i++; }
+    return Math.min(i + 1, w.length);
+  }
+
+  /* The longest of `suffixes` that ends `w`, or null. */
+  function suffixOf(w, suffixes) {
+    for (var i = 0; i < suffixes.length; i++) { if (ends(w, suffixes[i])) { return suffixes[i]; } }
+    return null;
+  }
+
+  function ends(w, suffix) {
+    var at = w.length - suffix.length;
+    if (at < 0) { return false; }
+    for (var i = suffix.length - 1; i >= 0; i--) { if (w[at + i] !== suffix[i]) { return false; } }
+    return true;
+  }
+
+  function replaceEnd(w, length, by) { w.splice(w.length - length, length); Array.prototype.push.apply(w, Array.from(by)); }
+
+  function hasVowel(w, end) { for (var i = 0; i < end; i++) { if (vowel(w[i])) { return true; } } return false; }
+
+  /* The stem of a folded word: what rust-stemmers' English algorithm gives (Porter2). */
+  function stemEnglish(word) {
+    if (STEM_EXCEPTIONS[word] !== undefined) { return STEM_EXCEPTIONS[word]; }
+    // Indices count characters, as in Rust: split('') would halve a letter beyond the BMP.
+    var w = /[\uD800-\uDFFF]/.test(word) ? Array.from(word) : word.split('');
+    if (w.length < 3) { return word; }
+    // Y is a consonant y: at the start, or after a vowel.
+    for (var i = 0; i < w.length; i++) { if (w[i] === 'y' && (i === 0 || vowel(w[i - 1]))) { w[i] = 'Y'; } }
+    var prefix = /^(gener|commun|arsen)/.exec(word);
+    var p1 = prefix ? prefix[0].length : regionFrom(w, 0);
+    var p2 = regionFrom(w, p1);
+    var s = suffixOf(w, STEP_1A);
+    var start = s ? w.length - s.length : 0;
+    if (s === 'sses') {
+      replaceEnd(w, 4, 'ss');
+    } else if (s === 'ied' || s === 'ies') {
+      replaceEnd(w, 3, start > 1 ? 'i' : 'ie');
+    } else if (s === 's' && hasVowel(w, start - 1)) {
+      w.pop();
     }
-    return folded;
+    if (STEM_UNCHANGED_AFTER_1A.indexOf(w.join('')) < 0) { stemSteps(w, p1, p2); }
+    var stem = w.join('');
+    return stem.indexOf('Y') < 0 ? stem : stem.replace(/Y/g, 'y');
+  }
+
+  /* Steps 1b to 5 of Porter2 on `w`, given its regions R1 (from p1) and R2 (from p2). */
+  function stemSteps(w, p1, p2) {
+    var s = suffixOf(w, STEP_1B);
+    var start = s ? w.length - s.length : 0;
+    if (s === 'eed' || s === 'eedly') {
+      if (start >= p1) { replaceEnd(w, s.length, 'ee'); }
+    } else if (s && hasVowel(w, start)) {
+      w.splice(start);
+      var end = w.slice(-2).join('');
+      if (end === 'at' || end === 'bl' || end === 'iz') {
+        w.push('e');
+      } else if (end[0] === end[1] && 'bdfgmnprt'.indexOf(end[0]) >= 0) {
+        w.pop();
+      } else if (w.length === p1 && shortSyllable(w, w.length)) {
+        w.push('e');
+      }
+    }
+    var last = w.length - 1;
+    if ((w[last] === 'y' || w[last] === 'Y') && last > 1 && !vowel(w[last - 1])) { w[last] = 'i'; }
+    s = suffixOf(w, STEP_2_SUFFIXES);
+    start = s ? w.length - s.length : 0;
+    if (s && start >= p1) {
+      if (s === 'ogi' ? w[start - 1] === 'l' : s !== 'li' || 'cdeghkmnrt'.indexOf(w[start - 1]) >= 0) { replaceEnd(w, s.length, STEP_2[s]); }
+    }
+    s = suffixOf(w, STEP_3_SUFFIXES);
+    start = s ? w.length - s.length : 0;
+    if (s && start >= p1 && (s !== 'ative' || start >= p2)) { replaceEnd(w, s.length, STEP_3[s]); }
+    s = suffixOf(w, STEP_4);
+    start = s ? w.length - s.length : 0;
+    if (s && start >= p2 && (s !== 'ion' || w[start - 1] === 's' || w[start - 1] === 't')) { w.splice(start); }
+    start = w.length - 1;
+    if (w[start] === 'e' && (start >= p2 || (start >= p1 && !shortSyllable(w, start)))) { w.pop(); }
+    if (w[start] === 'l' && start >= p2 && w[start - 1] === 'l') { w.pop(); }
   }
 
   /* A run of letters of unspaced scripts, or a word: a letter or digit of another script, then
@@ -925,6 +1018,10 @@
       });
     });
   };
+
+  /* The terms of a text as the page analyses it, for whoever compares them with the server's (the
+   * parity test). */
+  window.regkbTerms = function (text) { return analyse(loaded || (loaded = loadIndex()), text); };
 
   document.addEventListener('DOMContentLoaded', function () {
     var results = document.getElementById('results');

@@ -41,6 +41,12 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Every file under `dir`.
+pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let paths = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path());
+    paths.flat_map(|p| if p.is_dir() { files_under(&p) } else { vec![p] }).collect()
+}
+
 /// A `regkb serve` process on a free loopback port, stopped when dropped.
 pub struct Server {
     child: std::process::Child,

@@ -32,7 +32,7 @@ pub const TOKENIZER_NAME: &str = "regkb";
 const MAX_TERM_BYTES: usize = 64;
 
 /// Shorter words are kept whole (see [`stem`]).
-const MIN_STEMMED_CHARS: usize = 4;
+pub const MIN_STEMMED_CHARS: usize = 4;
 
 /// NFKC shrinks a character at most fourfold (𝐀 -> a), so longer words cannot fit in a term.
 const MAX_WORD_BYTES: usize = 4 * MAX_TERM_BYTES;

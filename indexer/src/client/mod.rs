@@ -12,14 +12,12 @@
 //! - positions shards (`search-positions-N.js`), partitioned the same way, which only a phrase
 //!   reads (so that phrases match as phrases and score as tantivy scores them);
 //! - the field lengths of every document (`search-lengths.js`), read with the first shard;
-//! - forms files (`search-forms-N.js`), partitioned by the folded word: the word forms that
-//!   analyse to something else than they are written;
 //! - fragments (`search-docs-N.js`, [`fragments`]): what a hit shows (title, summary, paragraphs
 //!   for the snippet), for a range of documents, loaded only for the hits on screen.
 //!
-//! Terms come from the same analyzer as the server's index, concept terms included. The browser
-//! cannot stem, so `forms` maps every Latin word of the corpus (folded and spelt the US way) to
-//! the term it analyses to. The query rules (concept spellings and false friends, particles,
+//! Terms come from the same analyzer as the server's index, concept terms included; the browser
+//! folds and stems a word as it does (`offline.js` has the same English Snowball stemmer), so
+//! a query's terms are known before any file loads. The query rules (concept spellings and false friends, particles,
 //! framing words, script clues, regulators' languages) ship in the head so that the browser reads
 //! a query as the server does.
 
@@ -29,17 +27,16 @@ mod shards;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
 
 use serde::Serialize;
 
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
-use crate::analysis::{RegkbTokenizer, SCRIPT_CLUES, analyze, normalize_word, spelling_rules_json};
+use crate::analysis::{MIN_STEMMED_CHARS, RegkbTokenizer, SCRIPT_CLUES, spelling_rules_json};
 use crate::index::{
     BOOSTS, Facet, FacetTable, PlainTexts, context_text, product_context, product_summary, product_title, record_title,
     scope_terms,
@@ -57,10 +54,9 @@ const FIELDS: usize = 5;
 #[derive(Serialize)]
 struct Head<'a> {
     version: u32,
-    /// How many postings shards (and positions shards, partitioned the same way) and forms files
-    /// there are; a term's shard is [`shard_of`] it.
+    /// How many postings shards (and positions shards, partitioned the same way) there are; a
+    /// term's shard is [`shard_of`] it.
     shards: u32,
-    form_shards: u32,
     /// How many documents one fragment file holds.
     fragment_docs: usize,
     /// How many documents there are; records come first, then products.
@@ -92,6 +88,8 @@ struct Rules {
     language_lift: f32,
     /// Each field's boost.
     boosts: [f32; FIELDS],
+    /// Shorter Latin words, and those with a digit, are not stemmed.
+    min_stemmed_chars: usize,
 }
 
 /// One document's searchable texts, and what a hit on it shows besides them.
@@ -144,9 +142,6 @@ fn field_norms(doc: &Analysed) -> [u32; FIELDS] {
 /// analyses, is a multiple of `fragments::DOCS_PER_FILE`, so that each thread writes whole files.
 const BATCH_DOCS: usize = 512;
 
-/// Folded words with the terms they analyse to ([`form`]).
-type Forms = Vec<(String, String)>;
-
 /// A document's terms, field by field (scope last): how many, and each term's occurrences.
 struct Analysed {
     ord: u32,
@@ -154,17 +149,9 @@ struct Analysed {
     fields: [Vec<shards::Occurrences>; FIELDS],
 }
 
-/// The words as written that each thread has already given its form for ([`form`]): a word's
-/// form is the same wherever it occurs, so a thread looks each word up once in the whole export.
-/// A thread holds its own set while it analyses, which runs no parallel work, so it never waits.
-type Seen = [Mutex<FxHashSet<String>>];
-
-/// Analyses documents `ords`, and the word forms the browser needs for them, those of the words
-/// this thread has not `seen`; writes their fragment files on the way, since nothing else needs them.
-fn analyse(corpus: &Corpus, ords: &[usize], seen: &Seen, put: &Put) -> io::Result<(Vec<Analysed>, Forms)> {
+/// Analyses documents `ords`; writes their fragment files on the way, since nothing else needs them.
+fn analyse(corpus: &Corpus, ords: &[usize], put: &Put) -> io::Result<Vec<Analysed>> {
     let mut tokenizer = RegkbTokenizer::with_concepts(corpus.synonyms.clone());
-    let mut seen = seen[rayon::current_thread_index().unwrap_or(0) % seen.len()].lock().expect("no thread panicked");
-    let mut forms = Vec::new();
     let mut shown = Vec::with_capacity(ords.len());
     let mut docs = Vec::with_capacity(ords.len());
     for &ord in ords {
@@ -173,12 +160,6 @@ fn analyse(corpus: &Corpus, ords: &[usize], seen: &Seen, put: &Put) -> io::Resul
         for (f, text) in doc.fields().into_iter().enumerate() {
             let mut stream = tokenizer.token_stream(text);
             while let Some(token) = stream.next() {
-                let piece = &text[token.offset_from..token.offset_to];
-                // A concept term has no form; the word it is spelt with may have one.
-                if !token.text.starts_with('~') && !seen.contains(piece) {
-                    seen.insert(piece.to_owned());
-                    forms.extend(form(piece, &token.text).map(|folded| (folded, token.text.clone())));
-                }
                 fields[f].push(&token.text, token.position as u32);
             }
         }
@@ -188,7 +169,7 @@ fn analyse(corpus: &Corpus, ords: &[usize], seen: &Seen, put: &Put) -> io::Resul
         shown.push(fragments::Fragment::of(&doc));
     }
     fragments::write(ords[0], shown, put)?;
-    Ok((docs, forms))
+    Ok(docs)
 }
 
 /// The file of every document's field lengths as BM25 reads them, which a query with terms reads
@@ -208,22 +189,19 @@ pub type Put<'a> = dyn Fn(&str, &str) -> io::Result<()> + Sync + 'a;
 pub const HEAD: &str = "search-index.js";
 
 /// Writes the index of `content` as script files through `put`: the fragments as their documents
-/// are analysed, then the postings shards, long postings and forms files, then the head ([`HEAD`]).
+/// are analysed, then the postings shards and long postings, then the head ([`HEAD`]).
 pub fn scripts(content: &Arc<Content>, put: &Put) -> io::Result<()> {
     let corpus = Corpus::of(content);
     let mut postings = shards::Postings::default();
     let mut totals = [0u64; FIELDS];
     let mut norms = Vec::with_capacity(corpus.texts.len());
     let ords: Vec<usize> = (0..corpus.texts.len()).collect();
-    let seen: Vec<_> = (0..rayon::current_num_threads()).map(|_| Mutex::default()).collect();
     // Documents are analysed in parallel, a batch at a time so that memory stays bounded, and
     // added in order, so that the files do not depend on the threads.
     for batch in ords.chunks(BATCH_DOCS) {
-        let analysed: Vec<_> = batch
-            .par_chunks(BATCH_DOCS / 8)
-            .map(|ords| analyse(&corpus, ords, &seen, put))
-            .collect::<io::Result<_>>()?;
-        for (docs, forms) in analysed {
+        let analysed: Vec<_> =
+            batch.par_chunks(BATCH_DOCS / 8).map(|ords| analyse(&corpus, ords, put)).collect::<io::Result<_>>()?;
+        for docs in analysed {
             for doc in docs {
                 norms.push(field_norms(&doc));
                 for (f, terms) in doc.fields.into_iter().enumerate() {
@@ -231,23 +209,14 @@ pub fn scripts(content: &Arc<Content>, put: &Put) -> io::Result<()> {
                     postings.add(doc.ord, f as u32, terms);
                 }
             }
-            postings.add_forms(forms);
-        }
-    }
-    // Glossary spellings are query words too, whether or not a record uses them.
-    let spellings = content.glossary.iter().flat_map(|g| g.terms());
-    for spelling in spellings.chain(content.modalities.iter().flat_map(|m| m.aliases.iter().map(String::as_str))) {
-        for token in analyze(spelling) {
-            postings.note_form(&spelling[token.offset_from..token.offset_to], &token.text);
         }
     }
     let docs = corpus.texts.len();
-    let (shards, form_shards) = postings.write(&mut |name, json| put(name, &register(json)))?;
+    let shards = postings.write(&mut |name, json| put(name, &register(json)))?;
     put(LENGTHS, &register(&lengths(&norms)))?;
     let head = Head {
-        version: 3,
+        version: 4,
         shards,
-        form_shards,
         fragment_docs: fragments::DOCS_PER_FILE,
         docs,
         records: content.records.len(),
@@ -270,6 +239,7 @@ pub fn scripts(content: &Arc<Content>, put: &Put) -> io::Result<()> {
             unknown_weight: UNKNOWN_WEIGHT,
             language_lift: LANGUAGE_LIFT,
             boosts: BOOSTS,
+            min_stemmed_chars: MIN_STEMMED_CHARS,
         },
         spelling: serde_json::from_str(&spelling_rules_json()).expect("the rules are JSON"),
         labels: labels(content),
@@ -372,14 +342,6 @@ fn false_friends(synonyms: &Synonyms) -> Vec<(Vec<&str>, &[usize])> {
     all
 }
 
-/// The folded form of a word as written, when the browser could not work its term out itself.
-fn form(piece: &str, term: &str) -> Option<String> {
-    if term.starts_with('~') || !piece.chars().all(char::is_alphanumeric) {
-        return None;
-    }
-    Some(normalize_word(piece)).filter(|folded| folded != term)
-}
-
 /// A classic script that hands its part of the index to the page.
 fn register(json: &str) -> String {
     format!("(window.regkbIndex = window.regkbIndex || []).push({json});\n")
@@ -407,7 +369,7 @@ mod tests {
         }
         let corpus = Corpus::of(&content);
         let ords: Vec<usize> = (0..corpus.texts.len()).collect();
-        let (docs, _) = analyse(&corpus, &ords, &[Mutex::default()], &|_, _| Ok(())).unwrap();
+        let docs = analyse(&corpus, &ords, &|_, _| Ok(())).unwrap();
         let ours: Vec<_> = docs.iter().map(field_norms).collect();
         assert!(ours.iter().any(|lengths| lengths.iter().any(|&n| n > 40)), "some lengths are rounded");
         assert_eq!(ours, tantivys);

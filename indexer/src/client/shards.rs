@@ -21,21 +21,18 @@ const SHARD_BYTES: usize = 32 * 1024;
 /// A term whose postings are longer than this has a file of its own, so that the terms that
 /// share its shard are read without it.
 const OWN_FILE_BYTES: usize = 24 * 1024;
-/// A forms file holds about this many bytes: a query reads one for each Latin word.
-const FORMS_BYTES: usize = 16 * 1024;
 
-/// Which of `shards` shards holds `key` (a term, a folded word or a letter): FNV-1a over its
+/// Which of `shards` shards holds `key` (a term or a letter): FNV-1a over its
 /// UTF-16 code units, as `offline.js` computes it.
 pub fn shard_of(key: &str, shards: u32) -> u32 {
     let hash = key.encode_utf16().fold(0x811c_9dc5u32, |h, unit| (h ^ u32::from(unit)).wrapping_mul(0x0100_0193));
     hash % shards
 }
 
-/// Postings and word forms as documents are added.
+/// Postings as documents are added.
 #[derive(Default)]
 pub struct Postings {
     terms: FxHashMap<String, List>,
-    forms: BTreeMap<String, String>,
 }
 
 /// A term of one field of a document: how often it occurs there, and its positions coded as
@@ -114,32 +111,16 @@ impl Postings {
         }
     }
 
-    /// Remembers the term a word as written analyses to, when the browser could not work it out.
-    pub fn note_form(&mut self, piece: &str, term: &str) {
-        if let Some(folded) = super::form(piece, term) {
-            self.forms.entry(folded).or_insert_with(|| term.to_owned());
-        }
-    }
-
-    /// Remembers folded words with their terms ([`super::form`]); the first term of a word stays.
-    pub fn add_forms(&mut self, forms: Vec<(String, String)>) {
-        for (folded, term) in forms {
-            self.forms.entry(folded).or_insert(term);
-        }
-    }
-
     /// Writes the index files through `put(name, JSON)`, one at a time, each list moved into its
     /// file rather than copied, so that memory holds the postings and one file at most: the
     /// postings shards `search-shard-N.js`, objects of `postings` and `letters` (a letter of an
     /// unspaced script -> the terms that hold it); the positions shards `search-positions-N.js`,
     /// objects of `positions`, partitioned the same way; the long lists in files of their own
-    /// ([`Partition`]); then the forms files, `{"forms"}` (folded word -> term), partitioned by
-    /// the folded word, as `search-forms-N.js`. Returns how many shards and forms files there are.
-    pub fn write(self, put: &mut Write) -> io::Result<(u32, u32)> {
+    /// ([`Partition`]). Returns how many shards there are.
+    pub fn write(self, put: &mut Write) -> io::Result<u32> {
         let mut terms: Vec<_> = self.terms.into_iter().collect();
         terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let shards = write_postings(terms, put)?;
-        Ok((shards, write_forms(&self.forms, put)?))
+        write_postings(terms, put)
     }
 }
 
@@ -206,20 +187,6 @@ impl Partition {
         }
         Ok(())
     }
-}
-
-/// Writes the forms files; returns how many there are.
-fn write_forms(forms: &BTreeMap<String, String>, put: &mut Write) -> io::Result<u32> {
-    let bytes: usize = forms.iter().map(|(f, t)| f.len() + json_string(t).len() + 4).sum();
-    let m = bytes.div_ceil(FORMS_BYTES).max(1) as u32;
-    let mut parts = vec![String::new(); m as usize];
-    for (folded, term) in forms {
-        put_member(&mut parts[shard_of(folded, m) as usize], folded, &json_string(term));
-    }
-    for (i, part) in parts.into_iter().enumerate() {
-        put(&format!("search-forms-{i}.js"), &format!(r#"{{"forms":{{{part}}}}}"#))?;
-    }
-    Ok(m)
 }
 
 /// How many shards the postings need: each term with its value (the quoted postings, or the
@@ -341,7 +308,7 @@ mod tests {
         assert_eq!(numbers(&p.terms["~c7"].code), [0, 3, 40_000, 3]);
         assert!(p.terms["~c7"].positions.is_empty(), "concepts have no positions");
         let files = files(p);
-        let names = ["search-forms-0.js", "search-positions-0.js", "search-shard-0.js"];
+        let names = ["search-positions-0.js", "search-shard-0.js"];
         assert_eq!(files.keys().collect::<Vec<_>>(), names);
         assert_eq!(numbers(files["search-shard-0.js"]["postings"]["therapy"].as_str().unwrap()), [0, 3]);
         assert_eq!(numbers(files["search-positions-0.js"]["positions"]["therapy"].as_str().unwrap()), [1]);
