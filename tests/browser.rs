@@ -627,8 +627,10 @@ async fn the_export_analyses_text_as_the_server_does() {
         "s", "es", "ies", "ed", "ing", "ingly", "edly", "ly", "ness", "ational", "ization", "fulness", "ement", "ive",
         "ous", "er", "e", "y", "li", "ogi",
     ];
-    // Words that are names of Object.prototype's members too.
-    texts.push("constructor toString valueOf __proto__ hasOwnProperty".into());
+    // Words that are names of Object.prototype's members too, and letters beyond the BMP (Gothic).
+    texts.push(
+        "constructor toString valueOf __proto__ hasOwnProperty \u{10330}bcdies b\u{10330}yed \u{10330}ies".into(),
+    );
     texts.extend(words.chunks(200).map(|ws| ws.iter().flat_map(|w| endings.map(|e| format!("{w}{e} "))).collect()));
     let b = Browser::start().await;
     b.c().goto(&format!("file://{}/search.html", out.display())).await.unwrap();

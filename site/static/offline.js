@@ -292,7 +292,6 @@
     sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes'
   });
   var STEM_UNCHANGED_AFTER_1A = ['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed'];
-  /* Each step's suffixes, longest first: the longest that ends the word is the only one tried. */
   var STEP_1A = ['sses', 'ied', 'ies', 'ss', 'us', 's'];
   var STEP_1B = ['eedly', 'ingly', 'edly', 'eed', 'ing', 'ed'];
   var STEP_2 = { ization: 'ize', ational: 'ate', fulness: 'ful', ousness: 'ous', iveness: 'ive', tional: 'tion',
@@ -301,9 +300,22 @@
   var STEP_3 = { ational: 'ate', tional: 'tion', alize: 'al', icate: 'ic', iciti: 'ic', ative: '', ical: 'ic', ness: '', ful: '' };
   var STEP_4 = ['ement', 'ance', 'ence', 'able', 'ible', 'ment', 'ant', 'ent', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize',
     'ion', 'al', 'er', 'ic'];
-  var byLength = function (suffixes) { return suffixes.sort(function (a, b) { return b.length - a.length; }); };
-  var STEP_2_SUFFIXES = byLength(Object.keys(STEP_2));
-  var STEP_3_SUFFIXES = byLength(Object.keys(STEP_3));
+  /* Each step's suffixes by their last letter, longest first: the longest that ends the word is
+   * the only one tried. */
+  function byLastLetter(suffixes) {
+    var out = table();
+    suffixes.sort(function (a, b) { return b.length - a.length; }).forEach(function (s) {
+      (out[s[s.length - 1]] = out[s[s.length - 1]] || []).push(s);
+    });
+    return out;
+  }
+  var SUFFIXES_1A = byLastLetter(STEP_1A);
+  var SUFFIXES_1B = byLastLetter(STEP_1B);
+  var SUFFIXES_2 = byLastLetter(Object.keys(STEP_2));
+  var SUFFIXES_3 = byLastLetter(Object.keys(STEP_3));
+  var SUFFIXES_4 = byLastLetter(STEP_4);
+
+  var ASTRAL = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
   function vowel(c) { return c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u' || c === 'y'; }
 
@@ -322,81 +334,77 @@
     return Math.min(i + 1, w.length);
   }
 
-  /* The longest of `suffixes` that ends `w`, or null. */
-  function suffixOf(w, suffixes) {
-    for (var i = 0; i < suffixes.length; i++) { if (ends(w, suffixes[i])) { return suffixes[i]; } }
+  /* The longest of a step's suffixes that ends `w`, or null. */
+  function suffixOf(w, step) {
+    var suffixes = step[w[w.length - 1]] || [];
+    for (var i = 0; i < suffixes.length; i++) { if (w.endsWith(suffixes[i])) { return suffixes[i]; } }
     return null;
   }
-
-  function ends(w, suffix) {
-    var at = w.length - suffix.length;
-    if (at < 0) { return false; }
-    for (var i = suffix.length - 1; i >= 0; i--) { if (w[at + i] !== suffix[i]) { return false; } }
-    return true;
-  }
-
-  function replaceEnd(w, length, by) { w.splice(w.length - length, length); Array.prototype.push.apply(w, Array.from(by)); }
 
   function hasVowel(w, end) { for (var i = 0; i < end; i++) { if (vowel(w[i])) { return true; } } return false; }
 
   /* The stem of a folded word: what rust-stemmers' English algorithm gives (Porter2). */
   function stemEnglish(word) {
     if (STEM_EXCEPTIONS[word] !== undefined) { return STEM_EXCEPTIONS[word]; }
-    // Indices count characters, as in Rust: split('') would halve a letter beyond the BMP.
-    var w = /[\uD800-\uDFFF]/.test(word) ? Array.from(word) : word.split('');
-    if (w.length < 3) { return word; }
+    // The rules count characters, as Rust does: a letter beyond the BMP (two code units) stands in
+    // as one private-use character, which no rule reads but as a consonant, and is put back.
+    if (word.search(ASTRAL) >= 0) {
+      var astral = word.match(ASTRAL);
+      var k = 0;
+      return stemEnglish(word.replace(ASTRAL, '\uE000')).replace(/\uE000/g, function () { return astral[k++]; });
+    }
+    if (word.length < 3) { return word; }
     // Y is a consonant y: at the start, or after a vowel.
-    for (var i = 0; i < w.length; i++) { if (w[i] === 'y' && (i === 0 || vowel(w[i - 1]))) { w[i] = 'Y'; } }
-    var prefix = /^(gener|commun|arsen)/.exec(word);
+    var w = word.indexOf('y') < 0 ? word : word.replace(/(^|[aeiouy])y/g, '$1Y');
+    var prefix = /^(gener|commun|arsen)/.exec(w);
     var p1 = prefix ? prefix[0].length : regionFrom(w, 0);
     var p2 = regionFrom(w, p1);
-    var s = suffixOf(w, STEP_1A);
-    var start = s ? w.length - s.length : 0;
+    var s = suffixOf(w, SUFFIXES_1A);
     if (s === 'sses') {
-      replaceEnd(w, 4, 'ss');
+      w = w.slice(0, -2);
     } else if (s === 'ied' || s === 'ies') {
-      replaceEnd(w, 3, start > 1 ? 'i' : 'ie');
-    } else if (s === 's' && hasVowel(w, start - 1)) {
-      w.pop();
+      w = w.slice(0, -3) + (w.length > 4 ? 'i' : 'ie');
+    } else if (s === 's' && hasVowel(w, w.length - 2)) {
+      w = w.slice(0, -1);
     }
-    if (STEM_UNCHANGED_AFTER_1A.indexOf(w.join('')) < 0) { stemSteps(w, p1, p2); }
-    var stem = w.join('');
-    return stem.indexOf('Y') < 0 ? stem : stem.replace(/Y/g, 'y');
+    if (STEM_UNCHANGED_AFTER_1A.indexOf(w) < 0) { w = stemSteps(w, p1, p2); }
+    return w.indexOf('Y') < 0 ? w : w.replace(/Y/g, 'y');
   }
 
   /* Steps 1b to 5 of Porter2 on `w`, given its regions R1 (from p1) and R2 (from p2). */
   function stemSteps(w, p1, p2) {
-    var s = suffixOf(w, STEP_1B);
+    var s = suffixOf(w, SUFFIXES_1B);
     var start = s ? w.length - s.length : 0;
     if (s === 'eed' || s === 'eedly') {
-      if (start >= p1) { replaceEnd(w, s.length, 'ee'); }
+      if (start >= p1) { w = w.slice(0, start) + 'ee'; }
     } else if (s && hasVowel(w, start)) {
-      w.splice(start);
-      var end = w.slice(-2).join('');
+      w = w.slice(0, start);
+      var end = w.slice(-2);
       if (end === 'at' || end === 'bl' || end === 'iz') {
-        w.push('e');
+        w += 'e';
       } else if (end[0] === end[1] && 'bdfgmnprt'.indexOf(end[0]) >= 0) {
-        w.pop();
+        w = w.slice(0, -1);
       } else if (w.length === p1 && shortSyllable(w, w.length)) {
-        w.push('e');
+        w += 'e';
       }
     }
     var last = w.length - 1;
-    if ((w[last] === 'y' || w[last] === 'Y') && last > 1 && !vowel(w[last - 1])) { w[last] = 'i'; }
-    s = suffixOf(w, STEP_2_SUFFIXES);
+    if ((w[last] === 'y' || w[last] === 'Y') && last > 1 && !vowel(w[last - 1])) { w = w.slice(0, last) + 'i'; }
+    s = suffixOf(w, SUFFIXES_2);
     start = s ? w.length - s.length : 0;
-    if (s && start >= p1) {
-      if (s === 'ogi' ? w[start - 1] === 'l' : s !== 'li' || 'cdeghkmnrt'.indexOf(w[start - 1]) >= 0) { replaceEnd(w, s.length, STEP_2[s]); }
+    if (s && start >= p1 && (s === 'ogi' ? w[start - 1] === 'l' : s !== 'li' || 'cdeghkmnrt'.indexOf(w[start - 1]) >= 0)) {
+      w = w.slice(0, start) + STEP_2[s];
     }
-    s = suffixOf(w, STEP_3_SUFFIXES);
+    s = suffixOf(w, SUFFIXES_3);
     start = s ? w.length - s.length : 0;
-    if (s && start >= p1 && (s !== 'ative' || start >= p2)) { replaceEnd(w, s.length, STEP_3[s]); }
-    s = suffixOf(w, STEP_4);
+    if (s && start >= p1 && (s !== 'ative' || start >= p2)) { w = w.slice(0, start) + STEP_3[s]; }
+    s = suffixOf(w, SUFFIXES_4);
     start = s ? w.length - s.length : 0;
-    if (s && start >= p2 && (s !== 'ion' || w[start - 1] === 's' || w[start - 1] === 't')) { w.splice(start); }
-    start = w.length - 1;
-    if (w[start] === 'e' && (start >= p2 || (start >= p1 && !shortSyllable(w, start)))) { w.pop(); }
-    if (w[start] === 'l' && start >= p2 && w[start - 1] === 'l') { w.pop(); }
+    if (s && start >= p2 && (s !== 'ion' || w[start - 1] === 's' || w[start - 1] === 't')) { w = w.slice(0, start); }
+    last = w.length - 1;
+    var e = w[last] === 'e' && (last >= p2 || (last >= p1 && !shortSyllable(w, last)));
+    var l = w[last] === 'l' && last >= p2 && w[last - 1] === 'l';
+    return e || l ? w.slice(0, last) : w;
   }
 
   /* A run of letters of unspaced scripts, or a word: a letter or digit of another script, then
