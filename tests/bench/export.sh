@@ -3,7 +3,8 @@
 # (from file://), and mdBook building the same text as a book, side by side.
 # Usage: tests/bench/export.sh CONTENT_DIR LABEL   (run from the repository root; `make bench` calls it)
 # Settings: REGKB (the binary, default target/release/regkb), EXPORT_QUERY (default tumorigenicity),
-# EXPORT_RUNS (exports timed, default 3), EXPORT_MDBOOK=0 to leave mdBook out (its 10k book takes minutes).
+# EXPORT_RUNS (exports timed, default 3), EXPORT_MDBOOK=0 to leave mdBook out (its 10k book takes minutes),
+# EXPORT_PORT (the server timed beside the export, default 18850).
 set -euo pipefail
 content=$1
 label=$2
@@ -19,6 +20,8 @@ records=$(find "$content/records" -name '*.md' | wc -l)
 export_s=$(for _ in $(seq "${EXPORT_RUNS:-3}"); do seconds "$regkb" export --content "$content" --out "$work/site"; done | median)
 raw=$(cat "$work"/site/static/search-*.js | wc -c)
 gz=$(cat "$work"/site/static/search-*.js | gzip -9 | wc -c)
+# The export's files are written back to disk before the browser is timed, not while.
+sync
 
 # Time to first results: offline.js stamps #results with performance.now() once results are shown,
 # with the index files read by then, whose sizes add up to what the query read, and (asked with
@@ -41,6 +44,19 @@ page_ms=$(grep -o 'loaded=[0-9]*' "$work/phases.txt" | cut -d= -f2 | median)
 read_files=$(echo "$stamps" | head -1 | cut -s -d' ' -f2-)
 [ -n "$read_files" ] || read_files=$(cd "$work/site/static" && echo search-*.js)
 read_kib=$( (cd "$work/site/static" && cat $read_files) | wc -c | awk '{printf "%d", $1 / 1024}')
+# The same in a browser that is already open (a new Chromium for each run above also times its own
+# start, which varies by ±100 ms on these machines), beside the server's results page for the same
+# query from the same content (no result cache), in the same browser.
+port=${EXPORT_PORT:-18850}
+"$regkb" serve --content "$content" --addr "127.0.0.1:$port" --search-cache 0 > "$work/serve.log" 2>&1 &
+server=$!
+until grep -q serving "$work/serve.log"; do
+  kill -0 "$server" 2>/dev/null || { tail -3 "$work/serve.log"; exit 1; }
+  sleep 0.2
+done
+read -r warm_ms warm_query_ms server_ms < <(node tests/bench/first-results.cjs "$work/site" "$query" 11 "http://127.0.0.1:$port")
+kill "$server"
+wait "$server" 2>/dev/null || true
 
 mdbook_s=0 mb_raw=0 mb_gz=0
 if [ "${EXPORT_MDBOOK:-1}" != 0 ]; then
@@ -66,6 +82,6 @@ if [ "${EXPORT_MDBOOK:-1}" != 0 ]; then
 
 fi
 per_k() { calc "$1 * 1000 / $records / 1024"; }
-printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5; the page itself, before the query, %s ms), %s KiB of index read before them for "%s"\n' \
+printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5; the page itself, before the query, %s ms), in an open Chromium %s ms (%s ms after the page loaded; the server results page %s ms; medians of 11), %s KiB of index read before them for "%s"\n' \
   "$label" "$records" "$export_s" "$mdbook_s" "$(calc "$mdbook_s / $export_s")" $((raw / 1024)) $((gz / 1024)) \
-  "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms" "$page_ms" "$read_kib" "$query"
+  "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms" "$page_ms" "$warm_ms" "$warm_query_ms" "$server_ms" "$read_kib" "$query"
