@@ -95,5 +95,5 @@ soak:
 	tests/bench/soak.sh
 
 ## Benchmarks: index build time and memory, query latency, HTTP latency (BENCHMARKS.md).
-bench: browser-deps
+bench:
 	tests/bench/run.sh

@@ -36,6 +36,8 @@ need() { # file-or-command package
 need /usr/bin/time time
 need wrk wrk
 need chromium chromium
+need chromedriver chromium-driver
+need node nodejs
 
 servers=()
 stop_servers() { for pid in "${servers[@]}"; do kill "$pid" 2> /dev/null || true; done; }
