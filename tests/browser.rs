@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -554,8 +555,8 @@ fn judged_queries() -> Vec<String> {
 }
 
 /// The offline search of the export answers the judged queries, and a few phrases, as the server
-/// does: the same totals, nearly always the same top 10 in the same order, and on average at least
-/// 90 % of each top 10 the same records.
+/// does: the same totals and facet counts, nearly always the same top 10 in the same order, and on
+/// average at least 90 % of each top 10 the same records; with facet filters too.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_export_answers_the_judged_queries_as_the_server_does() {
     let out = common::shipped_export().join("site");
@@ -569,18 +570,44 @@ async fn the_export_answers_the_judged_queries_as_the_server_does() {
     queries.extend(["\"gene therapy\"", "\"therapy gene\"", "\"follow-up long-term\"", ""].map(String::from));
     let mut overlap = 0.0;
     let mut differ = Vec::new();
+    let mut facets = Vec::new();
     let mut totals = Vec::new();
     let mut reordered = 0;
-    for query in &queries {
-        let request = indexer::search::SearchRequest { query: query.clone(), limit: Some(10), ..Default::default() };
+    // Filtered: one regulator; one regulator and one stance (a facet's counts leave its own filter out).
+    let filtered = [("cell therapy", "pmda", ""), ("tumorigenicity", "mfds", ""), ("gene therapy", "fda", "required")];
+    let requests = queries.iter().map(|q| (q.as_str(), "", "")).chain(filtered);
+    let list = |value: &str| if value.is_empty() { vec![] } else { vec![value.to_string()] };
+    let mut asked = 0;
+    for (query, regulator, stance) in requests {
+        asked += 1;
+        let (regulators, stances) = (list(regulator), list(stance));
+        let request = indexer::search::SearchRequest {
+            query: query.to_string(),
+            limit: Some(10),
+            regulator: regulators.clone(),
+            stance: stances.clone(),
+            ..Default::default()
+        };
         let results = index.search(&request).unwrap();
         let server: Vec<String> = results.hits.iter().map(|h| h.id.to_string()).collect();
-        let found =
-            b.c().execute("return window.regkbSearch(arguments[0], 10);", vec![query.clone().into()]).await.unwrap();
+        let filters = serde_json::json!({ "regulator": regulators, "stance": stances });
+        let script = "return window.regkbSearch(arguments[0], 10, arguments[1]);";
+        let found = b.c().execute(script, vec![query.into(), filters]).await.unwrap();
         let offline: Vec<String> = serde_json::from_value(found["ids"].clone()).unwrap();
         let total = found["total"].as_u64().unwrap() as usize;
+        let query = format!("{query} [{regulator} {stance}]");
         if total != results.total {
             totals.push(format!("{query}: server {}, offline {total}", results.total));
+        }
+        let counts: BTreeMap<String, BTreeMap<String, usize>> =
+            serde_json::from_value(found["facets"].clone()).unwrap();
+        let server_counts: BTreeMap<String, BTreeMap<String, usize>> = results
+            .facets
+            .iter()
+            .map(|(f, values)| (f.to_string(), values.iter().map(|(v, n)| (v.to_string(), *n)).collect()))
+            .collect();
+        if counts != server_counts {
+            facets.push(format!("{query}:\n  server  {server_counts:?}\n  offline {counts:?}"));
         }
         if offline != server {
             reordered += 1;
@@ -596,11 +623,12 @@ async fn the_export_answers_the_judged_queries_as_the_server_does() {
         }
         overlap += share;
     }
-    let mean = overlap / queries.len() as f64;
+    let mean = overlap / asked as f64;
     println!("mean top-10 overlap {mean:.3}; {reordered} in another order; below 0.9:\n{}", differ.join("\n"));
     println!("totals that differ:\n{}", totals.join("\n"));
     assert!(mean >= 0.9, "mean top-10 overlap {mean:.3}:\n{}", differ.join("\n"));
     assert!(totals.is_empty(), "totals differ:\n{}", totals.join("\n"));
+    assert!(facets.is_empty(), "facet counts differ:\n{}", facets.join("\n"));
     // The same scores give the same order; f32 on the server and f64 in the browser may still
     // break a near tie the other way.
     assert!(reordered <= 3, "{reordered} queries' top 10 in another order");

@@ -564,8 +564,9 @@
         entries.push(fields[f]);
       }
       // A phrase needs its terms' positions: each is asked for, so that all load in one round.
-      var placed = terms.map(function (t) { return terms.length === 1 || positioned(index, t, postingsOf(index, t)); });
-      if (placed.indexOf(false) >= 0) { return; }
+      if (terms.length > 1 && terms.map(function (t) { return positioned(index, t, postingsOf(index, t)); }).indexOf(false) >= 0) {
+        return;
+      }
       var tf = phraseFrequency(entries);
       if (!tf) { return; }
       var norm = 1 - B + B * entries[0].length / (index.average_lengths[f] || 1);
@@ -685,12 +686,13 @@
     weigh(index, found, query);
     var counts = {};
     FACETS.forEach(function (f) { counts[f] = {}; });
+    // A hit counts in a facet when it passes every other facet's filter: in all facets when it
+    // passes them all, in the one it fails when it fails one.
     found.forEach(function (m) {
-      var ok = FACETS.map(function (f) { return passes(index, m[0], f, filters); });
-      FACETS.forEach(function (f, i) {
-        if (ok.every(function (p, j) { return p || j === i; })) {
-          facetValues(index, m[0], f).forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
-        }
+      var failed = FACETS.filter(function (f) { return !passes(index, m[0], f, filters); });
+      var counted = failed.length === 0 ? FACETS : failed.length === 1 ? failed : [];
+      counted.forEach(function (f) {
+        facetValues(index, m[0], f).forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
       });
     });
     var hits = found.filter(function (m) { return admitted(index, m[0], filters); });
@@ -1013,16 +1015,16 @@
   }
 
   /* The search as a function, for whoever needs the ids without the page (the parity test): a promise
-   * of the first `limit` ids and the total. */
+   * of the first `limit` ids, the total and the facet counts, with `filters` (facet -> values). */
   var loaded = null;
-  window.regkbSearch = function (query, limit) {
+  window.regkbSearch = function (query, limit, filters) {
     var index = loaded || (loaded = loadIndex());
-    var none = {};
-    FACETS.forEach(function (f) { none[f] = []; });
-    return prepared(index, function () { return search(index, query, none); }).then(function (r) {
+    var wanted = {};
+    FACETS.forEach(function (f) { wanted[f] = (filters || {})[f] || []; });
+    return prepared(index, function () { return search(index, query, wanted); }).then(function (r) {
       var top = r.hits.slice(0, limit || 10).map(function (m) { return m[0]; });
       return fragmentsOf(index, top).then(function () {
-        return { ids: top.map(function (d) { return index.fragments[d].id; }), total: r.hits.length };
+        return { ids: top.map(function (d) { return index.fragments[d].id; }), total: r.hits.length, facets: r.facets };
       });
     });
   };
