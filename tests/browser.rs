@@ -635,6 +635,57 @@ async fn the_export_answers_the_judged_queries_as_the_server_does() {
     b.close().await;
 }
 
+/// On the export's search page a query, a facet and the way back are answered in place: the
+/// address changes, the page and the index it has loaded stay.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_exported_search_answers_in_place() {
+    let out = common::shipped_export().join("site");
+    let b = Browser::start().await;
+    b.c().goto(&format!("file://{}/search.html?q=tumorigenicity", out.display())).await.unwrap();
+    b.c().wait().for_element(Locator::Css("#results[data-index-files]")).await.unwrap();
+    let first = b.texts("ol.hits h2").await;
+    b.c()
+        .execute(
+            "window.samePage = true; document.getElementById('results').removeAttribute('data-answer-ms');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let input = b.c().find(Locator::Css("#q")).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys("long-term follow-up\n").await.unwrap();
+    b.c().wait().for_element(Locator::Css("#results[data-answer-ms]")).await.unwrap();
+    wait_for_url(&b, |url| url.contains("q=long-term+follow-up")).await;
+    let second = b.texts("ol.hits h2").await;
+    assert!(!second.is_empty() && second != first, "{second:?}");
+    let state =
+        "return [window.samePage === true, document.querySelectorAll('script[src$=\"search-index.js\"]').length];";
+    assert_eq!(b.c().execute(state, vec![]).await.unwrap(), serde_json::json!([true, 1]));
+    // A facet: the hits of one regulator, and reading goes on from the count.
+    b.c().execute("document.getElementById('results').removeAttribute('data-answer-ms');", vec![]).await.unwrap();
+    click_link_containing(&b, "#facets", "PMDA").await;
+    b.c().wait().for_element(Locator::Css("#results[data-answer-ms]")).await.unwrap();
+    wait_for_url(&b, |url| url.contains("regulator=pmda")).await;
+    let filtered = b.texts("ol.hits h2").await;
+    // PMDA's records, and the products it approved.
+    let pmda = |t: &String| t.starts_with("PMDA") || t.starts_with("Product:");
+    assert!(filtered.iter().any(|t| t.starts_with("PMDA")) && filtered.iter().all(pmda), "{filtered:?}");
+    let focused = b.c().execute("return document.activeElement.id;", vec![]).await.unwrap();
+    assert_eq!(focused, "result-count");
+    // Back: the answer before the facet, still on the same page.
+    b.c()
+        .execute("document.getElementById('results').removeAttribute('data-answer-ms'); history.back();", vec![])
+        .await
+        .unwrap();
+    b.c().wait().for_element(Locator::Css("#results[data-answer-ms]")).await.unwrap();
+    assert_eq!(b.texts("ol.hits h2").await, second);
+    assert_eq!(b.c().execute(state, vec![]).await.unwrap(), serde_json::json!([true, 1]));
+    // Busy only while an answer is on its way.
+    let busy = "return document.getElementById('results').getAttribute('aria-busy');";
+    assert_eq!(b.c().execute(busy, vec![]).await.unwrap(), serde_json::Value::Null);
+    b.close().await;
+}
+
 /// The export analyses text as the server does, the English stemmer included: every content file
 /// of the shipped content, and its English words with the endings the stemmer takes off, give the
 /// same terms in the browser as in `indexer::analysis`.

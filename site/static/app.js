@@ -134,8 +134,9 @@
     if (none) none.hidden = shown > 0;
   }
 
-  // A printed page says where it came from and when: the full address as the browser has it,
-  // and today's date where the server did not write one (the static export).
+  // A printed page says where it came from and when: the full address as the browser has it
+  // when it prints (the export's search changes it in place), and today's date where the server
+  // did not write one (the static export).
   function printStamp() {
     document.querySelectorAll("[data-page-address]").forEach(function (el) {
       el.textContent = window.location.href;
@@ -158,6 +159,7 @@
 
   function init() {
     printStamp();
+    window.addEventListener("beforeprint", printStamp);
     keepQueryAcrossLanguages();
     liveReload();
     liveCompare();

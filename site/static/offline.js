@@ -827,7 +827,24 @@
     return p;
   }
 
+  /* How many answers the page has begun: an answer stops drawing once a newer one has begun. */
+  var asked = 0;
+
+  /* Empties what an answer drew, as the next is drawn in its place. */
+  function clearAnswer() {
+    document.querySelectorAll('#results ol.hits > li, #results nav.pager, #facets > section').forEach(function (node) { node.remove(); });
+    document.getElementById('result-count').textContent = '';
+    document.getElementById('results').removeAttribute('aria-busy');
+  }
+
+  /* Answers the query in the page's address: the count, pager, facets and first hits at once
+   * when the first hits' fragments are here (the previous answer stays until then: one drawing
+   * of the page instead of three), then the rest of the page of hits. */
   function renderSearch(index, ready, done) {
+    var turn = ++asked;
+    var current = function (draw) { return function (x) { return turn === asked ? draw(x) : undefined; }; };
+    document.getElementById('results').setAttribute('aria-busy', 'true');
+    document.querySelectorAll('#search-form input[type=hidden]').forEach(function (node) { node.remove(); });
     var params = new URLSearchParams(location.search);
     var query = params.get('q') || '';
     var offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
@@ -840,6 +857,7 @@
       filters[f].forEach(function (v) { form.appendChild(el('input', { type: 'hidden', name: f, value: v })); });
     });
     if (query.length > 500) {
+      clearAnswer();
       document.getElementById('result-count').textContent = message('search-too-long', { n: query.length, limit: 500 });
       done();
       return;
@@ -848,23 +866,45 @@
     facetColumns(index);
     phase('columns');
     var docs = function (hits) { return hits.map(function (m) { return m[0]; }); };
-    searched.then(function (r) {
+    searched.then(current(function (r) {
       var page = r.hits.slice(offset, offset + PAGE);
       var first = page.slice(0, FIRST_HITS);
       var rest = page.slice(FIRST_HITS);
-      var shown = fragmentsOf(index, docs(first));
-      // What needs no fragment is shown while they load.
-      showSummary(index, query, filters, offset, r);
-      return shown.then(function () {
+      return fragmentsOf(index, docs(first)).then(current(function () {
         phase('fragments');
+        clearAnswer();
+        showSummary(index, query, filters, offset, r);
         showHits(index, first, r.units);
         ready();
-        return fragmentsOf(index, docs(rest));
-      }).then(function () {
-        phase('rest');
-        showHits(index, rest, r.units);
-      });
-    }).then(done, done);
+        return fragmentsOf(index, docs(rest)).then(current(function () {
+          phase('rest');
+          showHits(index, rest, r.units);
+        }));
+      }));
+    })).then(current(done), current(done));
+  }
+
+  /* A query, a facet or a page of hits asked for on the search page is answered in place: the
+   * address changes (history.pushState) but the page stays, and so does the index it has loaded,
+   * so the next query reads only what it lacks. Back and forward answer the address they reach. */
+  function answerInPlace(answer) {
+    var form = document.getElementById('search-form');
+    var go = function (url) { history.pushState(null, '', url); answer(); };
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      go(form.getAttribute('action') + '?' + new URLSearchParams(new FormData(form)).toString());
+    });
+    document.querySelector('.search-layout').addEventListener('click', function (event) {
+      var link = event.target.closest('a[href^="search.html?"]');
+      if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) { return; }
+      event.preventDefault();
+      go(link.getAttribute('href'));
+      // The link is gone with the old answer: reading goes on from the new one's count.
+      var count = document.getElementById('result-count');
+      count.setAttribute('tabindex', '-1');
+      count.focus();
+    });
+    window.addEventListener('popstate', answer);
   }
 
   /* The count of hits, the pager and the facets. */
@@ -1038,21 +1078,34 @@
     phase('loaded');
     if (results) {
       var index = loaded || (loaded = loadIndex());
-      // When the first hits were on screen, in ms since navigation began, and which parts of the
-      // index had been read by then and once the page of hits is complete: what the export
+      // When the first answer's first hits were on screen, in ms since navigation began, and
+      // which parts of the index had been read by then and once its page of hits was complete;
+      // for every answer, how long its first hits took from the asking: what the export
       // benchmark reads.
       var read = function () { return ['search-index.js'].concat(Object.keys(index.files)).join(' '); };
-      var ready = function () {
-        if (results.hasAttribute('data-ready-ms')) { return; }
-        results.setAttribute('data-ready-ms', String(Math.round(performance.now())));
-        results.setAttribute('data-ready-files', read());
+      var answer = function () {
+        var since = performance.now();
+        var answered = false;
+        var ready = function () {
+          if (answered) { return; }
+          answered = true;
+          results.setAttribute('data-answer-ms', String(Math.round(performance.now() - since)));
+          if (results.hasAttribute('data-ready-ms')) { return; }
+          results.setAttribute('data-ready-ms', String(Math.round(performance.now())));
+          results.setAttribute('data-ready-files', read());
+        };
+        renderSearch(index, ready, function () {
+          ready();
+          results.setAttribute('data-index-files', read());
+          if (PHASES) { results.setAttribute('data-phases', PHASES.join(' ')); }
+        });
       };
-      var done = function () {
-        ready();
-        results.setAttribute('data-index-files', read());
-        if (PHASES) { results.setAttribute('data-phases', PHASES.join(' ')); }
-      };
-      if (index) { renderSearch(index, ready, done); } else { document.getElementById('result-count').textContent = message('search-index-missing'); }
+      if (index) {
+        answer();
+        answerInPlace(answer);
+      } else {
+        document.getElementById('result-count').textContent = message('search-index-missing');
+      }
     }
     var matrix = document.getElementById('matrix');
     if (matrix && document.getElementById('compare-form')) { renderCompare(matrix); }
