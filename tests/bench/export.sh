@@ -4,7 +4,8 @@
 # Usage: tests/bench/export.sh CONTENT_DIR LABEL   (run from the repository root; `make bench` calls it)
 # Settings: REGKB (the binary, default target/release/regkb), EXPORT_QUERY (default tumorigenicity),
 # EXPORT_RUNS (exports timed, default 3), EXPORT_MDBOOK=0 to leave mdBook out (its 10k book takes minutes),
-# EXPORT_PORT (the server timed beside the export, default 18850).
+# EXPORT_NEXT (the query then asked on the open page, default biodistribution), EXPORT_PORT (the server
+# timed beside the export, default 18850).
 set -euo pipefail
 content=$1
 label=$2
@@ -54,7 +55,8 @@ until grep -q serving "$work/serve.log"; do
   kill -0 "$server" 2>/dev/null || { tail -3 "$work/serve.log"; exit 1; }
   sleep 0.2
 done
-read -r warm_ms warm_query_ms server_ms < <(node tests/bench/first-results.cjs "$work/site" "$query" 11 "http://127.0.0.1:$port")
+next=${EXPORT_NEXT:-biodistribution}
+read -r warm_ms warm_query_ms next_ms server_ms < <(node tests/bench/first-results.cjs "$work/site" "$query" "$next" 11 "http://127.0.0.1:$port")
 kill "$server"
 wait "$server" 2>/dev/null || true
 
@@ -82,6 +84,6 @@ if [ "${EXPORT_MDBOOK:-1}" != 0 ]; then
 
 fi
 per_k() { calc "$1 * 1000 / $records / 1024"; }
-printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5; the page itself, before the query, %s ms), in an open Chromium %s ms (%s ms after the page loaded; the server results page %s ms; medians of 11), %s KiB of index read before them for "%s"\n' \
+printf '%s (%d records): export %.2f s (mdBook %.2f s, ratio %.1fx); client index %d KiB raw, %d KiB gzip (%s / %s KiB per 1,000 records); mdBook searchindex.js %d KiB raw, %d KiB gzip; first results in Chromium from file:// %s ms (median of 5; the page itself, before the query, %s ms), in an open Chromium %s ms (%s ms after the page loaded; the server results page %s ms; "%s" then asked on the page %s ms; medians of 11), %s KiB of index read before them for "%s"\n' \
   "$label" "$records" "$export_s" "$mdbook_s" "$(calc "$mdbook_s / $export_s")" $((raw / 1024)) $((gz / 1024)) \
-  "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms" "$page_ms" "$warm_ms" "$warm_query_ms" "$server_ms" "$read_kib" "$query"
+  "$(per_k "$raw")" "$(per_k "$gz")" $((mb_raw / 1024)) $((mb_gz / 1024)) "$ready_ms" "$page_ms" "$warm_ms" "$warm_query_ms" "$server_ms" "$next" "$next_ms" "$read_kib" "$query"
