@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use axum::body::Bytes;
 use indexer::SearchResults;
 
 /// The memory the cache may use by default, in MiB.
@@ -15,8 +16,8 @@ pub const DEFAULT_MIB: usize = 32;
 pub struct Cached {
     pub results: SearchResults,
     /// The JSON of `results`, and where what follows its query begins; made when first served or
-    /// cached (the `/search` page needs none).
-    json: OnceLock<(String, usize)>,
+    /// cached (the `/search` page needs none), and shared by the responses that send it whole.
+    json: OnceLock<(Bytes, usize)>,
 }
 
 impl Cached {
@@ -25,24 +26,31 @@ impl Cached {
         Cached { results, json: OnceLock::new() }
     }
 
-    /// The JSON after `{"query":"…"`.
-    fn rest(&self) -> &str {
-        let (json, at) = self.json.get_or_init(|| {
-            let json = self.results.to_json();
+    /// The JSON of `results`, and where what follows `{"query":"…"` begins.
+    fn made(&self) -> &(Bytes, usize) {
+        self.json.get_or_init(|| {
             let at = r#"{"query":"#.len() + string(&self.results.query).len();
-            (json, at)
-        });
+            (Bytes::from(self.results.to_json()), at)
+        })
+    }
+
+    fn rest(&self) -> &[u8] {
+        let (json, at) = self.made();
         &json[*at..]
     }
 
-    /// The `/api/search` document for these results, asked as `query`.
-    pub fn json(&self, query: &str) -> String {
+    /// The `/api/search` document for these results, asked as `query`, in UTF-8: the one made
+    /// for them, not copied, when the query is spelt as they were asked.
+    pub fn json(&self, query: &str) -> Bytes {
+        if query == self.results.query {
+            return self.made().0.clone();
+        }
         let (query, rest) = (string(query), self.rest());
-        let mut json = String::with_capacity(16 + query.len() + rest.len());
-        json.push_str(r#"{"query":"#);
-        json.push_str(&query);
-        json.push_str(rest);
-        json
+        let mut json = Vec::with_capacity(16 + query.len() + rest.len());
+        json.extend_from_slice(br#"{"query":"#);
+        json.extend_from_slice(query.as_bytes());
+        json.extend_from_slice(rest);
+        json.into()
     }
 
     /// About the memory the entry takes: the results hold the same text as their JSON, again.
@@ -176,7 +184,7 @@ mod tests {
     #[test]
     fn answers_each_asker_with_their_own_query() {
         let cached = Cached::new(results("Cell", 1));
-        let doc: serde_json::Value = serde_json::from_str(&cached.json("cELL \"x\"")).unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&cached.json("cELL \"x\"")).unwrap();
         assert_eq!(doc["query"], "cELL \"x\"");
         assert_eq!(doc["facets"]["regulator"]["x"], 1);
         assert_eq!(cached.results.query, "Cell");

@@ -187,7 +187,10 @@ mod tests {
                 .collect();
             let request = SearchRequest { query: query.clone(), ..SearchRequest::default() };
             let answer = site.search(&request).unwrap();
-            assert!(answer.results.total > 0 && answer.json(&query).starts_with(&format!(r#"{{"query":"{query}""#)));
+            assert!(
+                answer.results.total > 0
+                    && answer.json(&query).starts_with(format!(r#"{{"query":"{query}""#).as_bytes())
+            );
         }
         let (entries, bytes) = site.searches.usage();
         assert_eq!(entries, 1, "2,000 spellings of one word are one search");
