@@ -575,11 +575,9 @@ async fn the_export_answers_the_judged_queries_as_the_server_does() {
     let mut reordered = 0;
     // Filtered: one regulator; one regulator and one stance (a facet's counts leave its own filter out).
     let filtered = [("cell therapy", "pmda", ""), ("tumorigenicity", "mfds", ""), ("gene therapy", "fda", "required")];
-    let requests = queries.iter().map(|q| (q.as_str(), "", "")).chain(filtered);
+    let requests: Vec<_> = queries.iter().map(|q| (q.as_str(), "", "")).chain(filtered).collect();
     let list = |value: &str| if value.is_empty() { vec![] } else { vec![value.to_string()] };
-    let mut asked = 0;
-    for (query, regulator, stance) in requests {
-        asked += 1;
+    for &(query, regulator, stance) in &requests {
         let (regulators, stances) = (list(regulator), list(stance));
         let request = indexer::search::SearchRequest {
             query: query.to_string(),
@@ -623,7 +621,7 @@ async fn the_export_answers_the_judged_queries_as_the_server_does() {
         }
         overlap += share;
     }
-    let mean = overlap / asked as f64;
+    let mean = overlap / requests.len() as f64;
     println!("mean top-10 overlap {mean:.3}; {reordered} in another order; below 0.9:\n{}", differ.join("\n"));
     println!("totals that differ:\n{}", totals.join("\n"));
     assert!(mean >= 0.9, "mean top-10 overlap {mean:.3}:\n{}", differ.join("\n"));

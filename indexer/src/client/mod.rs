@@ -16,10 +16,10 @@
 //!   for the snippet), for a range of documents, loaded only for the hits on screen.
 //!
 //! Terms come from the same analyzer as the server's index, concept terms included; the browser
-//! folds and stems a word as it does (`offline.js` has the same English Snowball stemmer), so
-//! a query's terms are known before any file loads. The query rules (concept spellings and false friends, particles,
-//! framing words, script clues, regulators' languages) ship in the head so that the browser reads
-//! a query as the server does.
+//! folds and stems a word as it does (`offline.js` has the same English Snowball stemmer), so a
+//! query's terms are known before any file loads. The query rules (concept spellings and false
+//! friends, particles, framing words, script clues, regulators' languages, which words are not
+//! stemmed) ship in the head so that the browser reads a query as the server does.
 
 mod fragments;
 mod shards;

@@ -22,8 +22,8 @@ const SHARD_BYTES: usize = 32 * 1024;
 /// share its shard are read without it.
 const OWN_FILE_BYTES: usize = 24 * 1024;
 
-/// Which of `shards` shards holds `key` (a term or a letter): FNV-1a over its
-/// UTF-16 code units, as `offline.js` computes it.
+/// Which of `shards` shards holds `key` (a term or a letter): FNV-1a over its UTF-16 code units,
+/// as `offline.js` computes it.
 pub fn shard_of(key: &str, shards: u32) -> u32 {
     let hash = key.encode_utf16().fold(0x811c_9dc5u32, |h, unit| (h ^ u32::from(unit)).wrapping_mul(0x0100_0193));
     hash % shards
