@@ -203,9 +203,10 @@
    * (tf - 1) * fields + field; the field's length comes from search-lengths.js, and the positions
    * only once a phrase asks for them (positioned). */
   function postingsOf(index, term) {
+    // Scoring asks for each hit and field: what is decoded needs no more looking for.
+    if (index.cache[term]) { return index.cache[term]; }
     var lengths = present(index, 'search-lengths.js');
     if (!has(index, term) || !lengths) { return NOTHING; }
-    if (index.cache[term]) { return index.cache[term]; }
     var code = index.postings[term] || '';
     // Long postings are in a file of their own, whose number the shard holds.
     if (typeof code === 'number') { present(index, 'search-term-' + code + '.js'); return NOTHING; }
@@ -226,6 +227,7 @@
       df[field] += 1;
     }
     map.df = df;
+    map.idf = df.map(function (d) { return Math.log(1 + (index.docs - d + 0.5) / (d + 0.5)); });
     index.cache[term] = map;
     return map;
   }
@@ -551,7 +553,6 @@
   /* BM25 of a term (one) or a phrase (several, in order), as tantivy scores them (a phrase's idf is
    * its terms' summed, its frequency how often it occurs), times the field's boost, summed over fields. */
   function bm25(index, terms, doc) {
-    var n = index.docs;
     var total = 0;
     index.rules.boosts.forEach(function (boost, f) {
       var idf = 0;
@@ -560,7 +561,7 @@
         var p = postingsOf(index, terms[i]);
         var fields = p.get(doc);
         if (!fields || !fields[f]) { return; }
-        idf += Math.log(1 + (n - p.df[f] + 0.5) / (p.df[f] + 0.5));
+        idf += p.idf[f];
         entries.push(fields[f]);
       }
       // A phrase needs its terms' positions: each is asked for, so that all load in one round.
