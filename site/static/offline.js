@@ -254,8 +254,6 @@
 
   /* ---------- analysis, as indexer/src/analysis ---------- */
 
-  function endsWith(s, tail) { return s.length >= tail.length && s.slice(s.length - tail.length) === tail; }
-
   function americanize(rules, word) {
     if (rules.words[word] !== undefined) { return rules.words[word]; }
     rules.contains.forEach(function (pair) {
@@ -263,10 +261,10 @@
     });
     for (var i = 0; i < rules.suffixes.length; i++) {
       var s = rules.suffixes[i];
-      if (!endsWith(word, s[0])) { continue; }
+      if (!word.endsWith(s[0])) { continue; }
       var rest = word.slice(0, word.length - s[0].length);
       var base = rest + s[2];
-      var kept = rules.keep_endings.some(function (k) { return endsWith(base, k); });
+      var kept = rules.keep_endings.some(function (k) { return base.endsWith(k); });
       if (Array.from(rest).length >= rules.min_stem && !kept) { word = rest + s[1]; }
       break;
     }
@@ -1055,11 +1053,14 @@
     if (count) { count.textContent = message('products-count', { shown: shown, total: count.getAttribute('data-total') }); }
   }
 
+  /* The index, taken in when first needed. */
+  var loaded = null;
+  function theIndex() { return loaded || (loaded = loadIndex()); }
+
   /* The search as a function, for whoever needs the ids without the page (the parity test): a promise
    * of the first `limit` ids, the total and the facet counts, with `filters` (facet -> values). */
-  var loaded = null;
   window.regkbSearch = function (query, limit, filters) {
-    var index = loaded || (loaded = loadIndex());
+    var index = theIndex();
     var wanted = {};
     FACETS.forEach(function (f) { wanted[f] = (filters || {})[f] || []; });
     return prepared(index, function () { return search(index, query, wanted); }).then(function (r) {
@@ -1072,13 +1073,13 @@
 
   /* The terms of a text as the page analyses it, for whoever compares them with the server's (the
    * parity test). */
-  window.regkbTerms = function (text) { return analyse(loaded || (loaded = loadIndex()), text); };
+  window.regkbTerms = function (text) { return analyse(theIndex(), text); };
 
   document.addEventListener('DOMContentLoaded', function () {
     var results = document.getElementById('results');
     phase('loaded');
     if (results) {
-      var index = loaded || (loaded = loadIndex());
+      var index = theIndex();
       // When the first answer's first hits were on screen, in ms since navigation began, and
       // which parts of the index had been read by then and once its page of hits was complete;
       // for every answer, how long its first hits took from the asking: what the export
