@@ -158,7 +158,7 @@ indication: Not yet researched.
 approvals: []
 #   - regulator: {regulator}
 #     date: 2017-08-30           # YYYY-MM-DD, YYYY-MM or YYYY, as precisely as known
-#     route: full                # full | conditional | conditional-time-limited | accelerated | exceptional-circumstances | other
+#     route: full                # full | conditional | conditional-time-limited | accelerated | exceptional-circumstances | other | unknown
 #     priority: true             # optional: a priority review, breakthrough, RMAT or SAKIGAKE designation applied
 #     indication: "..."          # optional, when narrower than the product's
 #     number: "..."              # optional: the approval or licence number, as written

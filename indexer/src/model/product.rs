@@ -130,6 +130,7 @@ vocabulary!(
         Accelerated = "accelerated",
         ExceptionalCircumstances = "exceptional-circumstances",
         Other = "other",
+        Unknown = "unknown",
     }
 );
 
@@ -153,6 +154,7 @@ impl Route {
             Route::Accelerated => "Accelerated",
             Route::ExceptionalCircumstances => "Exceptional circumstances",
             Route::Other => "Other",
+            Route::Unknown => "Not known",
         }
     }
 }

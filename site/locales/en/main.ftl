@@ -265,6 +265,7 @@ route-conditional-time-limited = Conditional and time-limited
 route-accelerated = Accelerated
 route-exceptional-circumstances = Exceptional circumstances
 route-other = Other
+route-unknown = Not known
 approval-status-approved = Approved
 approval-status-withdrawn = Withdrawn
 approval-status-lapsed = Lapsed

@@ -247,6 +247,7 @@ route-conditional-time-limited = 条件及び期限付承認
 route-accelerated = 迅速承認
 route-exceptional-circumstances = 例外的状況下での承認
 route-other = その他
+route-unknown = 不明
 approval-status-approved = 承認
 approval-status-withdrawn = 取下げ
 approval-status-lapsed = 失効

@@ -247,6 +247,7 @@ route-conditional-time-limited = 조건 및 기한부 허가
 route-accelerated = 신속 허가
 route-exceptional-circumstances = 예외적 상황에서의 허가
 route-other = 기타
+route-unknown = 알 수 없음
 approval-status-approved = 허가
 approval-status-withdrawn = 취하
 approval-status-lapsed = 효력 상실

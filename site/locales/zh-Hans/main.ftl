@@ -247,6 +247,7 @@ route-conditional-time-limited = 附条件和期限批准
 route-accelerated = 加速批准
 route-exceptional-circumstances = 特殊情况下批准
 route-other = 其他
+route-unknown = 未知
 approval-status-approved = 已批准
 approval-status-withdrawn = 已撤回
 approval-status-lapsed = 已失效

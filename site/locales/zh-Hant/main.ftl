@@ -247,6 +247,7 @@ route-conditional-time-limited = 附條件及期限核准
 route-accelerated = 加速核准
 route-exceptional-circumstances = 特殊情況下核准
 route-other = 其他
+route-unknown = 未知
 approval-status-approved = 已核准
 approval-status-withdrawn = 已撤回
 approval-status-lapsed = 已失效
