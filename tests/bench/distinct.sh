@@ -13,6 +13,8 @@ DURATION=${BENCH_DURATION:-10s}
 PORT=${BENCH_PORT:-18800}
 REGKB=${REGKB:-target/release/regkb}
 mkdir -p "$OUT"
+# shellcheck source=tests/bench/serve.sh
+source tests/bench/serve.sh
 [ $# -gt 0 ] || set -- content
 
 cat > "$OUT/distinct.lua" <<'EOF'
@@ -54,12 +56,8 @@ for tree in "$@"; do
     name=$(basename "$tree")
     log="$OUT/distinct-serve-$name.log"
     # shellcheck disable=SC2086
-    "$REGKB" serve --content "$tree" --addr "127.0.0.1:$PORT" --search-cache 0 ${SERVE_ARGS:-} > "$log" 2>&1 &
-    server=$!
-    until grep -q serving "$log"; do
-        kill -0 "$server" 2> /dev/null || { tail -3 "$log"; exit 1; }
-        sleep 0.2
-    done
+    start_server "$tree" "$PORT" "$log" --search-cache 0 ${SERVE_ARGS:-}
+    server=$SERVER
     for what in static api search; do
         case $what in
             static) url=/static/style.css script=() ;;

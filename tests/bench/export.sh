@@ -10,15 +10,17 @@ set -euo pipefail
 content=$1
 label=$2
 work=target/bench/export-$label
-regkb=${REGKB:-target/release/regkb}
+REGKB=${REGKB:-target/release/regkb}
 mkdir -p "$work"
+# shellcheck source=tests/bench/serve.sh
+source tests/bench/serve.sh
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 seconds() { local s; s=$(date +%s.%N); "$@" >/dev/null 2>&1; awk -v a="$s" -v b="$(date +%s.%N)" 'BEGIN {print b - a}'; }
 calc() { awk "BEGIN {printf \"%.1f\", $1}"; }
 
 records=$(find "$content/records" -name '*.md' | wc -l)
-export_s=$(for _ in $(seq "${EXPORT_RUNS:-3}"); do seconds "$regkb" export --content "$content" --out "$work/site"; done | median)
+export_s=$(for _ in $(seq "${EXPORT_RUNS:-3}"); do seconds "$REGKB" export --content "$content" --out "$work/site"; done | median)
 raw=$(cat "$work"/site/static/search-*.js | wc -c)
 gz=$(cat "$work"/site/static/search-*.js | gzip -9 | wc -c)
 # The export's files are written back to disk before the browser is timed, not while.
@@ -49,16 +51,11 @@ read_kib=$( (cd "$work/site/static" && cat $read_files) | wc -c | awk '{printf "
 # start, which varies by ±100 ms on these machines), beside the server's results page for the same
 # query from the same content (no result cache), in the same browser.
 port=${EXPORT_PORT:-18850}
-"$regkb" serve --content "$content" --addr "127.0.0.1:$port" --search-cache 0 > "$work/serve.log" 2>&1 &
-server=$!
-until grep -q serving "$work/serve.log"; do
-  kill -0 "$server" 2>/dev/null || { tail -3 "$work/serve.log"; exit 1; }
-  sleep 0.2
-done
+start_server "$content" "$port" "$work/serve.log" --search-cache 0
 next=${EXPORT_NEXT:-biodistribution}
 read -r warm_ms warm_query_ms next_ms server_ms < <(node tests/bench/first-results.cjs "$work/site" "$query" "$next" 11 "http://127.0.0.1:$port")
-kill "$server"
-wait "$server" 2>/dev/null || true
+kill "$SERVER"
+wait "$SERVER" 2>/dev/null || true
 
 mdbook_s=0 mb_raw=0 mb_gz=0
 if [ "${EXPORT_MDBOOK:-1}" != 0 ]; then

@@ -110,30 +110,21 @@ latency() {
 }
 rps() { awk '/^Requests\/sec/ { print $2 }' "$1"; }
 
-# Starts `regkb serve` on TREE at PORT with extra arguments; waits until it listens.
-start_server() { # tree port log [args...]
-    local tree=$1 port=$2 log=$3
-    shift 3
-    "$REGKB" serve --content "$tree" --addr "127.0.0.1:$port" "$@" > "$log" 2>&1 &
-    servers+=($!)
-    for _ in $(seq 600); do
-        grep -q "serving" "$log" && break
-        kill -0 "${servers[-1]}" 2> /dev/null || { cat "$log"; exit 1; }
-        sleep 0.1
-    done
-    grep "serving" "$log"
-}
+# shellcheck source=tests/bench/serve.sh
+source tests/bench/serve.sh
+# `start_server`, its pid kept for the exit trap and its "serving" line shown.
+serve() { start_server "$@"; servers+=("$SERVER"); grep serving "$3"; }
 
 port=$PORT
 for tree in content "$OUT/content-$first"; do
     name=$(basename "$tree")
-    start_server "$tree" "$port" "$OUT/serve-$name.log"
+    serve "$tree" "$port" "$OUT/serve-$name.log"
     wrk -t2 -c64 -d"$DURATION" --latency -s "$OUT/search.lua" "http://127.0.0.1:$port" > "$OUT/wrk-search-$name.txt"
     wrk -t2 -c64 -d"$DURATION" --latency "http://127.0.0.1:$port/static/style.css" > "$OUT/wrk-static-$name.txt"
     kill "${servers[-1]}"
     # Without the result cache: every request searches, as a stream of new queries would.
     port=$((port + 1))
-    start_server "$tree" "$port" "$OUT/serve-nocache-$name.log" --search-cache 0
+    serve "$tree" "$port" "$OUT/serve-nocache-$name.log" --search-cache 0
     wrk -t2 -c64 -d"$DURATION" --latency -s "$OUT/search.lua" "http://127.0.0.1:$port" > "$OUT/wrk-nocache-$name.txt"
     # One connection: the time a search takes when it does not queue behind 63 others.
     wrk -t1 -c1 -d"$DURATION" --latency -s "$OUT/search.lua" "http://127.0.0.1:$port" > "$OUT/wrk-search1-$name.txt"

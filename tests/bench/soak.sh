@@ -20,11 +20,12 @@ GOOD=$(cat "$OUT/content/$RECORD")
 # REGKB names a built binary to soak; by default the release build, made here.
 [ -n "${REGKB:-}" ] || cargo build --release --bin regkb
 REGKB=${REGKB:-target/release/regkb}
-"$REGKB" serve --watch --content "$OUT/content" --addr "127.0.0.1:$PORT" > "$OUT/server.log" 2>&1 &
-server=$!
+# shellcheck source=tests/bench/serve.sh
+source tests/bench/serve.sh
+start_server "$OUT/content" "$PORT" "$OUT/server.log" --watch
+server=$SERVER
 pids=("$server")
 trap 'kill "${pids[@]}" 2> /dev/null || true' EXIT
-until grep -q "serving" "$OUT/server.log"; do sleep 0.2; done
 
 # The rewriter: generation n is valid (summary "SOAK-GOOD-n") when n is even, and broken when odd
 # (a wrong stance, a YAML syntax error, a tab in the indentation, bytes that are not UTF-8, in
