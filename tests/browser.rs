@@ -642,13 +642,9 @@ async fn the_exported_search_answers_in_place() {
     b.c().goto(&format!("file://{}/search.html?q=tumorigenicity", out.display())).await.unwrap();
     b.c().wait().for_element(Locator::Css("#results[data-index-files]")).await.unwrap();
     let first = b.texts("ol.hits h2").await;
-    b.c()
-        .execute(
-            "window.samePage = true; document.getElementById('results').removeAttribute('data-answer-ms');",
-            vec![],
-        )
-        .await
-        .unwrap();
+    // Each answer stamps #results with how long it took: the stamp is cleared before each asking.
+    let unstamp = "document.getElementById('results').removeAttribute('data-answer-ms');";
+    b.c().execute(&format!("window.samePage = true; {unstamp}"), vec![]).await.unwrap();
     let input = b.c().find(Locator::Css("#q")).await.unwrap();
     input.clear().await.unwrap();
     input.send_keys("long-term follow-up\n").await.unwrap();
@@ -660,7 +656,7 @@ async fn the_exported_search_answers_in_place() {
         "return [window.samePage === true, document.querySelectorAll('script[src$=\"search-index.js\"]').length];";
     assert_eq!(b.c().execute(state, vec![]).await.unwrap(), serde_json::json!([true, 1]));
     // A facet: the hits of one regulator, and reading goes on from the count.
-    b.c().execute("document.getElementById('results').removeAttribute('data-answer-ms');", vec![]).await.unwrap();
+    b.c().execute(unstamp, vec![]).await.unwrap();
     click_link_containing(&b, "#facets", "PMDA").await;
     b.c().wait().for_element(Locator::Css("#results[data-answer-ms]")).await.unwrap();
     wait_for_url(&b, |url| url.contains("regulator=pmda")).await;
@@ -671,10 +667,7 @@ async fn the_exported_search_answers_in_place() {
     let focused = b.c().execute("return document.activeElement.id;", vec![]).await.unwrap();
     assert_eq!(focused, "result-count");
     // Back: the answer before the facet, still on the same page.
-    b.c()
-        .execute("document.getElementById('results').removeAttribute('data-answer-ms'); history.back();", vec![])
-        .await
-        .unwrap();
+    b.c().execute(&format!("{unstamp} history.back();"), vec![]).await.unwrap();
     b.c().wait().for_element(Locator::Css("#results[data-answer-ms]")).await.unwrap();
     assert_eq!(b.texts("ol.hits h2").await, second);
     assert_eq!(b.c().execute(state, vec![]).await.unwrap(), serde_json::json!([true, 1]));
